@@ -1,0 +1,171 @@
+"""Claim alignment: which official sentences each background sentence matches, and
+whether it is covered, partial or absent (and the same for official sentences).
+
+Candidates come from an inverted index over informative word keys, so the work
+grows with the number of sentences that share words, not with the product of
+the two documents' lengths.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop.engine.features import (
+    SentenceProfile,
+    all_keys,
+    cosine,
+    coverage_features,
+    official_features,
+    pair_features,
+)
+from desktop.engine.model import AlignmentModel
+from desktop.engine.vocabulary import Attribution, Coverage
+
+CANDIDATES_PER_SENTENCE = 6
+# Keys present in more than this share of official sentences do not propose candidates.
+_COMMON_SHARE = 0.2
+_MIN_POSTINGS_CAP = 25
+
+
+@dataclass(frozen=True)
+class Link:
+    official: int
+    probability: float
+
+
+@dataclass(frozen=True)
+class BackgroundDecision:
+    coverage: Coverage
+    links: tuple[Link, ...]
+    features: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class OfficialDecision:
+    coverage: Coverage
+    links: tuple[Link, ...]  # (background sentence index, probability)
+    features: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    official: int
+    features: tuple[float, ...]
+
+
+def candidates(
+    background: Sequence[SentenceProfile], official: Sequence[SentenceProfile]
+) -> list[list[Candidate]]:
+    """For each background sentence, its best official candidates with pair features."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, profile in enumerate(official):
+        for key in profile.weights:
+            postings[key].append(j)
+    cap = max(_MIN_POSTINGS_CAP, int(_COMMON_SHARE * len(official)))
+    result: list[list[Candidate]] = []
+    for b in background:
+        scores: dict[int, float] = defaultdict(float)
+        for key, weight in b.weights.items():
+            posting = postings.get(key)
+            if posting is None or len(posting) > cap:
+                continue
+            for j in posting:
+                scores[j] += weight * official[j].weights[key]
+        if not scores:
+            result.append([])
+            continue
+        shortlist = sorted(scores, key=lambda j: (-scores[j], j))[: CANDIDATES_PER_SENTENCE * 2]
+        ranked = sorted(((cosine(b, official[j]), j) for j in shortlist), key=lambda t: (-t[0], t[1]))
+        ranked = ranked[:CANDIDATES_PER_SENTENCE]
+        best = ranked[0][0]
+        result.append(
+            [
+                Candidate(j, tuple(pair_features(b, official[j], best, rank)))
+                for rank, (_, j) in enumerate(ranked)
+            ]
+        )
+    return result
+
+
+def align(
+    background: Sequence[SentenceProfile],
+    attributions: Sequence[Attribution],
+    official: Sequence[SentenceProfile],
+    model: AlignmentModel,
+) -> tuple[list[BackgroundDecision], list[OfficialDecision]]:
+    official_keys = all_keys(official)
+    decisions: list[BackgroundDecision] = []
+    for b, attribution, options in zip(
+        background, attributions, candidates(background, official), strict=True
+    ):
+        decisions.append(_decide_background(b, attribution, options, official, official_keys, model))
+    official_decisions = _decide_official(background, official, decisions, model)
+    return decisions, official_decisions
+
+
+def link_probabilities(options: Sequence[Candidate], model: AlignmentModel) -> list[Link]:
+    links = [Link(c.official, model.link.probabilities(c.features)["link"]) for c in options]
+    return sorted(links, key=lambda link: (-link.probability, link.official))
+
+
+def _decide_background(
+    b: SentenceProfile,
+    attribution: Attribution,
+    options: Sequence[Candidate],
+    official: Sequence[SentenceProfile],
+    official_keys: frozenset[str],
+    model: AlignmentModel,
+) -> BackgroundDecision:
+    links = link_probabilities(options, model)
+    kept = [link for link in links if link.probability >= model.link_threshold]
+    best = links[0] if links else None
+    best_recall = max((c.features[0] for c in options), default=0.0)
+    best_cosine = max((c.features[2] for c in options), default=0.0)
+    features = coverage_features(
+        b,
+        [official[link.official] for link in kept],
+        best.probability if best else 0.0,
+        best_recall,
+        best_cosine,
+        official_keys,
+        attribution,
+    )
+    probabilities = model.coverage.probabilities(features)
+    coverage = Coverage(max(probabilities, key=lambda label: (probabilities[label], label)))
+    if coverage is Coverage.ABSENT:
+        kept = []
+    elif not kept and best is not None:
+        kept = [best]
+    elif not kept:
+        coverage = Coverage.ABSENT
+    return BackgroundDecision(coverage, tuple(kept), tuple(features))
+
+
+def _decide_official(
+    background: Sequence[SentenceProfile],
+    official: Sequence[SentenceProfile],
+    decisions: Sequence[BackgroundDecision],
+    model: AlignmentModel,
+) -> list[OfficialDecision]:
+    linkers: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for i, decision in enumerate(decisions):
+        for link in decision.links:
+            linkers[link.official].append((i, link.probability))
+    result: list[OfficialDecision] = []
+    for j, o in enumerate(official):
+        mine = sorted(linkers.get(j, []), key=lambda t: (-t[1], t[0]))
+        rows = [
+            (background[i], p, decisions[i].coverage is Coverage.COVERED) for i, p in mine
+        ]
+        features = official_features(o, rows)
+        if not mine:
+            result.append(OfficialDecision(Coverage.ABSENT, (), tuple(features)))
+            continue
+        probabilities = model.official.probabilities(features)
+        coverage = Coverage(max(probabilities, key=lambda label: (probabilities[label], label)))
+        result.append(
+            OfficialDecision(coverage, tuple(Link(i, p) for i, p in mine), tuple(features))
+        )
+    return result

@@ -1,0 +1,271 @@
+"""Who a sentence says its content comes from, and the words that say so (the cue).
+
+A cue is a reporting verb with its subject ("the ministry said", "says the
+statement", "according to the readout") or a fixed phrase ("it is understood",
+"speaking on condition of anonymity", "in a post on X"). The subject decides the
+class. When a sentence has several cues, the one that governs the main claim
+wins: a cue opening the sentence, else a reporting tag after the claim, else
+the first; cues inside quotations or inside a concessive clause ("While the
+statement is silent on X, sources said Y") do not count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop.engine.document import Span
+from desktop.engine.vocabulary import Attribution
+
+_VERBS = (
+    r"said|says|say|saying|told|tells|tell|added|adds|stated|states|noted|notes|insisted|insists|"
+    r"described|describes|confirmed|confirms|announced|announces|wrote|writes|posted|"
+    r"maintained|maintains|claimed|claims|asserted|asserts|explained|explains|reiterated|"
+    r"remarked|observed|called\s+for|calls\s+for|declared|declares|clarified|indicated|"
+    r"revealed|disclosed|argued|argues|warned|warns|acknowledged|acknowledges|conceded|"
+    r"admitted|suggested|suggests|recalled|recounted|listed|quoted|contended|alleged|"
+    r"pointed\s+out|went\s+on\s+to\s+say|made\s+clear|underlined|underscored|emphasised|"
+    r"emphasized|stressed|highlighted"
+)
+_REPORT = re.compile(rf"\b(?:also\s+|further\s+|later\s+|then\s+|had\s+|has\s+|have\s+)?(?P<verb>{_VERBS})\b", re.I)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subject>[^,;:“”\"]{2,90}?)(?=[,;:.“\"]|\s+(?:that|which|,)|$)", re.I)
+_INVERTED = re.compile(
+    rf"[,”\"]\s*(?P<verb>{_VERBS})\s+(?P<subject>(?:the|a|an|its|his|her)\s+[^,.;“”\"]{{2,70}}?)(?=[,.;]|$)",
+    re.I,
+)
+_ANONYMOUS = re.compile(
+    r"\b(?:it\s+is|it\s+was|it's)\s+(?:understood|learnt|learned|gathered|believed|reliably\s+learnt)\b|"
+    r"\b(?:is|are|was|were)\s+(?:understood|learnt|learned|believed|said)\s+to\b|"
+    r"\bon\s+(?:the\s+)?condition\s+of\s+anonymity\b|\brequested\s+anonymity\b|"
+    r"\b(?:asked|requested|declined|refused|did\s+not\s+(?:wish|want)|didn't\s+(?:wish|want))\s+"
+    r"(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b|\bwho\s+(?:spoke|speaks)\s+anonymously\b|"
+    r"\b(?:people|persons?|officials?|sources?)\s+(?:familiar|aware|privy|close|briefed|"
+    r"knowledgeable)\b|\breportedly\b|\bsources?\b",
+    re.I,
+)
+_SOCIAL = re.compile(
+    r"\b(?:in\s+a\s+(?:post|tweet|video|message)\s+on\s+(?:X|Twitter|Facebook|Instagram|Weibo)|"
+    r"(?:writing|wrote|posting|posted|said)\s+on\s+(?:X|Twitter|Weibo)|in\s+a\s+(?:tweet|televised|"
+    r"video)\b|told\s+reporters|briefing\s+(?:reporters|the\s+media|journalists)|"
+    r"at\s+a\s+(?:news|press)\s+(?:conference|briefing)|in\s+an\s+interview|"
+    r"(?:opening|televised)\s+remarks)",
+)
+_OMISSION = re.compile(
+    r"\b(?:is|was|remained|remains)\s+silent\b|\bmade\s+no\s+(?:mention|reference)\b|"
+    r"\bno\s+(?:mention|reference)\b|\bdid\s+not\s+(?:mention|refer|say|name)\b|"
+    r"\b(?:omitted|left\s+out|skipped)\b|\bneither\b[^.]*\bnor\b",
+    re.I,
+)
+_CONCESSIVE = re.compile(r"^\s*(?:while|although|though|even\s+as|even\s+though|whereas)\b[^,]*,", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:()“”\"]|\b(?:that|which|and|but|as|while|whereas|after|when)\b", re.I)
+
+_OFFICIAL_HEADS = frozenset(
+    """statement statements readout readouts release releases communique communiqué
+    declaration ministry mea mod mofa department pentagon kremlin house government embassy
+    commission office pmo ispr spokesperson spokesman spokeswoman spokespersons version text
+    texts document line note brief transcript account secretariat""".split()
+)
+_SOURCE_HEADS = frozenset(
+    """sources source officials official diplomats diplomat insiders insider aides aide people
+    person persons functionary functionaries""".split()
+)
+_PRONOUN_NAMED = frozenset({"he", "she"})
+_NOT_NAMES = frozenset(
+    """the a an they we it this that these those both two their our its his her there here
+    one some many most all each""".split()
+)
+_INSTITUTION_WORDS = frozenset(
+    """ministry department office government embassy house pentagon kremlin commission council
+    mea mod mofa ispr pmo pib secretariat""".split()
+)
+
+
+@dataclass(frozen=True)
+class AttributionResult:
+    attribution: Attribution
+    cue: Span | None
+
+
+@dataclass(frozen=True)
+class _Cue:
+    attribution: Attribution | None  # None: carry over from the previous sentence
+    start: int
+    end: int
+    leading: bool
+    trailing: bool
+
+
+def _mask_quotes(sentence: str) -> str:
+    """Blank out quoted words so that quoted speech never supplies a cue."""
+    out = list(sentence)
+    depth = 0
+    straight = False
+    for i, ch in enumerate(sentence):
+        if ch in "“«":
+            depth += 1
+            continue
+        if ch in "”»":
+            depth = max(0, depth - 1)
+            continue
+        if ch == '"':
+            straight = not straight
+            continue
+        if depth > 0 or straight:
+            out[i] = " " if not ch.isspace() else ch
+    return "".join(out)
+
+
+def _subject_before(masked: str, verb_start: int) -> tuple[int, str]:
+    """The noun phrase a reporting verb follows, back to the nearest clause break."""
+    window_start = max(0, verb_start - 120)
+    window = masked[window_start:verb_start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    start = window_start + (breaks[-1].end() if breaks else 0)
+    inner = list(_REPORT.finditer(masked, start, verb_start))
+    if inner:  # "the MEA said the leaders acknowledged": the subject is "the leaders"
+        start = inner[-1].end()
+    subject = masked[start:verb_start].strip()
+    # "Singh, in a post on X, said": the real subject sits before the parenthetical.
+    if not subject and breaks and breaks[-1].group() == ",":
+        return _subject_before(masked, window_start + breaks[-1].start())
+    if subject and subject.split()[0].lower() in {"in", "writing", "speaking", "circulated", "who"}:
+        earlier = window_start + (breaks[-2].end() if len(breaks) > 1 else 0)
+        previous = masked[earlier : window_start + breaks[-1].start()].strip() if breaks else ""
+        if previous:
+            return earlier + (len(masked[earlier:]) - len(masked[earlier:].lstrip())), previous
+    offset = start + (len(masked[start:]) - len(masked[start:].lstrip()))
+    return offset, subject
+
+
+def classify_subject(subject: str, context: str = "") -> Attribution | None:
+    """Class of a reporting subject; ``None`` for a pronoun 'it' (carry-over) and
+    :data:`Attribution.REPORTER` when the subject is not a source at all."""
+    words = re.findall(r"[^\W\d_]+(?:['’][a-z]+)?", subject)
+    lower = [w.lower().replace("’", "'").removesuffix("'s") for w in words]
+    if not lower or len(lower) > 10:
+        return Attribution.REPORTER
+    if _SOCIAL.search(subject):
+        return Attribution.NAMED
+    if {"spokesperson", "spokesman", "spokeswoman", "spokespersons"} & set(lower):
+        return Attribution.OFFICIAL
+    if _ANONYMOUS.search(subject) and not _INSTITUTION_WORDS & set(lower[-1:]):
+        return Attribution.SOURCES
+    head = lower[-1]
+    if lower == ["it"]:
+        return None
+    if head in _PRONOUN_NAMED and len(lower) == 1:
+        return Attribution.NAMED
+    if head in _SOURCE_HEADS:
+        return Attribution.SOURCES
+    if head in {"post", "tweet", "interview", "remarks", "message", "video"}:
+        return Attribution.NAMED
+    if head in _OFFICIAL_HEADS or _INSTITUTION_WORDS & set(lower):
+        return Attribution.OFFICIAL
+    if lower[0] in {"the", "a", "an", "this", "these", "both", "two"} and not any(
+        w[:1].isupper() for w in words[1:] if w.lower() not in {"us", "indian", "chinese"}
+    ):
+        return Attribution.REPORTER
+    names = [w for w in words if w[:1].isupper() and w.lower() not in _NOT_NAMES]
+    if names and len(lower) <= 8:
+        return Attribution.NAMED
+    return Attribution.REPORTER
+
+
+def _cues(sentence: str) -> list[_Cue]:
+    masked = _mask_quotes(sentence)
+    concessive = _CONCESSIVE.match(masked)
+    skip_until = concessive.end() if concessive else 0
+    length = len(sentence.rstrip(" .!?”\""))
+    cues: list[_Cue] = []
+
+    def add(kind: Attribution | None, start: int, end: int) -> None:
+        if start < skip_until:
+            return
+        prefix = masked[:start].strip(" ,“”\"")
+        leading = len(re.findall(r"\w+", prefix)) <= 4 and "," not in prefix[:-1] or start == 0
+        trailing = end >= length - 2 or masked[end : end + 1] == ","
+        cues.append(_Cue(kind, start, end, leading and start < 60, trailing and start > 0))
+
+    for match in _SOCIAL.finditer(masked):
+        add(Attribution.NAMED, match.start(), match.end())
+    for match in _ANONYMOUS.finditer(masked):
+        add(Attribution.SOURCES, match.start(), match.end())
+    for match in _ACCORDING.finditer(masked):
+        kind = classify_subject(match.group("subject"))
+        if kind is not Attribution.REPORTER:
+            add(kind, match.start(), match.end())
+    for match in _INVERTED.finditer(masked):
+        kind = classify_subject(match.group("subject"))
+        if kind is not Attribution.REPORTER:
+            add(kind, match.start("verb"), match.end())
+    for match in _REPORT.finditer(masked):
+        if re.search(r"\b(?:was|were|is|are|been|be|being)\s+$", masked[: match.start()], re.I):
+            continue  # passive: "Hegseth was confirmed as ..." reports nothing
+        subject_start, subject = _subject_before(masked, match.start())
+        kind = classify_subject(subject)
+        if kind is Attribution.REPORTER:
+            continue
+        end = match.end()
+        tail = re.match(
+            r"\s+in\s+(?:a|an|its|his|her|their)\s+(?:own\s+)?(?:\w+\s+)?"
+            r"(?:statement|readout|release|post|briefing|communiqu[eé])\b",
+            masked[end:],
+        )
+        if tail:
+            end += tail.end()
+        add(kind, subject_start, end)
+    if _OMISSION.search(masked):
+        cues = [c for c in cues if c.attribution is not Attribution.OFFICIAL or c.trailing]
+    return cues
+
+
+def attribute(sentences: Sequence[str]) -> list[tuple[Attribution, tuple[int, int] | None]]:
+    """Attribution and cue offsets (relative to each sentence) for consecutive sentences."""
+    results: list[tuple[Attribution, tuple[int, int] | None]] = []
+    for sentence in sentences:
+        cues = _cues(sentence)
+        chosen = _main_cue(cues)
+        previous = _last_attributed(results)
+        if chosen is None:
+            stripped = sentence.strip()
+            if stripped[:1] in "“\"" and previous is not None and _mostly_quote(stripped):
+                results.append((previous, None))
+            else:
+                results.append((Attribution.REPORTER, None))
+            continue
+        kind = chosen.attribution
+        if kind is None:
+            kind = previous if previous in {Attribution.OFFICIAL, Attribution.NAMED} else None
+            kind = kind or Attribution.OFFICIAL
+        elif kind is Attribution.NAMED and re.match(r"\s*(?:he|she)\b", sentence[chosen.start :], re.I):
+            kind = previous if previous in {Attribution.OFFICIAL, Attribution.NAMED} else kind
+        results.append((kind, (chosen.start, chosen.end)))
+    return results
+
+
+def _main_cue(cues: list[_Cue]) -> _Cue | None:
+    if not cues:
+        return None
+    ordered = sorted(cues, key=lambda c: (c.start, -c.end))
+    for cue in ordered:
+        if cue.leading:
+            return cue
+    trailing = [c for c in ordered if c.trailing]
+    if trailing:
+        return trailing[-1]
+    return ordered[0]
+
+
+def _last_attributed(
+    results: list[tuple[Attribution, tuple[int, int] | None]],
+) -> Attribution | None:
+    for attribution, _ in reversed(results[-2:]):
+        if attribution is not Attribution.REPORTER:
+            return attribution
+    return None
+
+
+def _mostly_quote(sentence: str) -> bool:
+    masked = _mask_quotes(sentence)
+    return len(masked.strip(" .,“”\"")) <= 0.25 * len(sentence) or not re.search(r"[A-Za-z]{3}", masked)

@@ -1,0 +1,193 @@
+"""The engine's entry points: compare an official readout with background documents,
+or split one article into what it attributes to the statement and the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from desktop.engine.align import align
+from desktop.engine.attribution import attribute
+from desktop.engine.document import Document, Sentence, Span
+from desktop.engine.features import profile
+from desktop.engine.model import AlignmentModel, default_model
+from desktop.engine.segment import split_sentences
+from desktop.engine.single import extract_official
+from desktop.engine.vocabulary import Attribution, Coverage, Role
+from desktop.engine.worddiff import WordDiff, word_diff
+
+_RANK = {Coverage.ABSENT: 0, Coverage.PARTIAL: 1, Coverage.COVERED: 2}
+
+
+@dataclass(frozen=True)
+class Match:
+    """A linked sentence on the other side: document index in the comparison, sentence index."""
+
+    document: int
+    index: int
+    score: float
+
+
+@dataclass(frozen=True)
+class SentenceResult:
+    sentence: Sentence
+    text: str
+    attribution: Attribution
+    cue: Span | None  # offsets into the document text
+    coverage: Coverage
+    matches: tuple[Match, ...]
+
+    @property
+    def index(self) -> int:
+        return self.sentence.index
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+    @property
+    def end(self) -> int:
+        return self.sentence.end
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    role: Role
+    document: Document
+    sentences: tuple[SentenceResult, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    background: dict[Coverage, int]
+    official: dict[Coverage, int]
+
+    def headline(self) -> str:
+        total = sum(self.background.values())
+        absent = self.background[Coverage.ABSENT]
+        reported = self.official[Coverage.COVERED] + self.official[Coverage.PARTIAL]
+        official_total = sum(self.official.values())
+        claims = "claim is" if total == 1 and absent == 1 else "claims are"
+        return (
+            f"{absent} of {total} background {claims} absent from the official readout · "
+            f"{reported} of {official_total} readout sentences reported"
+        )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    documents: tuple[DocumentResult, ...]
+    single_article: bool = False
+    engine: str = field(default="")
+
+    @property
+    def official(self) -> DocumentResult:
+        return self.documents[0]
+
+    @property
+    def backgrounds(self) -> tuple[DocumentResult, ...]:
+        return self.documents[1:]
+
+    def summary(self) -> Summary:
+        background = dict.fromkeys(Coverage, 0)
+        for doc in self.backgrounds:
+            for s in doc.sentences:
+                background[s.coverage] += 1
+        official = dict.fromkeys(Coverage, 0)
+        for s in self.official.sentences:
+            official[s.coverage] += 1
+        return Summary(background, official)
+
+    def diff(self, document: int, index: int) -> WordDiff | None:
+        """Word differences between a sentence and all its matches (None when unmatched)."""
+        result = self.documents[document].sentences[index]
+        if not result.matches:
+            return None
+        own = self.documents[document].document.text
+        other_doc = result.matches[0].document
+        other = self.documents[other_doc].document.text
+        spans = [
+            self.documents[m.document].sentences[m.index].sentence.span
+            for m in result.matches
+            if m.document == other_doc
+        ]
+        return word_diff(own, [result.sentence.span], other, spans)
+
+
+def _engine_name() -> str:
+    from desktop import __version__
+
+    return f"readout {__version__}"
+
+
+def compare(
+    official: Document,
+    backgrounds: Sequence[Document],
+    *,
+    model: AlignmentModel | None = None,
+) -> Comparison:
+    """Compare one official readout with one or more background documents."""
+    return _compare(official, backgrounds, model or default_model(), single_article=False)
+
+
+def compare_article(article: Document, *, model: AlignmentModel | None = None) -> Comparison:
+    """Single-article mode: the official side is what the article attributes to the statement."""
+    official = extract_official(article)
+    return _compare(official, [article], model or default_model(), single_article=True)
+
+
+def _compare(
+    official: Document,
+    backgrounds: Sequence[Document],
+    model: AlignmentModel,
+    *,
+    single_article: bool,
+) -> Comparison:
+    official_sentences = split_sentences(official.text)
+    official_profiles = [profile(official.text, s.start, s.end) for s in official_sentences]
+    best_official: list[tuple[Coverage, list[Match]]] = [
+        (Coverage.ABSENT, []) for _ in official_sentences
+    ]
+    background_results: list[DocumentResult] = []
+    for doc_index, background in enumerate(backgrounds, start=1):
+        sentences = split_sentences(background.text)
+        texts = [s.text_in(background.text) for s in sentences]
+        attributions = attribute(texts)
+        profiles = [profile(background.text, s.start, s.end) for s in sentences]
+        decisions, official_decisions = align(
+            profiles, [a for a, _ in attributions], official_profiles, model
+        )
+        results = []
+        for sentence, text, (attribution, cue), decision in zip(
+            sentences, texts, attributions, decisions, strict=True
+        ):
+            cue_span = Span(sentence.start + cue[0], sentence.start + cue[1]) if cue else None
+            matches = tuple(Match(0, link.official, round(link.probability, 3)) for link in decision.links)
+            results.append(
+                SentenceResult(sentence, text, attribution, cue_span, decision.coverage, matches)
+            )
+        background_results.append(DocumentResult(Role.BACKGROUND, background, tuple(results)))
+        for j, decision in enumerate(official_decisions):
+            coverage, matches = best_official[j]
+            if _RANK[decision.coverage] > _RANK[coverage]:
+                coverage = decision.coverage
+            matches = matches + [
+                Match(doc_index, link.official, round(link.probability, 3)) for link in decision.links
+            ]
+            best_official[j] = (coverage, matches)
+    official_results = tuple(
+        SentenceResult(
+            sentence,
+            sentence.text_in(official.text),
+            Attribution.OFFICIAL,
+            None,
+            coverage,
+            tuple(sorted(matches, key=lambda m: (-m.score, m.document, m.index))),
+        )
+        for sentence, (coverage, matches) in zip(official_sentences, best_official, strict=True)
+    )
+    return Comparison(
+        documents=(DocumentResult(Role.OFFICIAL, official, official_results), *background_results),
+        single_article=single_article,
+        engine=_engine_name(),
+    )

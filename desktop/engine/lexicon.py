@@ -1,0 +1,174 @@
+"""Words as the aligner compares them: lemma/stem keys, name forms and synonyms, weights.
+
+A token's *key* is what two sentences must share to count as saying the same
+thing: "terrorism" and "terror", "US" and "Washington", "talks" and
+"conversation" share a key. A token's *weight* is how informative it is, from
+its general English frequency (wordfreq): rare words and names weigh most.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+from wordfreq import zipf_frequency
+
+from desktop.engine.document import Span
+
+# Multi-word names and titles folded into one key before tokenising.
+_PHRASES: tuple[tuple[str, str], ...] = (
+    (r"united states of america|united states|u\.s\.a\.?|u\.s\.|usa", "us"),
+    (r"united kingdom|great britain|u\.k\.", "uk"),
+    (r"united nations|u\.n\.", "un"),
+    (r"new delhi", "india"),
+    (r"raksha mantri", "defenceminister"),
+    (r"prime minister'?s office", "pmo"),
+    (r"prime minister|premier", "pm"),
+    (r"external affairs minister|foreign minister|foreign secretary of state", "foreignminister"),
+    (r"secretary of defen[cs]e|defen[cs]e secretary|defen[cs]e minister", "defenceminister"),
+    (r"white house", "us"),
+    (r"state department|department of state", "us"),
+    (r"line of actual control|\blac\b", "lac"),
+    (r"people'?s republic of china|\bprc\b", "china"),
+    (r"telephonic conversation|phone call|telephone call|spoke by phone|spoke on the phone", "talk"),
+    (r"exchanged views|exchange of views", "discuss"),
+)
+_PHRASE_PATTERN = re.compile(
+    "|".join(f"(?P<p{i}>\\b(?:{pattern}))" for i, (pattern, _) in enumerate(_PHRASES)),
+    re.IGNORECASE,
+)
+
+# Name forms and near-synonyms that diplomatic copy uses interchangeably.
+_ALIAS_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("us", "america", "american", "americans", "washington", "pentagon"),
+    ("india", "indian", "indians", "delhi", "bharat"),
+    ("china", "chinese", "beijing"),
+    ("pakistan", "pakistani", "islamabad", "rawalpindi"),
+    ("russia", "russian", "moscow", "kremlin"),
+    ("uk", "britain", "british", "london", "whitehall"),
+    ("japan", "japanese", "tokyo"),
+    ("terror", "terrorism", "terrorist", "terrorists", "militancy", "militant", "militants"),
+    ("defence", "defense", "military", "armed"),
+    ("talk", "talks", "conversation", "call", "spoke", "speak", "phone", "telephonic", "telephone"),
+    ("discuss", "discussed", "discussion", "discussions", "reviewed", "review", "deliberated"),
+    ("appreciate", "appreciated", "appreciation", "thank", "thanked", "thanks", "gratitude",
+     "praise", "praised", "complimented", "compliment", "lauded", "commended"),
+    ("support", "supported", "backing", "backed", "back", "endorse", "endorsed"),
+    ("cooperation", "cooperate", "collaboration", "collaborate", "collaborative"),
+    ("invite", "invited", "invitation"),
+    ("visit", "visits", "trip", "travel", "visited"),
+    ("tie", "ties", "relation", "relations", "relationship", "partnership", "bilateral"),
+    ("border", "boundary", "frontier"),
+    ("stress", "stressed", "underline", "underlined", "emphasise", "emphasised", "emphasize",
+     "emphasized", "highlight", "highlighted", "underscored", "underscore"),
+    ("concern", "concerns", "worry", "worries", "worried", "concerned"),
+    ("agree", "agreed", "agreement", "consensus"),
+    ("leader", "leaders", "ministers"),
+    ("pm", "modi"),
+    ("exercise", "exercises", "drills", "drill"),
+    ("minority", "minorities"),
+    ("peace", "tranquillity", "tranquility", "calm"),
+    ("meet", "met", "meeting", "meetings", "summit"),
+    ("economy", "economic", "economies"),
+    ("trade", "commerce", "commercial"),
+    ("flights", "flight", "air"),
+)
+_ALIASES: dict[str, str] = {word: group[0] for group in _ALIAS_GROUPS for word in group}
+
+STOPWORDS: frozenset[str] = frozenset(
+    """a an the and or but if then than that this these those there here of in on at to for
+    from by with without about into onto over under after before since during between among
+    through across per via as is are was were be been being am do does did done doing have has
+    had having will would shall should can could may might must it its it's they them their
+    theirs he him his she her hers we us our ours you your i me my which who whom whose what
+    when where why how all any both each few more most other some such no nor not only own same
+    so too very also just further again once s t said says say saying told added adds stated
+    according statement readout release ministry mr mrs ms shri smt h.e dr its two both side
+    sides while however although though""".split()
+)
+# Words that only carry attribution or framing; they never make a claim differ.
+FRAMING: frozenset[str] = frozenset(
+    """sources source official officials people familiar person spokesperson spokesman
+    spokeswoman reporters news conference briefing post understood learnt learned reportedly
+    noted note spokesperson's""".split()
+)
+
+_TOKEN = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*", re.UNICODE)
+_NUMBER = re.compile(r"^\d[\d,.]*$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a sentence: where it is, how it compares, how much it tells."""
+
+    span: Span
+    surface: str
+    key: str
+    weight: float
+    is_number: bool
+    is_name: bool
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """Comparison key of a single lower-case word."""
+    word = word.replace("’", "'").strip("'.-")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if word in _ALIASES:
+        return _ALIASES[word]
+    if _NUMBER.match(word):
+        return word.replace(",", "").rstrip(".")
+    if not word.isascii():
+        return word
+    normalized = re.sub(r"is(e|es|ed|ing|ation|ations)$", r"iz\1", word)
+    normalized = normalized.replace("defence", "defense").replace("programme", "program")
+    stem: str = _stemmer().stemWord(normalized)
+    return _ALIASES.get(stem, stem)
+
+
+@lru_cache(maxsize=65536)
+def word_weight(word: str) -> float:
+    """Informativeness from general frequency: 'the' ≈ 0, a rare name ≈ 6."""
+    if _NUMBER.match(word):
+        return 4.0
+    zipf = zipf_frequency(word, "en") if word.isascii() else 2.0
+    return max(0.3, 7.0 - zipf)
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Content tokens of ``text[start:end]`` with absolute offsets, stopwords dropped."""
+    found: list[Token] = []
+    segment = text[start:end]
+    replaced: list[tuple[int, int, str]] = []
+    for match in _PHRASE_PATTERN.finditer(segment):
+        group = match.lastgroup or ""
+        replaced.append((match.start(), match.end(), _PHRASES[int(group[1:])][1]))
+    cursor = 0
+    for a, b, replacement in [*replaced, (len(segment), len(segment), "")]:
+        for match in _TOKEN.finditer(segment, cursor, a):
+            _add_token(found, match.group(), start + match.start(), start + match.end(), text)
+        for part in replacement.split():
+            found.append(
+                Token(Span(start + a, start + b), segment[a:b], part, 3.0, False, False)
+            )
+        cursor = b
+    return found
+
+
+def _add_token(found: list[Token], surface: str, a: int, b: int, text: str) -> None:
+    lower = surface.lower()
+    if lower in STOPWORDS or (len(lower) == 1 and not lower.isdigit() and lower.isascii()):
+        return
+    is_number = bool(_NUMBER.match(lower))
+    previous = text[max(0, a - 2) : a]
+    sentence_initial = a == 0 or previous.strip() == "" and (a < 2 or text[a - 2] in ".!?\n“\"")
+    is_name = surface[:1].isupper() and not sentence_initial and lower not in FRAMING
+    found.append(Token(Span(a, b), surface, word_key(lower), word_weight(lower), is_number, is_name))

@@ -1,0 +1,137 @@
+"""Small logistic models whose weights are fitted on labeled cases (see training.py).
+
+Three decisions, each a logistic regression on standardised features:
+``link`` (is this official sentence a match of this background sentence?),
+``coverage`` (covered / partial / absent for a background sentence) and
+``official`` (covered vs partial for an official sentence that something links to).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+Matrix = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Logistic:
+    """Softmax regression (two classes or more) on standardised features."""
+
+    classes: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[tuple[float, ...], ...]  # one row per class
+
+    def probabilities(self, features: Sequence[float]) -> dict[str, float]:
+        x = (np.asarray(features, dtype=np.float64) - np.asarray(self.mean)) / np.asarray(self.scale)
+        logits = np.asarray(self.weights) @ x
+        logits -= logits.max()
+        exp = np.exp(logits)
+        probs = exp / exp.sum()
+        return {label: float(p) for label, p in zip(self.classes, probs, strict=True)}
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "classes": list(self.classes),
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+            "weights": [list(row) for row in self.weights],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Logistic:
+        return cls(
+            classes=tuple(data["classes"]),
+            mean=tuple(float(v) for v in data["mean"]),
+            scale=tuple(float(v) for v in data["scale"]),
+            weights=tuple(tuple(float(v) for v in row) for row in data["weights"]),
+        )
+
+
+def fit_logistic(
+    rows: Sequence[Sequence[float]],
+    labels: Sequence[str],
+    classes: Sequence[str],
+    *,
+    l2: float = 1.0,
+    class_weight: dict[str, float] | None = None,
+    iterations: int = 3000,
+) -> Logistic:
+    """Fit by full-batch gradient descent: deterministic, no external solver."""
+    x = np.asarray(rows, dtype=np.float64)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    # The bias column (constant 1) keeps mean 0 / scale 1 so its weight stays an intercept.
+    constant = scale < 1e-9
+    mean[constant] = 0.0
+    scale[constant] = 1.0
+    z = (x - mean) / scale
+    index = {c: i for i, c in enumerate(classes)}
+    y = np.zeros((len(labels), len(classes)))
+    for row, label in enumerate(labels):
+        y[row, index[label]] = 1.0
+    sample_weight = np.ones(len(labels))
+    if class_weight:
+        sample_weight = np.asarray([class_weight.get(label, 1.0) for label in labels])
+    w = np.zeros((len(classes), x.shape[1]))
+    n = max(1.0, float(sample_weight.sum()))
+    step = 0.5
+    for _ in range(iterations):
+        logits = z @ w.T
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        grad = ((p - y) * sample_weight[:, None]).T @ z / n
+        penalty = l2 * w / n
+        penalty[:, constant] = 0.0
+        w -= step * (grad + penalty)
+    return Logistic(
+        classes=tuple(classes),
+        mean=tuple(float(v) for v in mean),
+        scale=tuple(float(v) for v in scale),
+        weights=tuple(tuple(float(v) for v in row) for row in w),
+    )
+
+
+@dataclass(frozen=True)
+class AlignmentModel:
+    link: Logistic
+    coverage: Logistic
+    official: Logistic
+    link_threshold: float = 0.5
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "link": self.link.to_json(),
+            "coverage": self.coverage.to_json(),
+            "official": self.official.to_json(),
+            "link_threshold": self.link_threshold,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> AlignmentModel:
+        return cls(
+            link=Logistic.from_json(data["link"]),
+            coverage=Logistic.from_json(data["coverage"]),
+            official=Logistic.from_json(data["official"]),
+            link_threshold=float(data.get("link_threshold", 0.5)),
+        )
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_json(), indent=1) + "\n", encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def default_model() -> AlignmentModel:
+    """The model fitted on the project's labeled cases and shipped with the package."""
+    raw = resources.files("desktop.engine").joinpath("data/model.json").read_text(encoding="utf-8")
+    return AlignmentModel.from_json(json.loads(raw))

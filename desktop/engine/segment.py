@@ -1,0 +1,152 @@
+"""Sentence segmentation tuned for news copy and official releases.
+
+pysbd does the sentence-boundary work, called one paragraph at a time because it
+grows superlinearly with input length. Around it: lines are paragraphs (so
+headlines, datelines, captions and credit lines stand alone), hard-wrapped lines
+are rejoined, boundaries inside quotation marks are undone, and Devanagari
+dandas and CJK full stops end sentences outside quotations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+import pysbd
+
+from desktop.engine.document import Sentence
+
+_OPENING_QUOTES = "“«„"
+_CLOSING_QUOTES = "”»"
+_TERMINAL = ".!?।॥。！？…:"
+_EXTRA_BOUNDARY = re.compile(r"[।॥。！？][”’\"»)]*(?=\s|$)|[。！？](?![”’\"»)])")
+# Abbreviations pysbd does not know and that news copy uses before a capital or a number.
+_NO_BREAK_BEFORE_NEXT = re.compile(
+    r"(?:\b(?:Rs|Re|No|Nos|Art|Sec|Gen|Lt|Col|Maj|Brig|Adm|Capt|Cdr|Sgt|Gov|Sen|Rep|Amb|"
+    r"Hon|Shri|Smt|Dr|Mr|Mrs|Ms|Prof|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    r"U\.S|U\.K|U\.N|a\.m|p\.m|H\.E|Inc|Ltd|Co|Corp|vs|approx|est|Vol|pp|p)\.)$"
+)
+_MAX_PARAGRAPH = 20_000
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+
+
+def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of each paragraph: a line, or hard-wrapped lines joined."""
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        stripped_start = len(body) - len(body.lstrip())
+        content = body.strip()
+        if content:
+            start = pos + stripped_start
+            lines.append((start, start + len(content)))
+        else:
+            lines.append((-1, -1))
+        pos += len(raw)
+    current: tuple[int, int] | None = None
+    for start, end in lines:
+        if start < 0:
+            if current is not None:
+                yield current
+            current = None
+            continue
+        if current is not None and _continues(text, current, start):
+            current = (current[0], end)
+            continue
+        if current is not None:
+            yield current
+        current = (start, end)
+    if current is not None:
+        yield current
+
+
+def _continues(text: str, previous: tuple[int, int], next_start: int) -> bool:
+    """A line is a wrapped continuation when the previous line stops mid-sentence
+    and this one starts in lower case."""
+    tail = text[previous[1] - 1]
+    head = text[next_start]
+    return tail not in _TERMINAL + _CLOSING_QUOTES + '"' and head.islower()
+
+
+def _quote_depth_at(text: str, start: int, end: int) -> list[int]:
+    """Quotation depth before each character of ``text[start:end]``; empty when unbalanced."""
+    depth = 0
+    straight_open = False
+    depths: list[int] = []
+    for ch in text[start:end]:
+        depths.append(depth + (1 if straight_open else 0))
+        if ch in _OPENING_QUOTES:
+            depth += 1
+        elif ch in _CLOSING_QUOTES:
+            depth -= 1
+            if depth < 0:
+                return []
+        elif ch == '"':
+            straight_open = not straight_open
+    if depth != 0 or straight_open:
+        return []
+    return depths
+
+
+def _raw_boundaries(text: str, start: int, end: int) -> list[int]:
+    """Boundaries (absolute offsets where a sentence starts) proposed inside a paragraph."""
+    # Same length, so offsets still hold; pysbd would otherwise break at wrapped lines.
+    paragraph = text[start:end].replace("\r", " ").replace("\n", " ")
+    if len(paragraph) > _MAX_PARAGRAPH:
+        pieces = [paragraph]
+    else:
+        pieces = _segmenter().segment(paragraph)
+    cuts: list[int] = []
+    cursor = 0
+    for piece in pieces:
+        body = piece.strip()
+        if not body:
+            continue
+        found = paragraph.find(body, cursor)
+        if found < 0:
+            continue
+        if found > 0:
+            cuts.append(start + found)
+        cursor = found + len(body)
+    for match in _EXTRA_BOUNDARY.finditer(paragraph):
+        after = match.end()
+        while after < len(paragraph) and paragraph[after].isspace():
+            after += 1
+        if 0 < after < len(paragraph):
+            cuts.append(start + after)
+    return sorted(set(cuts))
+
+
+def _keep_boundary(text: str, start: int, cut: int, depths: list[int]) -> bool:
+    if depths and depths[cut - start] > 0:
+        return False
+    before = text[start:cut].rstrip()
+    if _NO_BREAK_BEFORE_NEXT.search(before):
+        return False
+    following = text[cut : cut + 2]
+    # “Why now?” he asked.  — a quote ending in ? or ! followed by its lower-case tag.
+    if before and before[-1] in _CLOSING_QUOTES + '"' and following[:1].islower():
+        return False
+    return bool(before)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentence units with offsets into ``text``."""
+    sentences: list[Sentence] = []
+    for paragraph_index, (start, end) in enumerate(_paragraph_spans(text)):
+        depths = _quote_depth_at(text, start, end)
+        cuts = [c for c in _raw_boundaries(text, start, end) if _keep_boundary(text, start, c, depths)]
+        bounds = [start, *cuts, end]
+        for left, right in zip(bounds, bounds[1:], strict=False):
+            segment = text[left:right]
+            stripped_left = left + (len(segment) - len(segment.lstrip()))
+            stripped_right = right - (len(segment) - len(segment.rstrip()))
+            if stripped_right > stripped_left:
+                sentences.append(Sentence(len(sentences), stripped_left, stripped_right, paragraph_index))
+    return sentences

@@ -1,0 +1,29 @@
+"""The engine's labels, shared by the JSON contract, the UI and the labeled cases."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Attribution(StrEnum):
+    """Who a sentence says its content comes from."""
+
+    OFFICIAL = "official"
+    SOURCES = "sources"
+    NAMED = "named"
+    REPORTER = "reporter"
+
+
+class Coverage(StrEnum):
+    """Whether a claim is in the other side (the official readout, or the background)."""
+
+    COVERED = "covered"
+    PARTIAL = "partial"
+    ABSENT = "absent"
+
+
+class Role(StrEnum):
+    """What a document is in a comparison."""
+
+    OFFICIAL = "official"
+    BACKGROUND = "background"
