@@ -26,13 +26,12 @@ _VERBS = (
     r"revealed|disclosed|argued|argues|warned|warns|acknowledged|acknowledges|conceded|"
     r"admitted|suggested|suggests|recalled|recounted|listed|quoted|contended|alleged|"
     r"pointed\s+out|went\s+on\s+to\s+say|made\s+clear|underlined|underscored|emphasised|"
-    r"emphasized|stressed|highlighted"
+    r"emphasized|stressed|highlighted|called(?!\s+(?:on|off|up|in|out|at|back)\b)|termed|was\s+quoted\s+as\s+saying|were\s+quoted\s+as\s+saying"
 )
-_REPORT = re.compile(rf"\b(?:also\s+|further\s+|later\s+|then\s+|had\s+|has\s+|have\s+)?(?P<verb>{_VERBS})\b", re.I)
+_REPORT = re.compile(rf"\b(?:also\s+|further\s+|later\s+|then\s+|had\s+|has\s+|have\s+)?(?P<verb>{_VERBS})\b")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subject>[^,;:“”\"]{2,90}?)(?=[,;:.“\"]|\s+(?:that|which|,)|$)", re.I)
 _INVERTED = re.compile(
-    rf"[,”\"]\s*(?P<verb>{_VERBS})\s+(?P<subject>(?:the|a|an|its|his|her)\s+[^,.;“”\"]{{2,70}}?)(?=[,.;]|$)",
-    re.I,
+    rf"[,”\"]\s*(?P<verb>{_VERBS})\s+(?P<subject>(?:the|a|an|its|his|her)\s+[^,.;“”\"]{{2,70}}?)(?=[,.;]|$)"
 )
 _ANONYMOUS = re.compile(
     r"\b(?:it\s+is|it\s+was|it's)\s+(?:understood|learnt|learned|gathered|believed|reliably\s+learnt)\b|"
@@ -57,13 +56,15 @@ _OMISSION = re.compile(
     r"\b(?:omitted|left\s+out|skipped)\b|\bneither\b[^.]*\bnor\b",
     re.I,
 )
+_GLOSS = re.compile(r"(?:roughly\s+|loosely\s+)?(?:translated|in\s+translation|in\s+english)\b", re.I)
 _CONCESSIVE = re.compile(r"^\s*(?:while|although|though|even\s+as|even\s+though|whereas)\b[^,]*,", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:()“”\"]|\b(?:that|which|and|but|as|while|whereas|after|when)\b", re.I)
 
 _OFFICIAL_HEADS = frozenset(
     """statement statements readout readouts release releases communique communiqué
     declaration ministry mea mod mofa department pentagon kremlin house government embassy
-    commission office pmo ispr spokesperson spokesman spokeswoman spokespersons version text
+    commission office pmo ispr army navy forces command headquarters forum conference council
+    cabinet presidency spokesperson spokesman spokeswoman spokespersons version text
     texts document line note brief transcript account secretariat""".split()
 )
 _SOURCE_HEADS = frozenset(
@@ -71,13 +72,21 @@ _SOURCE_HEADS = frozenset(
     person persons functionary functionaries""".split()
 )
 _PRONOUN_NAMED = frozenset({"he", "she"})
+_PARENTHETICAL_STARTS = frozenset(
+    """in writing speaking circulated who addressing briefing talking posting appearing
+    responding replying asked according""".split()
+)
+_SENTENCE_END = frozenset(".!?।。”\"’)")
+_PREPOSITIONS = frozenset(
+    "in of from at with for on close near inside within through after by during following".split()
+)
 _NOT_NAMES = frozenset(
     """the a an they we it this that these those both two their our its his her there here
     one some many most all each""".split()
 )
 _INSTITUTION_WORDS = frozenset(
     """ministry department office government embassy house pentagon kremlin commission council
-    mea mod mofa ispr pmo pib secretariat""".split()
+    mea mod mofa ispr pmo pib secretariat relations army navy headquarters cabinet""".split()
 )
 
 
@@ -126,10 +135,11 @@ def _subject_before(masked: str, verb_start: int) -> tuple[int, str]:
     if inner:  # "the MEA said the leaders acknowledged": the subject is "the leaders"
         start = inner[-1].end()
     subject = masked[start:verb_start].strip()
-    # "Singh, in a post on X, said": the real subject sits before the parenthetical.
-    if not subject and breaks and breaks[-1].group() == ",":
+    # "Singh, in a post on X, said" / "The document condemned X and said": the real
+    # subject sits before the parenthetical or the first verb phrase.
+    if not subject and breaks and breaks[-1].group().lower() in {",", "and"}:
         return _subject_before(masked, window_start + breaks[-1].start())
-    if subject and subject.split()[0].lower() in {"in", "writing", "speaking", "circulated", "who"}:
+    if subject and subject.split()[0].lower() in _PARENTHETICAL_STARTS:
         earlier = window_start + (breaks[-2].end() if len(breaks) > 1 else 0)
         previous = masked[earlier : window_start + breaks[-1].start()].strip() if breaks else ""
         if previous:
@@ -151,8 +161,14 @@ def classify_subject(subject: str, context: str = "") -> Attribution | None:
         return Attribution.OFFICIAL
     if _ANONYMOUS.search(subject) and not _INSTITUTION_WORDS & set(lower[-1:]):
         return Attribution.SOURCES
+    # "officials in New Delhi", "the Ministry of External Affairs": the head noun
+    # comes before the first preposition.
+    for i, word in enumerate(lower[1:], start=1):
+        if word in _PREPOSITIONS:
+            lower, words = lower[:i], words[:i]
+            break
     head = lower[-1]
-    if lower == ["it"]:
+    if lower in (["it"], ["they"], ["one"], ["another"]):
         return None
     if head in _PRONOUN_NAMED and len(lower) == 1:
         return Attribution.NAMED
@@ -161,6 +177,9 @@ def classify_subject(subject: str, context: str = "") -> Attribution | None:
     if head in {"post", "tweet", "interview", "remarks", "message", "video"}:
         return Attribution.NAMED
     if head in _OFFICIAL_HEADS or _INSTITUTION_WORDS & set(lower):
+        return Attribution.OFFICIAL
+    # "the release issued ...", "a joint statement released ...": a participle after the head.
+    if set(lower) & _OFFICIAL_HEADS and not set(lower) & _SOURCE_HEADS:
         return Attribution.OFFICIAL
     if lower[0] in {"the", "a", "an", "this", "these", "both", "two"} and not any(
         w[:1].isupper() for w in words[1:] if w.lower() not in {"us", "indian", "chinese"}
@@ -224,20 +243,27 @@ def attribute(sentences: Sequence[str]) -> list[tuple[Attribution, tuple[int, in
     """Attribution and cue offsets (relative to each sentence) for consecutive sentences."""
     results: list[tuple[Attribution, tuple[int, int] | None]] = []
     for sentence in sentences:
+        if sentence.rstrip()[-1:] not in _SENTENCE_END:
+            # Headlines, datelines, captions and credit lines are the outlet's own voice.
+            results.append((Attribution.REPORTER, None))
+            continue
         cues = _cues(sentence)
         chosen = _main_cue(cues)
         previous = _last_attributed(results)
         if chosen is None:
             stripped = sentence.strip()
-            if stripped[:1] in "“\"" and previous is not None and _mostly_quote(stripped):
+            if previous is not None and _GLOSS.match(stripped):
+                results.append((previous, None))
+            elif stripped[:1] in "“\"" and previous is not None and _mostly_quote(stripped):
                 results.append((previous, None))
             else:
                 results.append((Attribution.REPORTER, None))
             continue
         kind = chosen.attribution
         if kind is None:
-            kind = previous if previous in {Attribution.OFFICIAL, Attribution.NAMED} else None
-            kind = kind or Attribution.OFFICIAL
+            # "it said" stands for the statement; "they said" only for someone already cited.
+            pronoun_it = sentence[chosen.start : chosen.start + 2].lower() == "it"
+            kind = previous or (Attribution.OFFICIAL if pronoun_it else Attribution.REPORTER)
         elif kind is Attribution.NAMED and re.match(r"\s*(?:he|she)\b", sentence[chosen.start :], re.I):
             kind = previous if previous in {Attribution.OFFICIAL, Attribution.NAMED} else kind
         results.append((kind, (chosen.start, chosen.end)))
