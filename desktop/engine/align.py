@@ -13,12 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.engine.features import (
+    Linker,
     SentenceProfile,
     all_keys,
     cosine,
     coverage_features,
     official_features,
     pair_features,
+    reweight,
 )
 from desktop.engine.model import AlignmentModel
 from desktop.engine.vocabulary import Attribution, Coverage
@@ -45,7 +47,7 @@ class BackgroundDecision:
 @dataclass(frozen=True)
 class OfficialDecision:
     coverage: Coverage
-    links: tuple[Link, ...]  # (background sentence index, probability)
+    links: tuple[Link, ...]  # here Link.official holds the background sentence index
     features: tuple[float, ...]
 
 
@@ -77,7 +79,9 @@ def candidates(
             result.append([])
             continue
         shortlist = sorted(scores, key=lambda j: (-scores[j], j))[: CANDIDATES_PER_SENTENCE * 2]
-        ranked = sorted(((cosine(b, official[j]), j) for j in shortlist), key=lambda t: (-t[0], t[1]))
+        ranked = sorted(
+            ((cosine(b, official[j]), j) for j in shortlist), key=lambda t: (-t[0], t[1])
+        )
         ranked = ranked[:CANDIDATES_PER_SENTENCE]
         best = ranked[0][0]
         result.append(
@@ -95,14 +99,20 @@ def align(
     official: Sequence[SentenceProfile],
     model: AlignmentModel,
 ) -> tuple[list[BackgroundDecision], list[OfficialDecision]]:
+    background, official = reweight(background, official)
     official_keys = all_keys(official)
-    decisions: list[BackgroundDecision] = []
-    for b, attribution, options in zip(
-        background, attributions, candidates(background, official), strict=True
-    ):
-        decisions.append(_decide_background(b, attribution, options, official, official_keys, model))
-    official_decisions = _decide_official(background, official, decisions, model)
-    return decisions, official_decisions
+    options = candidates(background, official)
+    links = [link_probabilities(o, model) for o in options]
+    decisions = [
+        _decide_background(b, attribution, o, ranked, official, official_keys, model)
+        for b, attribution, o, ranked in zip(background, attributions, options, links, strict=True)
+    ]
+    for i in range(len(decisions) - 1):
+        # A quotation in a script the lexicon cannot compare takes the judgement of
+        # the translation that follows it.
+        if background[i].foreign_script and background[i + 1].gloss:
+            decisions[i] = decisions[i + 1]
+    return decisions, _decide_official(background, official, links, decisions, model)
 
 
 def link_probabilities(options: Sequence[Candidate], model: AlignmentModel) -> list[Link]:
@@ -114,11 +124,11 @@ def _decide_background(
     b: SentenceProfile,
     attribution: Attribution,
     options: Sequence[Candidate],
+    links: Sequence[Link],
     official: Sequence[SentenceProfile],
     official_keys: frozenset[str],
     model: AlignmentModel,
 ) -> BackgroundDecision:
-    links = link_probabilities(options, model)
     kept = [link for link in links if link.probability >= model.link_threshold]
     best = links[0] if links else None
     best_recall = max((c.features[0] for c in options), default=0.0)
@@ -131,9 +141,11 @@ def _decide_background(
         best_cosine,
         official_keys,
         attribution,
+        frozenset(official[best.official].weights) if best else frozenset(),
     )
-    probabilities = model.coverage.probabilities(features)
-    coverage = Coverage(max(probabilities, key=lambda label: (probabilities[label], label)))
+    coverage = Coverage(_argmax(model.coverage.probabilities(features)))
+    if b.dateline:
+        coverage = Coverage.ABSENT
     if coverage is Coverage.ABSENT:
         kept = []
     elif not kept and best is not None:
@@ -143,29 +155,40 @@ def _decide_background(
     return BackgroundDecision(coverage, tuple(kept), tuple(features))
 
 
+def _argmax(probabilities: dict[str, float]) -> str:
+    return max(probabilities, key=lambda label: (probabilities[label], label))
+
+
 def _decide_official(
     background: Sequence[SentenceProfile],
     official: Sequence[SentenceProfile],
+    links: Sequence[Sequence[Link]],
     decisions: Sequence[BackgroundDecision],
     model: AlignmentModel,
 ) -> list[OfficialDecision]:
-    linkers: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for i, decision in enumerate(decisions):
-        for link in decision.links:
-            linkers[link.official].append((i, link.probability))
+    """Each official sentence is judged on its own evidence: every background sentence
+    that proposed it, whether or not that background sentence kept the link."""
+    proposed: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for i, ranked in enumerate(links):
+        for link in ranked:
+            proposed[link.official].append((i, link.probability))
     result: list[OfficialDecision] = []
     for j, o in enumerate(official):
-        mine = sorted(linkers.get(j, []), key=lambda t: (-t[1], t[0]))
-        rows = [
-            (background[i], p, decisions[i].coverage is Coverage.COVERED) for i, p in mine
+        mine = sorted(proposed.get(j, []), key=lambda t: (-t[1], t[0]))
+        linkers = [
+            Linker(background[i], p, p >= model.link_threshold, decisions[i].coverage.value)
+            for i, p in mine
         ]
-        features = official_features(o, rows)
-        if not mine:
-            result.append(OfficialDecision(Coverage.ABSENT, (), tuple(features)))
-            continue
-        probabilities = model.official.probabilities(features)
-        coverage = Coverage(max(probabilities, key=lambda label: (probabilities[label], label)))
-        result.append(
-            OfficialDecision(coverage, tuple(Link(i, p) for i, p in mine), tuple(features))
-        )
+        features = official_features(o, linkers)
+        coverage = Coverage(_argmax(model.official.probabilities(features)))
+        kept: list[Link] = []
+        if coverage is not Coverage.ABSENT:
+            kept = (
+                [Link(i, p) for i, p in mine if p >= model.link_threshold] or [Link(*mine[0])]
+                if mine
+                else []
+            )
+            if not kept:
+                coverage = Coverage.ABSENT
+        result.append(OfficialDecision(coverage, tuple(kept), tuple(features)))
     return result

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.engine.document import Span
+from desktop.engine.features import GLOSS as _GLOSS
 from desktop.engine.vocabulary import Attribution
 
 _VERBS = (
@@ -28,8 +29,12 @@ _VERBS = (
     r"pointed\s+out|went\s+on\s+to\s+say|made\s+clear|underlined|underscored|emphasised|"
     r"emphasized|stressed|highlighted|called(?!\s+(?:on|off|up|in|out|at|back)\b)|termed|was\s+quoted\s+as\s+saying|were\s+quoted\s+as\s+saying"
 )
-_REPORT = re.compile(rf"\b(?:also\s+|further\s+|later\s+|then\s+|had\s+|has\s+|have\s+)?(?P<verb>{_VERBS})\b")
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subject>[^,;:“”\"]{2,90}?)(?=[,;:.“\"]|\s+(?:that|which|,)|$)", re.I)
+_REPORT = re.compile(
+    rf"\b(?:also\s+|further\s+|later\s+|then\s+|had\s+|has\s+|have\s+)?(?P<verb>{_VERBS})\b"
+)
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<subject>[^,;:“”\"]{2,90}?)(?=[,;:.“\"]|\s+(?:that|which|,)|$)", re.I
+)
 _INVERTED = re.compile(
     rf"[,”\"]\s*(?P<verb>{_VERBS})\s+(?P<subject>(?:the|a|an|its|his|her)\s+[^,.;“”\"]{{2,70}}?)(?=[,.;]|$)"
 )
@@ -56,37 +61,177 @@ _OMISSION = re.compile(
     r"\b(?:omitted|left\s+out|skipped)\b|\bneither\b[^.]*\bnor\b",
     re.I,
 )
-_GLOSS = re.compile(r"(?:roughly\s+|loosely\s+)?(?:translated|in\s+translation|in\s+english)\b", re.I)
-_CONCESSIVE = re.compile(r"^\s*(?:while|although|though|even\s+as|even\s+though|whereas)\b[^,]*,", re.I)
-_CLAUSE_BREAK = re.compile(r"[,;:()“”\"]|\b(?:that|which|and|but|as|while|whereas|after|when)\b", re.I)
+_CONCESSIVE = re.compile(
+    r"^\s*(?:while|although|though|even\s+as|even\s+though|whereas)\b[^,]*,", re.I
+)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()“”\"]|\b(?:that|which|and|but|as|while|whereas|after|when)\b", re.I
+)
 
 _OFFICIAL_HEADS = frozenset(
-    """statement statements readout readouts release releases communique communiqué
-    declaration ministry mea mod mofa department pentagon kremlin house government embassy
-    commission office pmo ispr army navy forces command headquarters forum conference council
-    cabinet presidency spokesperson spokesman spokeswoman spokespersons version text
-    texts document line note brief transcript account secretariat""".split()
+    [
+        "statement",
+        "statements",
+        "readout",
+        "readouts",
+        "release",
+        "releases",
+        "communique",
+        "communiqué",
+        "declaration",
+        "ministry",
+        "mea",
+        "mod",
+        "mofa",
+        "department",
+        "pentagon",
+        "kremlin",
+        "house",
+        "government",
+        "embassy",
+        "commission",
+        "office",
+        "pmo",
+        "ispr",
+        "army",
+        "navy",
+        "forces",
+        "command",
+        "headquarters",
+        "forum",
+        "conference",
+        "council",
+        "cabinet",
+        "presidency",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "spokespersons",
+        "version",
+        "text",
+        "texts",
+        "document",
+        "line",
+        "note",
+        "brief",
+        "transcript",
+        "account",
+        "secretariat",
+    ]
 )
 _SOURCE_HEADS = frozenset(
-    """sources source officials official diplomats diplomat insiders insider aides aide people
-    person persons functionary functionaries""".split()
+    [
+        "sources",
+        "source",
+        "officials",
+        "official",
+        "diplomats",
+        "diplomat",
+        "insiders",
+        "insider",
+        "aides",
+        "aide",
+        "people",
+        "person",
+        "persons",
+        "functionary",
+        "functionaries",
+    ]
 )
 _PRONOUN_NAMED = frozenset({"he", "she"})
 _PARENTHETICAL_STARTS = frozenset(
-    """in writing speaking circulated who addressing briefing talking posting appearing
-    responding replying asked according""".split()
+    [
+        "in",
+        "writing",
+        "speaking",
+        "circulated",
+        "who",
+        "addressing",
+        "briefing",
+        "talking",
+        "posting",
+        "appearing",
+        "responding",
+        "replying",
+        "asked",
+        "according",
+    ]
 )
-_SENTENCE_END = frozenset(".!?।。”\"’)")
+_SENTENCE_END = frozenset('.!?।。”"’)')
 _PREPOSITIONS = frozenset(
-    "in of from at with for on close near inside within through after by during following".split()
+    [
+        "in",
+        "of",
+        "from",
+        "at",
+        "with",
+        "for",
+        "on",
+        "close",
+        "near",
+        "inside",
+        "within",
+        "through",
+        "after",
+        "by",
+        "during",
+        "following",
+    ]
 )
 _NOT_NAMES = frozenset(
-    """the a an they we it this that these those both two their our its his her there here
-    one some many most all each""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "they",
+        "we",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "both",
+        "two",
+        "their",
+        "our",
+        "its",
+        "his",
+        "her",
+        "there",
+        "here",
+        "one",
+        "some",
+        "many",
+        "most",
+        "all",
+        "each",
+    ]
 )
 _INSTITUTION_WORDS = frozenset(
-    """ministry department office government embassy house pentagon kremlin commission council
-    mea mod mofa ispr pmo pib secretariat relations army navy headquarters cabinet""".split()
+    [
+        "ministry",
+        "department",
+        "office",
+        "government",
+        "embassy",
+        "house",
+        "pentagon",
+        "kremlin",
+        "commission",
+        "council",
+        "mea",
+        "mod",
+        "mofa",
+        "ispr",
+        "pmo",
+        "pib",
+        "secretariat",
+        "relations",
+        "army",
+        "navy",
+        "headquarters",
+        "cabinet",
+    ]
 )
 
 
@@ -195,14 +340,14 @@ def _cues(sentence: str) -> list[_Cue]:
     masked = _mask_quotes(sentence)
     concessive = _CONCESSIVE.match(masked)
     skip_until = concessive.end() if concessive else 0
-    length = len(sentence.rstrip(" .!?”\""))
+    length = len(sentence.rstrip(' .!?”"'))
     cues: list[_Cue] = []
 
     def add(kind: Attribution | None, start: int, end: int) -> None:
         if start < skip_until:
             return
-        prefix = masked[:start].strip(" ,“”\"")
-        leading = len(re.findall(r"\w+", prefix)) <= 4 and "," not in prefix[:-1] or start == 0
+        prefix = masked[:start].strip(' ,“”"')
+        leading = (len(re.findall(r"\w+", prefix)) <= 4 and "," not in prefix[:-1]) or start == 0
         trailing = end >= length - 2 or masked[end : end + 1] == ","
         cues.append(_Cue(kind, start, end, leading and start < 60, trailing and start > 0))
 
@@ -252,9 +397,9 @@ def attribute(sentences: Sequence[str]) -> list[tuple[Attribution, tuple[int, in
         previous = _last_attributed(results)
         if chosen is None:
             stripped = sentence.strip()
-            if previous is not None and _GLOSS.match(stripped):
-                results.append((previous, None))
-            elif stripped[:1] in "“\"" and previous is not None and _mostly_quote(stripped):
+            if (previous is not None and _GLOSS.match(stripped)) or (
+                stripped[:1] in '“"' and previous is not None and _mostly_quote(stripped)
+            ):
                 results.append((previous, None))
             else:
                 results.append((Attribution.REPORTER, None))
@@ -264,7 +409,9 @@ def attribute(sentences: Sequence[str]) -> list[tuple[Attribution, tuple[int, in
             # "it said" stands for the statement; "they said" only for someone already cited.
             pronoun_it = sentence[chosen.start : chosen.start + 2].lower() == "it"
             kind = previous or (Attribution.OFFICIAL if pronoun_it else Attribution.REPORTER)
-        elif kind is Attribution.NAMED and re.match(r"\s*(?:he|she)\b", sentence[chosen.start :], re.I):
+        elif kind is Attribution.NAMED and re.match(
+            r"\s*(?:he|she)\b", sentence[chosen.start :], re.I
+        ):
             kind = previous if previous in {Attribution.OFFICIAL, Attribution.NAMED} else kind
         results.append((kind, (chosen.start, chosen.end)))
     return results
@@ -294,4 +441,6 @@ def _last_attributed(
 
 def _mostly_quote(sentence: str) -> bool:
     masked = _mask_quotes(sentence)
-    return len(masked.strip(" .,“”\"")) <= 0.25 * len(sentence) or not re.search(r"[A-Za-z]{3}", masked)
+    return len(masked.strip(' .,“”"')) <= 0.25 * len(sentence) or not re.search(
+        r"[A-Za-z]{3}", masked
+    )

@@ -162,19 +162,22 @@ def _compare(
             sentences, texts, attributions, decisions, strict=True
         ):
             cue_span = Span(sentence.start + cue[0], sentence.start + cue[1]) if cue else None
-            matches = tuple(Match(0, link.official, round(link.probability, 3)) for link in decision.links)
+            matches = tuple(
+                Match(0, link.official, round(link.probability, 3)) for link in decision.links
+            )
             results.append(
                 SentenceResult(sentence, text, attribution, cue_span, decision.coverage, matches)
             )
         background_results.append(DocumentResult(Role.BACKGROUND, background, tuple(results)))
-        for j, decision in enumerate(official_decisions):
-            coverage, matches = best_official[j]
-            if _RANK[decision.coverage] > _RANK[coverage]:
-                coverage = decision.coverage
-            matches = matches + [
-                Match(doc_index, link.official, round(link.probability, 3)) for link in decision.links
+        for j, official_decision in enumerate(official_decisions):
+            coverage, official_matches = best_official[j]
+            if _RANK[official_decision.coverage] > _RANK[coverage]:
+                coverage = official_decision.coverage
+            official_matches = official_matches + [
+                Match(doc_index, link.official, round(link.probability, 3))
+                for link in official_decision.links
             ]
-            best_official[j] = (coverage, matches)
+            best_official[j] = (coverage, official_matches)
     official_results = tuple(
         SentenceResult(
             sentence,

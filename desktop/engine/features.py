@@ -11,23 +11,92 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop.engine.lexicon import Token, tokens
 from desktop.engine.vocabulary import Attribution
 
 # Words that strengthen, soften or sharpen a claim beyond a neutral readout.
 INTENSITY = frozenset(
-    """strong strongly firmly sharply categorically strict stern objection objections objected
-    protest protested insisted insist assured assurance warned warning pressed demanded demand
-    urged urge only solely exclusively never always repeatedly explicitly detail detailed
-    rejected reject refused deny denied condemned condemn slammed blunt bluntly frank frankly
-    tough serious seriously grave deep deeply major significant breakthrough failed
-    unprecedented historic immediate immediately unwavering steadfast might may possibly
-    reportedly likely unlikely""".split()
+    [
+        "strong",
+        "strongly",
+        "firmly",
+        "sharply",
+        "categorically",
+        "strict",
+        "stern",
+        "objection",
+        "objections",
+        "objected",
+        "protest",
+        "protested",
+        "insisted",
+        "insist",
+        "assured",
+        "assurance",
+        "warned",
+        "warning",
+        "pressed",
+        "demanded",
+        "demand",
+        "urged",
+        "urge",
+        "only",
+        "solely",
+        "exclusively",
+        "never",
+        "always",
+        "repeatedly",
+        "explicitly",
+        "detail",
+        "detailed",
+        "rejected",
+        "reject",
+        "refused",
+        "deny",
+        "denied",
+        "condemned",
+        "condemn",
+        "slammed",
+        "blunt",
+        "bluntly",
+        "frank",
+        "frankly",
+        "tough",
+        "serious",
+        "seriously",
+        "grave",
+        "deep",
+        "deeply",
+        "major",
+        "significant",
+        "breakthrough",
+        "failed",
+        "unprecedented",
+        "historic",
+        "immediate",
+        "immediately",
+        "unwavering",
+        "steadfast",
+        "might",
+        "may",
+        "possibly",
+        "reportedly",
+        "likely",
+        "unlikely",
+    ]
 )
-NEGATION = frozenset("not no neither nor never without none nothing".split())
-_HEADING_VERB = re.compile(r"\b\w+(?:ed|s)\b")
+NEGATION = frozenset(["not", "no", "neither", "nor", "never", "without", "none", "nothing"])
+GLOSS = re.compile(
+    r"(?:roughly\s+|loosely\s+)?(?:translated|in\s+translation|in\s+english)\b", re.I
+)
+OMISSION = re.compile(
+    r"\b(?:is|was|remained|remains)\s+silent\b|\bmade\s+no\s+(?:mention|reference)\b|"
+    r"\bno\s+(?:mention|reference)\b|\bdid\s+not\s+(?:mention|refer|name)\b|"
+    r"\b(?:omitted|left\s+out|skipped|dropped)\b|\bneither\b[^.]*\bnor\b[^.]*\bmention",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -41,7 +110,11 @@ class SentenceProfile:
     numbers: frozenset[str]
     intensity: frozenset[str]
     negated: bool
+    omission: bool  # speaks of what a statement left out
     heading: bool
+    dateline: bool  # a short line such as "NEW DELHI, July 2", a credit or a byline
+    foreign_script: bool  # mostly non-Latin letters: the words cannot be compared
+    gloss: bool  # "Roughly translated, ...": renders the sentence before it
     total: float
 
 
@@ -60,9 +133,20 @@ def profile(text: str, start: int, end: int) -> SentenceProfile:
         numbers=frozenset(t.key for t in words if t.is_number),
         intensity=frozenset(lowered & INTENSITY),
         negated=bool(lowered & NEGATION),
+        omission=bool(OMISSION.search(raw)),
         heading=_is_heading(raw),
+        dateline=_is_heading(raw) and len(raw.split()) <= 6,
+        foreign_script=_foreign_share(raw) > 0.3,
+        gloss=bool(GLOSS.match(raw.strip())),
         total=sum(weights.values()) or 1e-9,
     )
+
+
+def _foreign_share(raw: str) -> float:
+    letters = [ch for ch in raw if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if ord(ch) > 0x24F) / len(letters)
 
 
 def _is_heading(raw: str) -> bool:
@@ -70,14 +154,22 @@ def _is_heading(raw: str) -> bool:
     stripped = raw.strip()
     if not stripped:
         return True
-    return stripped[-1] not in ".!?”\"।。’)" or len(stripped.split()) <= 4
+    return stripped[-1] not in '.!?”"।。’)' or len(stripped.split()) <= 4
 
 
 def shared_weight(a: SentenceProfile, keys: Iterable[str]) -> float:
     return sum(a.weights[k] for k in keys if k in a.weights)
 
 
-PAIR_FEATURES = ("recall_bg", "recall_off", "cosine", "is_best", "cosine_gap", "shared_names", "bias")
+PAIR_FEATURES = (
+    "recall_bg",
+    "recall_off",
+    "cosine",
+    "is_best",
+    "cosine_gap",
+    "shared_names",
+    "bias",
+)
 
 
 def pair_features(
@@ -89,7 +181,15 @@ def pair_features(
     cos = cosine(background, official)
     names = background.names | official.names
     shared_names = len(background.names & official.names) / len(names) if names else 0.0
-    return [recall_bg, recall_off, cos, 1.0 if rank == 0 else 0.0, best_cosine - cos, shared_names, 1.0]
+    return [
+        recall_bg,
+        recall_off,
+        cos,
+        1.0 if rank == 0 else 0.0,
+        best_cosine - cos,
+        shared_names,
+        1.0,
+    ]
 
 
 def cosine(a: SentenceProfile, b: SentenceProfile) -> float:
@@ -107,11 +207,16 @@ COVERAGE_FEATURES = (
     "best_recall",
     "best_cosine",
     "uncovered_weight",
+    "covered_weight",
+    "covered_keys",
+    "max_shared",
     "doc_recall",
     "new_names",
     "new_numbers",
     "added_intensity",
     "negation_mismatch",
+    "novel_weight",
+    "omission",
     "heading",
     "is_official",
     "is_sources",
@@ -128,13 +233,17 @@ def coverage_features(
     best_cosine: float,
     official_keys: frozenset[str],
     attribution: Attribution,
+    best_keys: frozenset[str] = frozenset(),
 ) -> list[float]:
+    """``best_keys``: the keys of the best-scoring official candidate, linked or not."""
     union: set[str] = set()
     for official in linked:
         union |= official.weights.keys()
     covered = shared_weight(background, background.weights.keys() & union)
     uncovered = background.total - covered
-    doc_recall = shared_weight(background, background.weights.keys() & official_keys) / background.total
+    doc_recall = (
+        shared_weight(background, background.weights.keys() & official_keys) / background.total
+    )
     new_names = len(background.names - official_keys)
     new_numbers = len(background.numbers - official_keys)
     linked_intensity: set[str] = set()
@@ -148,11 +257,16 @@ def coverage_features(
         best_recall,
         best_cosine,
         math.log1p(max(0.0, uncovered)),
+        math.log1p(covered),
+        math.log1p(len(background.weights.keys() & union)),
+        max((background.weights[k] for k in background.weights.keys() & best_keys), default=0.0),
         doc_recall,
         math.log1p(new_names),
         math.log1p(new_numbers),
         float(len(background.intensity - linked_intensity)),
         1.0 if linked and background.negated != linked_negated else 0.0,
+        math.log1p(sum(w for k, w in background.weights.items() if k not in official_keys)),
+        1.0 if background.omission else 0.0,
         1.0 if background.heading else 0.0,
         1.0 if attribution is Attribution.OFFICIAL else 0.0,
         1.0 if attribution is Attribution.SOURCES else 0.0,
@@ -161,28 +275,46 @@ def coverage_features(
     ]
 
 
-OFFICIAL_FEATURES = ("best_recall", "union_recall", "link_prob", "linkers", "covered_linkers", "bias")
+OFFICIAL_FEATURES = (
+    "best_recall",
+    "union_recall",
+    "max_link",
+    "linked",
+    "max_link_reported",
+    "reported_covered",
+    "heading",
+    "bias",
+)
 
 
-def official_features(
-    official: SentenceProfile,
-    linkers: Sequence[tuple[SentenceProfile, float, bool]],
-) -> list[float]:
-    """``linkers``: background sentences linked to this official one, with the link
-    probability and whether that background sentence was judged fully covered."""
+@dataclass(frozen=True)
+class Linker:
+    """A background sentence proposed as a match for an official sentence."""
+
+    profile: SentenceProfile
+    probability: float
+    linked: bool  # probability at or above the link threshold
+    coverage: str  # the background sentence's own decision
+
+
+def official_features(official: SentenceProfile, linkers: Sequence[Linker]) -> list[float]:
     union: set[str] = set()
     best = 0.0
-    for background, _, _ in linkers:
-        union |= background.weights.keys()
-        common = official.weights.keys() & background.weights.keys()
+    for linker in linkers:
+        common = official.weights.keys() & linker.profile.weights.keys()
         best = max(best, shared_weight(official, common) / official.total)
+        if linker.linked:
+            union |= linker.profile.weights.keys()
     union_recall = shared_weight(official, official.weights.keys() & union) / official.total
+    reported = [x for x in linkers if x.linked and x.coverage != "absent"]
     return [
         best,
         union_recall,
-        max((p for _, p, _ in linkers), default=0.0),
-        math.log1p(len(linkers)),
-        math.log1p(sum(1 for _, _, full in linkers if full)),
+        max((x.probability for x in linkers), default=0.0),
+        math.log1p(sum(1 for x in linkers if x.linked)),
+        max((x.probability for x in reported), default=0.0),
+        1.0 if any(x.coverage == "covered" for x in reported) else 0.0,
+        1.0 if official.heading else 0.0,
         1.0,
     ]
 
@@ -195,3 +327,30 @@ def all_keys(profiles: Iterable[SentenceProfile]) -> frozenset[str]:
 
 
 __all__ = ["SentenceProfile", "Token", "profile"]
+
+
+def reweight(
+    background: Sequence[SentenceProfile], official: Sequence[SentenceProfile]
+) -> tuple[list[SentenceProfile], list[SentenceProfile]]:
+    """Scale word weights by how rare they are in this comparison.
+
+    General frequency says "Hegseth" is rare, but in a readout of a call with
+    Hegseth his name is in every sentence and says nothing about which claim a
+    sentence makes; local document frequency discounts it.
+    """
+    everything = [*background, *official]
+    n = len(everything)
+    if n < 4:
+        return list(background), list(official)
+    df: dict[str, int] = {}
+    for p in everything:
+        for key in p.weights:
+            df[key] = df.get(key, 0) + 1
+    norm = math.log(n + 1)
+    factor = {k: min(1.0, max(0.15, math.log((n + 1) / (d + 0.5)) / norm)) for k, d in df.items()}
+
+    def scaled(p: SentenceProfile) -> SentenceProfile:
+        weights = {k: w * factor[k] for k, w in p.weights.items()}
+        return replace(p, weights=weights, total=sum(weights.values()) or 1e-9)
+
+    return [scaled(p) for p in background], [scaled(p) for p in official]

@@ -32,7 +32,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"state department|department of state", "us"),
     (r"line of actual control|\blac\b", "lac"),
     (r"people'?s republic of china|\bprc\b", "china"),
-    (r"telephonic conversation|phone call|telephone call|spoke by phone|spoke on the phone", "talk"),
+    (
+        r"telephonic conversation|phone call|telephone call|spoke by phone|spoke on the phone",
+        "talk",
+    ),
     (r"exchanged views|exchange of views", "discuss"),
 )
 _PHRASE_PATTERN = re.compile(
@@ -53,16 +56,41 @@ _ALIAS_GROUPS: tuple[tuple[str, ...], ...] = (
     ("defence", "defense", "military", "armed"),
     ("talk", "talks", "conversation", "call", "spoke", "speak", "phone", "telephonic", "telephone"),
     ("discuss", "discussed", "discussion", "discussions", "reviewed", "review", "deliberated"),
-    ("appreciate", "appreciated", "appreciation", "thank", "thanked", "thanks", "gratitude",
-     "praise", "praised", "complimented", "compliment", "lauded", "commended"),
+    (
+        "appreciate",
+        "appreciated",
+        "appreciation",
+        "thank",
+        "thanked",
+        "thanks",
+        "gratitude",
+        "praise",
+        "praised",
+        "complimented",
+        "compliment",
+        "lauded",
+        "commended",
+    ),
     ("support", "supported", "backing", "backed", "back", "endorse", "endorsed"),
     ("cooperation", "cooperate", "collaboration", "collaborate", "collaborative"),
     ("invite", "invited", "invitation"),
     ("visit", "visits", "trip", "travel", "visited"),
     ("tie", "ties", "relation", "relations", "relationship", "partnership", "bilateral"),
     ("border", "boundary", "frontier"),
-    ("stress", "stressed", "underline", "underlined", "emphasise", "emphasised", "emphasize",
-     "emphasized", "highlight", "highlighted", "underscored", "underscore"),
+    (
+        "stress",
+        "stressed",
+        "underline",
+        "underlined",
+        "emphasise",
+        "emphasised",
+        "emphasize",
+        "emphasized",
+        "highlight",
+        "highlighted",
+        "underscored",
+        "underscore",
+    ),
     ("concern", "concerns", "worry", "worries", "worried", "concerned"),
     ("agree", "agreed", "agreement", "consensus"),
     ("leader", "leaders", "ministers"),
@@ -78,21 +106,188 @@ _ALIAS_GROUPS: tuple[tuple[str, ...], ...] = (
 _ALIASES: dict[str, str] = {word: group[0] for group in _ALIAS_GROUPS for word in group}
 
 STOPWORDS: frozenset[str] = frozenset(
-    """a an the and or but if then than that this these those there here of in on at to for
-    from by with without about into onto over under after before since during between among
-    through across per via as is are was were be been being am do does did done doing have has
-    had having will would shall should can could may might must it its it's they them their
-    theirs he him his she her hers we us our ours you your i me my which who whom whose what
-    when where why how all any both each few more most other some such no nor not only own same
-    so too very also just further again once s t said says say saying told added adds stated
-    according statement readout release ministry mr mrs ms shri smt h.e dr its two both side
-    sides while however although though""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "then",
+        "than",
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "here",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "without",
+        "about",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "after",
+        "before",
+        "since",
+        "during",
+        "between",
+        "among",
+        "through",
+        "across",
+        "per",
+        "via",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "do",
+        "does",
+        "did",
+        "done",
+        "doing",
+        "have",
+        "has",
+        "had",
+        "having",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "it",
+        "its",
+        "it's",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "hers",
+        "we",
+        "us",
+        "our",
+        "ours",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "both",
+        "each",
+        "few",
+        "more",
+        "most",
+        "other",
+        "some",
+        "such",
+        "no",
+        "nor",
+        "not",
+        "only",
+        "own",
+        "same",
+        "so",
+        "too",
+        "very",
+        "also",
+        "just",
+        "further",
+        "again",
+        "once",
+        "s",
+        "t",
+        "said",
+        "says",
+        "say",
+        "saying",
+        "told",
+        "added",
+        "adds",
+        "stated",
+        "according",
+        "statement",
+        "readout",
+        "release",
+        "ministry",
+        "mr",
+        "mrs",
+        "ms",
+        "shri",
+        "smt",
+        "h.e",
+        "dr",
+        "its",
+        "two",
+        "both",
+        "side",
+        "sides",
+        "while",
+        "however",
+        "although",
+        "though",
+    ]
 )
 # Words that only carry attribution or framing; they never make a claim differ.
 FRAMING: frozenset[str] = frozenset(
-    """sources source official officials people familiar person spokesperson spokesman
-    spokeswoman reporters news conference briefing post understood learnt learned reportedly
-    noted note spokesperson's""".split()
+    [
+        "sources",
+        "source",
+        "official",
+        "officials",
+        "people",
+        "familiar",
+        "person",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "reporters",
+        "news",
+        "conference",
+        "briefing",
+        "post",
+        "understood",
+        "learnt",
+        "learned",
+        "reportedly",
+        "noted",
+        "note",
+        "spokesperson's",
+    ]
 )
 
 _TOKEN = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*", re.UNICODE)
@@ -156,19 +351,21 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
         for match in _TOKEN.finditer(segment, cursor, a):
             _add_token(found, match.group(), start + match.start(), start + match.end(), text)
         for part in replacement.split():
-            found.append(
-                Token(Span(start + a, start + b), segment[a:b], part, 3.0, False, False)
-            )
+            found.append(Token(Span(start + a, start + b), segment[a:b], part, 3.0, False, False))
         cursor = b
     return found
 
 
 def _add_token(found: list[Token], surface: str, a: int, b: int, text: str) -> None:
     lower = surface.lower()
-    if lower in STOPWORDS or (len(lower) == 1 and not lower.isdigit() and lower.isascii()):
+    country = surface in {"US", "UK", "UN", "EU"}  # not the pronoun "us"
+    noise = lower in STOPWORDS or lower in FRAMING
+    if not country and (noise or (len(lower) == 1 and not lower.isdigit() and lower.isascii())):
         return
     is_number = bool(_NUMBER.match(lower))
     previous = text[max(0, a - 2) : a]
-    sentence_initial = a == 0 or previous.strip() == "" and (a < 2 or text[a - 2] in ".!?\n“\"")
+    sentence_initial = a == 0 or (previous.strip() == "" and (a < 2 or text[a - 2] in '.!?\n“"'))
     is_name = surface[:1].isupper() and not sentence_initial and lower not in FRAMING
-    found.append(Token(Span(a, b), surface, word_key(lower), word_weight(lower), is_number, is_name))
+    found.append(
+        Token(Span(a, b), surface, word_key(lower), word_weight(lower), is_number, is_name)
+    )

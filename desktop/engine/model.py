@@ -32,7 +32,9 @@ class Logistic:
     weights: tuple[tuple[float, ...], ...]  # one row per class
 
     def probabilities(self, features: Sequence[float]) -> dict[str, float]:
-        x = (np.asarray(features, dtype=np.float64) - np.asarray(self.mean)) / np.asarray(self.scale)
+        x = (np.asarray(features, dtype=np.float64) - np.asarray(self.mean)) / np.asarray(
+            self.scale
+        )
         logits = np.asarray(self.weights) @ x
         logits -= logits.max()
         exp = np.exp(logits)
@@ -110,7 +112,14 @@ class AlignmentModel:
     link_threshold: float = 0.5
 
     def to_json(self) -> dict[str, Any]:
+        from desktop.engine.features import COVERAGE_FEATURES, OFFICIAL_FEATURES, PAIR_FEATURES
+
         return {
+            "features": {
+                "link": list(PAIR_FEATURES),
+                "coverage": list(COVERAGE_FEATURES),
+                "official": list(OFFICIAL_FEATURES),
+            },
             "link": self.link.to_json(),
             "coverage": self.coverage.to_json(),
             "official": self.official.to_json(),

@@ -9,6 +9,7 @@ dandas and CJK full stops end sentences outside quotations.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -98,10 +99,7 @@ def _raw_boundaries(text: str, start: int, end: int) -> list[int]:
     """Boundaries (absolute offsets where a sentence starts) proposed inside a paragraph."""
     # Same length, so offsets still hold; pysbd would otherwise break at wrapped lines.
     paragraph = text[start:end].replace("\r", " ").replace("\n", " ")
-    if len(paragraph) > _MAX_PARAGRAPH:
-        pieces = [paragraph]
-    else:
-        pieces = _segmenter().segment(paragraph)
+    pieces = [paragraph] if len(paragraph) > _MAX_PARAGRAPH else _segmenter().segment(paragraph)
     cuts: list[int] = []
     cursor = 0
     for piece in pieces:
@@ -141,12 +139,16 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for paragraph_index, (start, end) in enumerate(_paragraph_spans(text)):
         depths = _quote_depth_at(text, start, end)
-        cuts = [c for c in _raw_boundaries(text, start, end) if _keep_boundary(text, start, c, depths)]
+        cuts = [
+            c for c in _raw_boundaries(text, start, end) if _keep_boundary(text, start, c, depths)
+        ]
         bounds = [start, *cuts, end]
-        for left, right in zip(bounds, bounds[1:], strict=False):
+        for left, right in itertools.pairwise(bounds):
             segment = text[left:right]
             stripped_left = left + (len(segment) - len(segment.lstrip()))
             stripped_right = right - (len(segment) - len(segment.rstrip()))
             if stripped_right > stripped_left:
-                sentences.append(Sentence(len(sentences), stripped_left, stripped_right, paragraph_index))
+                sentences.append(
+                    Sentence(len(sentences), stripped_left, stripped_right, paragraph_index)
+                )
     return sentences

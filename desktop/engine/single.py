@@ -44,7 +44,7 @@ def _claim(sentence: str, cue: tuple[int, int] | None) -> str:
     quotes = [m.group(1) or m.group(2) for m in _QUOTE.finditer(sentence)]
     quoted = sum(len(q) for q in quotes)
     letters = len(re.sub(r"\W", "", sentence))
-    if quotes and sentence.lstrip()[:1] in "“\"" and quoted >= 0.5 * letters:
+    if quotes and sentence.lstrip()[:1] in '“"' and quoted >= 0.5 * letters:
         body = " … ".join(q.strip().rstrip(",") for q in quotes)
     elif cue is not None:
         body = sentence[: cue[0]] + sentence[cue[1] :]

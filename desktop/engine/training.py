@@ -21,9 +21,10 @@ from desktop.engine.features import (
     PAIR_FEATURES,
     SentenceProfile,
     profile,
+    reweight,
 )
 from desktop.engine.model import AlignmentModel, Logistic, fit_logistic
-from desktop.engine.vocabulary import Attribution, Coverage
+from desktop.engine.vocabulary import Attribution
 
 COVERAGE_CLASSES = ("absent", "partial", "covered")
 DEFAULT_MODEL_PATH = Path(__file__).with_name("data") / "model.json"
@@ -39,7 +40,9 @@ class PreparedCase:
 
 def prepare(case: LabeledCase) -> PreparedCase:
     article, official = case.article.text, case.official.text
-    background = [profile(article, lab.sentence.start, lab.sentence.end) for lab in case.article_labels]
+    background = [
+        profile(article, lab.sentence.start, lab.sentence.end) for lab in case.article_labels
+    ]
     official_profiles = [
         profile(official, lab.sentence.start, lab.sentence.end) for lab in case.official_labels
     ]
@@ -47,12 +50,15 @@ def prepare(case: LabeledCase) -> PreparedCase:
     return PreparedCase(case, background, official_profiles, [a for a, _ in attribute(texts)])
 
 
-def fit(cases: Sequence[PreparedCase], *, partial_weight: float = 1.6, l2: float = 2.0) -> AlignmentModel:
+def fit(
+    cases: Sequence[PreparedCase], *, partial_weight: float = 1.6, l2: float = 2.0
+) -> AlignmentModel:
     link_rows: list[list[float]] = []
     link_labels: list[str] = []
     for prepared in cases:
+        weighted_bg, weighted_off = reweight(prepared.background, prepared.official)
         for label, options in zip(
-            prepared.case.article_labels, candidates(prepared.background, prepared.official), strict=True
+            prepared.case.article_labels, candidates(weighted_bg, weighted_off), strict=True
         ):
             for option in options:
                 link_rows.append(list(option.features))
@@ -61,7 +67,9 @@ def fit(cases: Sequence[PreparedCase], *, partial_weight: float = 1.6, l2: float
     assert len(link_rows[0]) == len(PAIR_FEATURES)
 
     staged = AlignmentModel(
-        link, _untrained(COVERAGE_CLASSES, COVERAGE_FEATURES), _untrained(("partial", "covered"), OFFICIAL_FEATURES)
+        link,
+        _untrained(COVERAGE_CLASSES, COVERAGE_FEATURES),
+        _untrained(COVERAGE_CLASSES, OFFICIAL_FEATURES),
     )
     coverage_rows: list[list[float]] = []
     coverage_labels: list[str] = []
@@ -71,20 +79,27 @@ def fit(cases: Sequence[PreparedCase], *, partial_weight: float = 1.6, l2: float
             coverage_rows.append(list(decision.features))
             coverage_labels.append(label.coverage)
     weights = {"partial": partial_weight}
-    coverage = fit_logistic(coverage_rows, coverage_labels, COVERAGE_CLASSES, l2=l2, class_weight=weights)
+    coverage = fit_logistic(
+        coverage_rows, coverage_labels, COVERAGE_CLASSES, l2=l2, class_weight=weights
+    )
 
     staged = AlignmentModel(link, coverage, staged.official)
     official_rows: list[list[float]] = []
     official_labels: list[str] = []
     for prepared in cases:
-        _, official_decisions = align(prepared.background, prepared.attributions, prepared.official, staged)
-        for label, decision in zip(prepared.case.official_labels, official_decisions, strict=True):
-            if decision.links and label.in_article != Coverage.ABSENT.value:
-                official_rows.append(list(decision.features))
-                official_labels.append(label.in_article)
+        _, official_decisions = align(
+            prepared.background, prepared.attributions, prepared.official, staged
+        )
+        for official_label, official_decision in zip(
+            prepared.case.official_labels, official_decisions, strict=True
+        ):
+            official_rows.append(list(official_decision.features))
+            official_labels.append(official_label.in_article)
     assert not official_rows or len(official_rows[0]) == len(OFFICIAL_FEATURES)
-    official = fit_logistic(official_rows, official_labels, ("partial", "covered"), l2=l2)
-    return AlignmentModel(link, coverage, official)
+    official_model = fit_logistic(
+        official_rows, official_labels, COVERAGE_CLASSES, l2=l2, class_weight=weights
+    )
+    return AlignmentModel(link, coverage, official_model)
 
 
 def _untrained(classes: Sequence[str], features: Sequence[str]) -> Logistic:

@@ -175,9 +175,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "tfidf": _baseline(cases, tfidf_similarity),
     }
     columns = ("attribution", "coverage", "partial", "absent", "official")
-    print(f"{len(cases)} cases, {sum(len(c.article_labels) for c in cases)} article and "
-          f"{sum(len(c.official_labels) for c in cases)} official sentences; leave-one-case-out")
-    print("F1 columns: attribution macro | coverage macro (3 classes) | partial | absent-vs-rest | official-side macro")
+    print(
+        f"{len(cases)} cases, {sum(len(c.article_labels) for c in cases)} article and "
+        f"{sum(len(c.official_labels) for c in cases)} official sentences; leave-one-case-out"
+    )
+    print(
+        "F1 columns: attribution macro | coverage macro (3 classes) | partial | absent-vs-rest | official-side macro"
+    )
     header = f"{'case':<44}{'system':<9}" + "".join(f"{c[:11]:>12}" for c in columns)
     print(header)
     print("-" * len(header))
@@ -205,7 +209,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             for lab, a, c in zip(case.article_labels, p.attribution, p.coverage, strict=True):
                 if a != lab.attribution or c != lab.coverage:
                     text = lab.sentence.text_in(case.article.text)[:90]
-                    print(f"{case.name[:6]} att {lab.attribution[:4]}→{a[:4]} cov {lab.coverage[:4]}→{c[:4]} | {text}")
+                    print(
+                        f"{case.name[:6]} att {lab.attribution[:4]}→{a[:4]} cov {lab.coverage[:4]}→{c[:4]} | {text}"
+                    )
             for lab, o in zip(case.official_labels, p.official, strict=True):
                 if o != lab.in_article:
                     text = lab.sentence.text_in(case.official.text)[:90]

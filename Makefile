@@ -1,0 +1,57 @@
+# Readout — every target sets itself up: a fresh Debian/Ubuntu machine needs only python3 and make.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+SAMPLE := seeds/rajnath-hegseth-call-2025-07-01.txt
+# Shared libraries Qt needs even offscreen, fonts, and pdftoppm for PDF checks.
+DEBS   := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 libxcb-cursor0 \
+          fonts-dejavu-core poppler-utils
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test lint typecheck pytest eval bench fit system-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+system-deps:
+	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+## Launch Readout on the sample article (prints the comparison when there is no display).
+run: $(STAMP) system-deps
+	@$(PY) -m desktop $(SAMPLE) || $(PY) -m desktop compare $(SAMPLE)
+
+## Lint, type-check and run the whole test suite.
+test: $(STAMP) system-deps lint typecheck pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+pytest: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+
+## Accuracy on the labeled cases (leave-one-case-out) beside the baselines.
+eval: $(STAMP)
+	$(PY) -m tests.tools.eval
+
+## Speed: engine, ingest, GUI figures as ratios against baselines measured in the same run.
+bench: $(STAMP) system-deps
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.tools.bench
+
+## Refit the shipped alignment model on tests/cases.
+fit: $(STAMP)
+	$(PY) -m desktop.engine.training tests/cases desktop/engine/data/model.json
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache artifacts

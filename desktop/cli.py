@@ -1,0 +1,111 @@
+"""Readout's command line: `readout compare …` headless, or `readout [FILE…]` for the window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop import __version__
+
+_EPILOG = """examples:
+  readout compare statement.txt article.html      compare a readout with reporting
+  readout compare article.txt                     single-article mode
+  readout compare statement.txt article.txt --json
+  readout                                          open the window
+"""
+
+
+def _compare_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="readout compare",
+        description="Compare an official readout with background reporting, claim by claim. "
+        "With one input, the official side is what the article attributes to the statement.",
+    )
+    parser.add_argument("official", help="official statement (or the only article); '-' for stdin")
+    parser.add_argument("backgrounds", nargs="*", help="background documents (articles, readouts)")
+    parser.add_argument("--json", action="store_true", help="print the JSON contract")
+    colour = parser.add_mutually_exclusive_group()
+    colour.add_argument("--color", "--colour", dest="colour", action="store_true", default=None)
+    colour.add_argument("--no-color", "--no-colour", dest="colour", action="store_false")
+    return parser
+
+
+def _top_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="readout",
+        description="Readout: what is, and is not, in the official readout.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"readout {__version__}")
+    parser.add_argument("files", nargs="*", help="files to open in the window")
+    return parser
+
+
+def _read(argument: str) -> object:
+    from desktop.ingest import read_bytes, read_path, read_url
+
+    if argument == "-":
+        return read_bytes(sys.stdin.buffer.read(), name="stdin.txt")
+    if argument.startswith(("http://", "https://")):
+        return read_url(argument)
+    return read_path(Path(argument))
+
+
+def compare_command(argv: Sequence[str]) -> int:
+    args = _compare_parser().parse_args(argv)
+    from desktop.engine.compare import compare, compare_article
+    from desktop.engine.document import Document
+    from desktop.ingest import IngestError
+
+    inputs = [args.official, *args.backgrounds]
+    if inputs.count("-") > 1:
+        print("readout: '-' (standard input) can be given only once", file=sys.stderr)
+        return 2
+    documents: list[Document] = []
+    for argument in inputs:
+        try:
+            document = _read(argument)
+        except IngestError as error:
+            print(f"readout: {error.message}", file=sys.stderr)
+            return 2
+        assert isinstance(document, Document)
+        documents.append(document)
+    if len(documents) == 1:
+        comparison = compare_article(documents[0])
+    else:
+        comparison = compare(documents[0], documents[1:])
+    if args.json:
+        from desktop.export.json_export import comparison_to_json
+
+        sys.stdout.write(comparison_to_json(comparison) + "\n")
+        return 0
+    from desktop.export.terminal import render_report
+
+    colour = args.colour
+    if colour is None:
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    sys.stdout.write(render_report(comparison, colour=colour))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] == "compare":
+            return compare_command(args[1:])
+        parsed = _top_parser().parse_args(args)
+        from desktop.app import main as gui_main
+
+        return gui_main(parsed.files)
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""A readable terminal report of a Comparison: summary first, then each sentence."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+
+from desktop.engine.compare import Comparison, DocumentResult, SentenceResult
+from desktop.engine.vocabulary import Coverage
+
+_COLOURS = {
+    Coverage.COVERED: "\033[34m",  # blue
+    Coverage.PARTIAL: "\033[33m",  # yellow/orange
+    Coverage.ABSENT: "\033[35m",  # magenta: stands out, reads apart from blue for colour-blind users
+}
+_BOLD = "\033[1m"
+_DIM = "\033[2m"
+_RESET = "\033[0m"
+
+
+class _Style:
+    def __init__(self, colour: bool) -> None:
+        self.colour = colour
+
+    def coverage(self, coverage: Coverage, text: str) -> str:
+        return f"{_COLOURS[coverage]}{text}{_RESET}" if self.colour else text
+
+    def bold(self, text: str) -> str:
+        return f"{_BOLD}{text}{_RESET}" if self.colour else text
+
+    def dim(self, text: str) -> str:
+        return f"{_DIM}{text}{_RESET}" if self.colour else text
+
+
+def render_report(comparison: Comparison, *, colour: bool = False, width: int | None = None) -> str:
+    width = width or min(110, shutil.get_terminal_size((100, 24)).columns)
+    style = _Style(colour)
+    lines: list[str] = []
+    summary = comparison.summary()
+    official = comparison.official
+    lines.append(style.bold(summary.headline()))
+    counts = " · ".join(f"{style.coverage(c, c.value)} {summary.background[c]}" for c in Coverage)
+    lines.append(f"background: {counts}")
+    if comparison.single_article:
+        lines.append(
+            style.dim(
+                "single-article mode: the official side is what the article attributes "
+                "to the official statement"
+            )
+        )
+    if not official.sentences:
+        lines.append("No sentence of the article is attributed to an official statement.")
+    lines.append("")
+    lines.extend(_document(comparison, 0, official, style, width))
+    for number, background in enumerate(comparison.backgrounds, start=1):
+        lines.append("")
+        lines.extend(_document(comparison, number, background, style, width))
+    return "\n".join(lines) + "\n"
+
+
+def _document(
+    comparison: Comparison, number: int, doc: DocumentResult, style: _Style, width: int
+) -> list[str]:
+    heading = "OFFICIAL READOUT" if number == 0 else f"BACKGROUND {number}"
+    title = doc.document.title or doc.document.source or "untitled"
+    out = [style.bold(f"{heading} — {title}")]
+    if doc.document.source and doc.document.source != title:
+        out.append(style.dim(f"source: {doc.document.source}"))
+    for sentence in doc.sentences:
+        out.extend(_sentence(comparison, number, doc, sentence, style, width))
+    return out
+
+
+def _sentence(
+    comparison: Comparison,
+    number: int,
+    doc: DocumentResult,
+    sentence: SentenceResult,
+    style: _Style,
+    width: int,
+) -> list[str]:
+    label = f"{sentence.attribution.value:<8} {sentence.coverage.value:<7}"
+    prefix = f"{sentence.index + 1:>3}. "
+    indent = " " * (len(prefix) + len(label) + 1)
+    body = textwrap.wrap(
+        " ".join(sentence.text.split()), width=max(30, width - len(indent)), break_long_words=False
+    ) or [""]
+    out = [f"{prefix}{style.coverage(sentence.coverage, label)} {body[0]}"]
+    out.extend(indent + line for line in body[1:])
+    notes: list[str] = []
+    if sentence.cue is not None:
+        notes.append(f"cue: “{doc.document.text[sentence.cue.start : sentence.cue.end]}”")
+    if sentence.matches:
+        links = ", ".join(
+            f"{_side(comparison, m.document)} {m.index + 1} ({m.score:.2f})"
+            for m in sentence.matches[:3]
+        )
+        notes.append(f"matches {links}")
+    if notes:
+        out.append(indent + style.dim(" · ".join(notes)))
+    return out
+
+
+def _side(comparison: Comparison, document: int) -> str:
+    if document == 0:
+        return "official"
+    return "background" if len(comparison.backgrounds) == 1 else f"background {document}"

@@ -1,0 +1,85 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "rajnath-hegseth-call-2025-07-01.txt"
+CASE = ROOT / "tests" / "cases" / "02-modi-biden-call-counterpart"
+
+
+def test_compare_single_article_report_starts_with_the_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", str(SEED)]) == 0
+    out = capsys.readouterr().out
+    first = out.splitlines()[0]
+    assert "background claims are absent from the official readout" in first
+    assert "\033[" not in out  # no colour when not a terminal
+    assert "cue: “Sources said”" in out
+
+
+def test_compare_two_files_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", str(CASE / "official.txt"), str(CASE / "article.txt"), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["role"] for d in data["documents"]] == ["official", "background"]
+
+
+def test_several_backgrounds(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["compare", str(CASE / "official.txt"), str(CASE / "article.txt"), str(CASE / "counterpart.txt")]
+    assert main([*args, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["documents"]) == 3
+
+
+def _run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[str]:
+    process = subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    return subprocess.CompletedProcess(
+        process.args, process.returncode, process.stdout.decode(), process.stderr.decode()
+    )
+
+
+def test_stdin_is_read_with_a_dash() -> None:
+    result = _run("compare", "-", "--json", stdin=SEED.read_bytes())
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["documents"][0]["sentences"]) == 3
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "missing.txt", "not found"),
+        (lambda d: _write(d / "statement.xyz", b"hello"), "unsupported format"),
+        (lambda d: _write(d / "empty.txt", b""), "empty"),
+        (lambda d: _write(d / "blob.txt", bytes(range(256)) * 40), "binary"),
+        (lambda d: d, "folder"),
+    ],
+    ids=["missing", "unsupported", "empty", "binary", "directory"],
+)
+def test_bad_input_is_one_clear_line_and_exit_2(tmp_path: Path, make, message: str) -> None:
+    path = make(tmp_path)
+    result = _run("compare", str(path))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("readout: ")
+    assert message in lines[0].lower()
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_version_flag() -> None:
+    result = _run("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("readout ")

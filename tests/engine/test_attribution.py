@@ -1,0 +1,85 @@
+import pytest
+
+from desktop.engine.attribution import attribute
+from desktop.engine.vocabulary import Attribution
+
+O, S, N, R = Attribution.OFFICIAL, Attribution.SOURCES, Attribution.NAMED, Attribution.REPORTER
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "cue"),
+    [
+        ("“We value the partnership,” the ministry said in a statement.", O, "the ministry said in a statement"),
+        ("“They agreed to meet,” says the defence ministry statement.", O, "says the defence ministry statement"),
+        ("According to the readout, the two sides discussed trade.", O, "According to the readout"),
+        ("The White House readout said Biden had spoken to Modi.", O, "The White House readout said"),
+        ("MEA spokesperson Randhir Jaiswal said the visit was productive.", O, "MEA spokesperson Randhir Jaiswal said"),
+        ("The Ministry of External Affairs said the talks were candid.", O, "The Ministry of External Affairs said"),
+        ("Sources said Pakistan came up during the call.", S, "Sources said"),
+        ("It is understood that engine deliveries also figured.", S, "It is understood"),
+        ("It is learnt that preparations were discussed.", S, "It is learnt"),
+        ("Indian officials, speaking on condition of anonymity, insisted it came up.", S, None),
+        ("A person familiar with the matter said the text was revised.", S, None),
+        ("An official who did not wish to be named described it as routine.", S, None),
+        ("Officials in New Delhi said the tariffs were discussed.", S, "Officials in New Delhi said"),
+        ("In a post on X after the call, Modi said the talks were excellent.", N, "Modi said"),
+        ("Briefing reporters, Foreign Secretary Vikram Misri said the border was raised.", N, None),
+        ("Singh, addressing a rally in Lucknow, said India would respond.", N, None),
+        ("The two leaders also discussed ways to augment defence ties.", R, None),
+        ("The readout made no mention of Taiwan.", R, None),
+        ("Neither the Pentagon readout nor the Indian release mentioned the operation.", R, None),
+        ("Hegseth was confirmed as Defence Secretary in January.", R, None),
+        ("He has since visited the United States twice.", R, None),
+    ],
+)
+def test_cue_families(sentence: str, expected: Attribution, cue: str | None) -> None:
+    [(attribution, span)] = attribute([sentence])
+    assert attribution is expected
+    if cue is not None:
+        assert span is not None
+        assert sentence[span[0] : span[1]] == cue
+
+
+def test_concessive_official_clause_yields_to_sources() -> None:
+    sentence = (
+        "While the defence ministry statement is silent on what transpired, sources said New Delhi "
+        "conveyed that its action was proportionate."
+    )
+    [(attribution, span)] = attribute([sentence])
+    assert attribution is Attribution.SOURCES
+    assert span is not None and sentence[span[0] : span[1]] == "sources said"
+
+
+def test_trailing_tag_governs_the_sentence() -> None:
+    sentence = "Modi also conveyed his appreciation for Biden's commitment, the MEA said."
+    assert attribute([sentence])[0][0] is Attribution.OFFICIAL
+
+
+def test_it_adds_carries_the_statement_over() -> None:
+    sentences = [
+        "“The two sides reviewed ties,” the ministry said.",
+        "Hegseth also invited Singh for a meeting.",
+        "“They agreed to build on the momentum,” it adds.",
+    ]
+    assert [a for a, _ in attribute(sentences)] == [O, R, O]
+
+
+def test_quote_only_sentence_continues_the_previous_attribution() -> None:
+    sentences = [
+        "“We will not accept any third-party mediation,” the spokesperson said.",
+        "“Our position is clear and consistent.”",
+    ]
+    assert [a for a, _ in attribute(sentences)] == [O, O]
+
+
+def test_translation_gloss_inherits_from_the_quotation() -> None:
+    sentences = [
+        "Modi, writing on X in Hindi, said: “सार्थक बातचीत हुई।”",
+        "Roughly translated, the post said he had a productive conversation.",
+    ]
+    assert [a for a, _ in attribute(sentences)] == [N, N]
+
+
+def test_headlines_and_datelines_are_reporter_even_with_a_source_verb() -> None:
+    sentences = ["India to trim oil imports, officials say", "NEW DELHI, Oct 3"]
+    assert [a for a, _ in attribute(sentences)] == [R, R]

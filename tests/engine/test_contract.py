@@ -1,0 +1,52 @@
+import json
+from pathlib import Path
+
+from desktop.engine.compare import compare_article
+from desktop.engine.document import Document
+from desktop.export.json_export import comparison_to_json
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "rajnath-hegseth-call-2025-07-01.txt"
+
+
+def _seed() -> dict:
+    text = SEED.read_text(encoding="utf-8")
+    return json.loads(comparison_to_json(compare_article(Document(text, title="seed", source=str(SEED)))))
+
+
+def test_json_has_exactly_the_contract_keys() -> None:
+    data = _seed()
+    assert set(data) == {"engine", "documents", "summary"}
+    assert data["engine"].startswith("readout ")
+    for doc in data["documents"]:
+        assert set(doc) == {"role", "title", "source", "sentences"}
+        for s in doc["sentences"]:
+            assert set(s) == {"index", "start", "end", "text", "attribution", "cue", "coverage", "matches"}
+            assert s["attribution"] in {"official", "sources", "named", "reporter"}
+            assert s["coverage"] in {"covered", "partial", "absent"}
+            for m in s["matches"]:
+                assert set(m) == {"document", "index", "score"}
+    assert [d["role"] for d in data["documents"]] == ["official", "background"]
+    assert set(data["summary"]) == {"background", "official"}
+
+
+def test_offsets_point_at_the_sentence_text() -> None:
+    data = _seed()
+    article = SEED.read_text(encoding="utf-8")
+    for s in data["documents"][1]["sentences"]:
+        assert article[s["start"] : s["end"]] == s["text"]
+
+
+def test_seed_single_article_mode_puts_the_three_statement_quotes_on_the_official_side() -> None:
+    data = _seed()
+    official = data["documents"][0]["sentences"]
+    assert len(official) == 3
+    assert official[0]["text"].startswith("The Defence Minister appreciated the unwavering support")
+    assert all(s["coverage"] == "covered" for s in official)
+    background = data["documents"][1]["sentences"]
+    sourced = [s for s in background if s["attribution"] == "sources"]
+    assert len(sourced) >= 3
+    assert all(s["coverage"] == "absent" for s in sourced)
+    quoted = [s for s in background if s["attribution"] == "official"]
+    assert len(quoted) == 3 and all(s["coverage"] == "covered" for s in quoted)
+    counts = data["summary"]["background"]
+    assert sum(counts.values()) == len(background)

@@ -1,0 +1,27 @@
+from desktop.engine.compare import compare
+from desktop.engine.document import Document, Span
+from desktop.engine.worddiff import word_diff
+
+
+def test_differing_words_are_offsets_into_each_text() -> None:
+    left = "Singh thanked the US for its steadfast support against terrorism."
+    right = "Sources said Singh thanked Washington for its support in Operation Sindoor."
+    diff = word_diff(left, [Span(0, len(left))], right, [Span(0, len(right))])
+    left_words = [left[s.start : s.end] for s in diff.left_only]
+    right_words = [right[s.start : s.end] for s in diff.right_only]
+    assert left_words == ["steadfast", "against terrorism"]
+    # "US" and "Washington" are one name form; "Sources said" is attribution, not claim.
+    assert "Washington" not in " ".join(right_words)
+    assert "Operation Sindoor" in right_words
+
+
+def test_comparison_diff_uses_all_matches_of_a_sentence() -> None:
+    official = Document("Singh thanked the US for support. Hegseth invited Singh to visit.")
+    article = Document(
+        "Singh thanked the US for support and Hegseth invited him to visit Washington in March."
+    )
+    result = compare(official, [article])
+    diff = result.diff(1, 0)
+    assert diff is not None
+    words = [article.text[s.start : s.end] for s in diff.left_only]
+    assert "March" in words
