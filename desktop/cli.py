@@ -49,7 +49,7 @@ def _read(argument: str) -> object:
     from desktop.ingest import read_bytes, read_path, read_url
 
     if argument == "-":
-        return read_bytes(sys.stdin.buffer.read(), name="stdin.txt")
+        return read_bytes(sys.stdin.buffer.read(), name="-")
     if argument.startswith(("http://", "https://")):
         return read_url(argument)
     return read_path(Path(argument))

@@ -1,0 +1,44 @@
+"""Data dragged from a browser or another application, as plain strings (no Qt types).
+
+The window passes what ``QMimeData`` carries: ``html()``, ``text()`` and the page
+URL if the browser gave one. HTML is preferred because it keeps paragraphs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from desktop.engine.document import Document
+from desktop.ingest.errors import IngestError
+from desktop.ingest.html_page import read_html
+from desktop.ingest.plain import read_text
+
+# Chrome wraps a dragged selection in <html><body>; the markers delimit the selection.
+_FRAGMENT = re.compile(r"<!--StartFragment-->(.*?)<!--EndFragment-->", re.S)
+
+
+def _dropped(document: Document) -> Document:
+    return dataclasses.replace(document, metadata={**document.metadata, "origin": "drop"})
+
+
+def read_mime(html: str | None, text: str | None, url: str | None) -> Document:
+    """A Document from dropped HTML (preferred) or plain text; ``url`` becomes the source."""
+    source = (url or "").strip()
+    name = source or "the dropped text"
+    if html and html.strip():
+        fragment = _FRAGMENT.search(html)
+        markup = fragment.group(1) if fragment else html
+        try:
+            return _dropped(read_html(markup, name=name, source=source, url=source or None))
+        except IngestError:
+            if not (text and text.strip()):
+                raise
+    if text and text.strip():
+        document = read_text(text, source=source)
+        if source:
+            document = dataclasses.replace(
+                document, metadata={**document.metadata, "page_url": source}
+            )
+        return _dropped(document)
+    raise IngestError("nothing to read in the dropped data")

@@ -1,0 +1,215 @@
+"""Web pages: HTML, XHTML, saved pages (``.mhtml``) and HTML dragged from a browser.
+
+The main text comes from trafilatura working on the string: nothing is fetched,
+no script runs. Fragments (a selection dragged from a browser) and pages where
+trafilatura finds nothing go through a plain tag stripper instead, so what the
+user chose is never thrown away as boilerplate.
+"""
+
+from __future__ import annotations
+
+import re
+from email.message import EmailMessage
+from html.parser import HTMLParser
+
+import trafilatura
+
+from desktop.engine.document import Document
+from desktop.ingest.cleanup import clean_text
+from desktop.ingest.encoding import decode_text
+from desktop.ingest.errors import IngestError
+from desktop.ingest.mime_parts import (
+    content_type,
+    header_value,
+    parse_message,
+    part_text,
+    walk_parts,
+)
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE
+)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.-]+)""")
+# Windows puts a "Version:0.9 StartHTML:..." header before clipboard HTML.
+_CF_HTML_HEADER = re.compile(r"^Version:\d[^<]*?StartHTML:[^<]*", re.DOTALL)
+_WHOLE_PAGE = re.compile(r"<(html|body)[\s>]", re.IGNORECASE)
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+
+_SKIPPED = frozenset(
+    {"script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
+     "embed", "canvas", "button", "select", "textarea", "title"}
+)  # fmt: skip
+_BLOCKS = frozenset(
+    {"address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt",
+     "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+     "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tr",
+     "ul"}
+)  # fmt: skip
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+     "source", "track", "wbr"}
+)  # fmt: skip
+
+
+class _TagStripper(HTMLParser):
+    """Visible text with a line break at every block, plus the page title."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title_parts: list[str] = []
+        self._skipping: list[str] = []
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        if tag in _SKIPPED and tag not in _VOID:
+            self._skipping.append(tag)
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append(" ")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if self._skipping and self._skipping[-1] == tag:
+            self._skipping.pop()
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title_parts.append(data)
+        elif not self._skipping:
+            self.parts.append(data)
+
+
+def strip_tags(html: str) -> tuple[str, str]:
+    """``(text, title)`` of an HTML string by plain tag stripping."""
+    stripper = _TagStripper()
+    try:
+        stripper.feed(html)
+        stripper.close()
+    except Exception:  # html.parser can trip on hostile markup
+        pass
+    text = clean_text(re.sub(r"[ \t\r\f]*\n[ \t\r\f]*", "\n", "".join(stripper.parts)))
+    title = clean_text(" ".join(stripper.title_parts)).replace("\n", " ")
+    return text, title
+
+
+def decode_html(data: bytes, name: str, charset: str | None = None) -> str:
+    """Decode page bytes: byte-order mark, then HTTP charset, then ``<meta>``, then guess."""
+    if charset is None:
+        head = data[:4096]
+        declared = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+        if declared:
+            charset = declared.group(1).decode("ascii", errors="replace")
+    text, _ = decode_text(data, name, charset)
+    return text
+
+
+def _trafilatura(html: str, url: str | None) -> trafilatura.settings.Document | None:
+    try:
+        result = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            favor_recall=True,
+        )
+    except Exception:  # lxml and the date parser raise on odd input
+        return None
+    return result if isinstance(result, trafilatura.settings.Document) else None
+
+
+def _with_headline(text: str, html: str, title: str) -> str:
+    """Put the page's headline back on top when trafilatura took it for the title only."""
+    found = _H1.search(html)
+    if not found or not title:
+        return text
+    headline = strip_tags(found.group(1))[0].replace("\n", " ")
+    if headline and headline.casefold() in title.casefold() and headline not in text:
+        return f"{headline}\n{text}"
+    return text
+
+
+def read_html(
+    html: str, *, name: str, source: str, url: str | None = None, title: str = ""
+) -> Document:
+    """A Document from an HTML string; ``url`` is the page's address, if known."""
+    html = _CF_HTML_HEADER.sub("", html, count=1)
+    metadata = {"content_type": "text/html"}
+    page = _trafilatura(html, url) if _WHOLE_PAGE.search(html[:200_000]) else None
+    text = clean_text(page.text or "") if page is not None else ""
+    if page is not None and text:
+        title = clean_text(page.title or "") or title
+        text = _with_headline(text, html, title)
+        date = page.date or None
+        for key, value in (
+            ("byline", page.author),
+            ("canonical_url", page.url if page.url and page.url != url else None),
+            ("site_name", page.sitename),
+            ("description", page.description),
+            ("language", page.language),
+        ):
+            if value:
+                metadata[key] = clean_text(str(value))
+    else:
+        text, page_title = strip_tags(html)
+        title = page_title or title
+        date = None
+    if not text:
+        raise IngestError(f"no text found in {name}")
+    if url:
+        metadata["page_url"] = url
+    return Document(text=text, title=title, source=source, date=date, metadata=metadata)
+
+
+def _first_parts(message: EmailMessage) -> tuple[EmailMessage | None, EmailMessage | None]:
+    """The first HTML part and the first plain-text part of a saved page."""
+    html_part: EmailMessage | None = None
+    text_part: EmailMessage | None = None
+    for part in walk_parts(message):
+        kind = content_type(part)
+        if kind in ("text/html", "application/xhtml+xml") and html_part is None:
+            html_part = part
+        elif kind == "text/plain" and text_part is None:
+            text_part = part
+    return html_part, text_part
+
+
+def read_mhtml(data: bytes, *, name: str, source: str, title: str = "") -> Document:
+    """A saved page (``.mhtml``/``.mht``): its first HTML part through :func:`read_html`."""
+    message = parse_message(data, name)
+    html_part, text_part = _first_parts(message)
+    page_url = header_value(message, "Snapshot-Content-Location") or None
+    if page_url is None and html_part is not None:
+        page_url = header_value(html_part, "Content-Location") or None
+    if html_part is not None:
+        html = part_text(html_part, name)
+        document = read_html(html, name=name, source=source, url=page_url, title=title)
+    elif text_part is not None:
+        text = clean_text(part_text(text_part, name))
+        if not text:
+            raise IngestError(f"no text found in {name}")
+        document = Document(text=text, title=title, source=source)
+    else:
+        raise IngestError(f"no web page found in {name}")
+    metadata = dict(document.metadata, content_type="multipart/related")
+    saved_title = header_value(message, "Subject")
+    return Document(
+        text=document.text,
+        title=document.title or saved_title,
+        source=source,
+        date=document.date,
+        metadata=metadata,
+    )
