@@ -8,6 +8,7 @@ the two documents' lengths.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,8 +28,14 @@ from desktop.engine.vocabulary import Attribution, Coverage
 
 CANDIDATES_PER_SENTENCE = 6
 # Keys present in more than this share of official sentences do not propose candidates.
-_COMMON_SHARE = 0.2
-_MIN_POSTINGS_CAP = 25
+_COMMON_SHARE = 0.03
+_MIN_POSTINGS_CAP = 30
+# Only a sentence's most informative words propose candidates.
+_PROPOSING_KEYS = 16
+
+
+def _score(item: tuple[int, float]) -> tuple[float, int]:
+    return item[1], -item[0]
 
 
 @dataclass(frozen=True)
@@ -69,7 +76,8 @@ def candidates(
     result: list[list[Candidate]] = []
     for b in background:
         scores: dict[int, float] = defaultdict(float)
-        for key, weight in b.weights.items():
+        proposing = sorted(b.weights.items(), key=lambda kv: (-kv[1], kv[0]))[:_PROPOSING_KEYS]
+        for key, weight in proposing:
             posting = postings.get(key)
             if posting is None or len(posting) > cap:
                 continue
@@ -78,7 +86,9 @@ def candidates(
         if not scores:
             result.append([])
             continue
-        shortlist = sorted(scores, key=lambda j: (-scores[j], j))[: CANDIDATES_PER_SENTENCE * 2]
+        shortlist = [
+            j for j, _ in heapq.nlargest(CANDIDATES_PER_SENTENCE * 2, scores.items(), key=_score)
+        ]
         ranked = sorted(
             ((cosine(b, official[j]), j) for j in shortlist), key=lambda t: (-t[0], t[1])
         )

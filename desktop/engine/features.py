@@ -116,6 +116,11 @@ class SentenceProfile:
     foreign_script: bool  # mostly non-Latin letters: the words cannot be compared
     gloss: bool  # "Roughly translated, ...": renders the sentence before it
     total: float
+    norm: float
+
+
+def _norm(weights: dict[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in weights.values()))
 
 
 def profile(text: str, start: int, end: int) -> SentenceProfile:
@@ -139,6 +144,7 @@ def profile(text: str, start: int, end: int) -> SentenceProfile:
         foreign_script=_foreign_share(raw) > 0.3,
         gloss=bool(GLOSS.match(raw.strip())),
         total=sum(weights.values()) or 1e-9,
+        norm=_norm(weights),
     )
 
 
@@ -193,11 +199,11 @@ def pair_features(
 
 
 def cosine(a: SentenceProfile, b: SentenceProfile) -> float:
-    common = a.weights.keys() & b.weights.keys()
-    dot = sum(a.weights[k] * b.weights[k] for k in common)
-    norm = math.sqrt(sum(v * v for v in a.weights.values())) * math.sqrt(
-        sum(v * v for v in b.weights.values())
+    small, large = (
+        (a.weights, b.weights) if len(a.weights) <= len(b.weights) else (b.weights, a.weights)
     )
+    dot = sum(w * large[k] for k, w in small.items() if k in large)
+    norm = a.norm * b.norm
     return dot / norm if norm else 0.0
 
 
@@ -218,11 +224,11 @@ COVERAGE_FEATURES = (
     "novel_weight",
     "omission",
     "heading",
-    "is_official",
-    "is_sources",
-    "is_named",
     "bias",
 )
+# Attribution is deliberately not a coverage feature: whether a claim is in the
+# readout does not depend on who is said to have made it (measured: adding it
+# as a prior lowered leave-one-case-out coverage macro-F1 from 0.77 to 0.73).
 
 
 def coverage_features(
@@ -251,28 +257,30 @@ def coverage_features(
     for official in linked:
         linked_intensity |= official.intensity
         linked_negated = linked_negated or official.negated
-    return [
-        link_prob,
-        covered / background.total,
-        best_recall,
-        best_cosine,
-        math.log1p(max(0.0, uncovered)),
-        math.log1p(covered),
-        math.log1p(len(background.weights.keys() & union)),
-        max((background.weights[k] for k in background.weights.keys() & best_keys), default=0.0),
-        doc_recall,
-        math.log1p(new_names),
-        math.log1p(new_numbers),
-        float(len(background.intensity - linked_intensity)),
-        1.0 if linked and background.negated != linked_negated else 0.0,
-        math.log1p(sum(w for k, w in background.weights.items() if k not in official_keys)),
-        1.0 if background.omission else 0.0,
-        1.0 if background.heading else 0.0,
-        1.0 if attribution is Attribution.OFFICIAL else 0.0,
-        1.0 if attribution is Attribution.SOURCES else 0.0,
-        1.0 if attribution is Attribution.NAMED else 0.0,
-        1.0,
-    ]
+    values = {
+        "link_prob": link_prob,
+        "union_recall": covered / background.total,
+        "best_recall": best_recall,
+        "best_cosine": best_cosine,
+        "uncovered_weight": math.log1p(max(0.0, uncovered)),
+        "covered_weight": math.log1p(covered),
+        "covered_keys": math.log1p(len(background.weights.keys() & union)),
+        "max_shared": max(
+            (background.weights[k] for k in background.weights.keys() & best_keys), default=0.0
+        ),
+        "doc_recall": doc_recall,
+        "new_names": math.log1p(new_names),
+        "new_numbers": math.log1p(new_numbers),
+        "added_intensity": float(len(background.intensity - linked_intensity)),
+        "negation_mismatch": 1.0 if linked and background.negated != linked_negated else 0.0,
+        "novel_weight": math.log1p(
+            sum(w for k, w in background.weights.items() if k not in official_keys)
+        ),
+        "omission": 1.0 if background.omission else 0.0,
+        "heading": 1.0 if background.heading else 0.0,
+        "bias": 1.0,
+    }
+    return [values[name] for name in COVERAGE_FEATURES]
 
 
 OFFICIAL_FEATURES = (
@@ -351,6 +359,6 @@ def reweight(
 
     def scaled(p: SentenceProfile) -> SentenceProfile:
         weights = {k: w * factor[k] for k, w in p.weights.items()}
-        return replace(p, weights=weights, total=sum(weights.values()) or 1e-9)
+        return replace(p, weights=weights, total=sum(weights.values()) or 1e-9, norm=_norm(weights))
 
     return [scaled(p) for p in background], [scaled(p) for p in official]

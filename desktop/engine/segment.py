@@ -20,8 +20,8 @@ from desktop.engine.document import Sentence
 
 _OPENING_QUOTES = "“«„"
 _CLOSING_QUOTES = "”»"
-_TERMINAL = ".!?।॥。！？…:"
-_EXTRA_BOUNDARY = re.compile(r"[।॥。！？][”’\"»)]*(?=\s|$)|[。！？](?![”’\"»)])")
+_TERMINAL = ".!?।॥。！？۔؟…:"
+_EXTRA_BOUNDARY = re.compile(r"[।॥。！？۔؟][”’\"»)]*(?=\s|$)|[。！？](?![”’\"»)])")
 # Abbreviations pysbd does not know and that news copy uses before a capital or a number.
 _NO_BREAK_BEFORE_NEXT = re.compile(
     r"(?:\b(?:Rs|Re|No|Nos|Art|Sec|Gen|Lt|Col|Maj|Brig|Adm|Capt|Cdr|Sgt|Gov|Sen|Rep|Amb|"
@@ -75,31 +75,67 @@ def _continues(text: str, previous: tuple[int, int], next_start: int) -> bool:
     return tail not in _TERMINAL + _CLOSING_QUOTES + '"' and head.islower()
 
 
-def _quote_depth_at(text: str, start: int, end: int) -> list[int]:
-    """Quotation depth before each character of ``text[start:end]``; empty when unbalanced."""
-    depth = 0
-    straight_open = False
-    depths: list[int] = []
-    for ch in text[start:end]:
-        depths.append(depth + (1 if straight_open else 0))
-        if ch in _OPENING_QUOTES:
-            depth += 1
-        elif ch in _CLOSING_QUOTES:
-            depth -= 1
-            if depth < 0:
-                return []
-        elif ch == '"':
-            straight_open = not straight_open
-    if depth != 0 or straight_open:
-        return []
-    return depths
+def _quotes_balanced(text: str, start: int, end: int) -> bool:
+    paragraph = text[start:end]
+    opening = sum(paragraph.count(q) for q in _OPENING_QUOTES)
+    closing = sum(paragraph.count(q) for q in _CLOSING_QUOTES)
+    return opening == closing and paragraph.count('"') % 2 == 0
+
+
+def _inside_quotes(text: str, start: int, cut: int) -> bool:
+    before = text[start:cut]
+    depth = sum(before.count(q) for q in _OPENING_QUOTES) - sum(
+        before.count(q) for q in _CLOSING_QUOTES
+    )
+    return depth > 0 or before.count('"') % 2 == 1
+
+
+_CANDIDATE = re.compile(r"[.?!][”’\"»)]*(?=\s+\S)")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+
+
+def _pieces(paragraph: str) -> list[str]:
+    """Sentence pieces of a paragraph (concatenated they give the paragraph back).
+
+    A full stop followed by a capital after an ordinary word is cut here; only the
+    stretches with a doubtful stop (an abbreviation, an initial, a lower-case
+    continuation) go through pysbd, which costs about a millisecond per call.
+    """
+    pieces: list[str] = []
+    last = 0
+    doubtful = False
+    for match in _CANDIDATE.finditer(paragraph):
+        word = _WORD_BEFORE.search(paragraph, 0, match.start())
+        bare = (word.group(1) if word else "").strip('“‘"([')
+        following = paragraph[match.end() :].lstrip()[:1]
+        clear = (
+            "." not in bare
+            and len(bare) > 3
+            and not _NO_BREAK_BEFORE_NEXT.search(bare + ".")
+            and (following.isupper() or following in '“‘"(')
+        )
+        if not clear:
+            doubtful = True
+            continue
+        pieces.extend(_resolve(paragraph[last : match.end()], doubtful))
+        last = match.end()
+        doubtful = False
+    pieces.extend(_resolve(paragraph[last:], doubtful))
+    return pieces
+
+
+def _resolve(chunk: str, doubtful: bool) -> list[str]:
+    if not doubtful or len(chunk) > _MAX_PARAGRAPH:
+        return [chunk]
+    found: list[str] = _segmenter().segment(chunk)
+    return found
 
 
 def _raw_boundaries(text: str, start: int, end: int) -> list[int]:
     """Boundaries (absolute offsets where a sentence starts) proposed inside a paragraph."""
     # Same length, so offsets still hold; pysbd would otherwise break at wrapped lines.
     paragraph = text[start:end].replace("\r", " ").replace("\n", " ")
-    pieces = [paragraph] if len(paragraph) > _MAX_PARAGRAPH else _segmenter().segment(paragraph)
+    pieces = _pieces(paragraph)
     cuts: list[int] = []
     cursor = 0
     for piece in pieces:
@@ -121,8 +157,8 @@ def _raw_boundaries(text: str, start: int, end: int) -> list[int]:
     return sorted(set(cuts))
 
 
-def _keep_boundary(text: str, start: int, cut: int, depths: list[int]) -> bool:
-    if depths and depths[cut - start] > 0:
+def _keep_boundary(text: str, start: int, cut: int, balanced: bool) -> bool:
+    if balanced and _inside_quotes(text, start, cut):
         return False
     before = text[start:cut].rstrip()
     if _NO_BREAK_BEFORE_NEXT.search(before):
@@ -138,9 +174,9 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentence units with offsets into ``text``."""
     sentences: list[Sentence] = []
     for paragraph_index, (start, end) in enumerate(_paragraph_spans(text)):
-        depths = _quote_depth_at(text, start, end)
+        balanced = _quotes_balanced(text, start, end)
         cuts = [
-            c for c in _raw_boundaries(text, start, end) if _keep_boundary(text, start, c, depths)
+            c for c in _raw_boundaries(text, start, end) if _keep_boundary(text, start, c, balanced)
         ]
         bounds = [start, *cuts, end]
         for left, right in itertools.pairwise(bounds):

@@ -12,7 +12,9 @@ SEED = ROOT / "seeds" / "rajnath-hegseth-call-2025-07-01.txt"
 CASE = ROOT / "tests" / "cases" / "02-modi-biden-call-counterpart"
 
 
-def test_compare_single_article_report_starts_with_the_summary(capsys: pytest.CaptureFixture[str]) -> None:
+def test_compare_single_article_report_starts_with_the_summary(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["compare", str(SEED)]) == 0
     out = capsys.readouterr().out
     first = out.splitlines()[0]
@@ -28,7 +30,12 @@ def test_compare_two_files_json_contract(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_several_backgrounds(capsys: pytest.CaptureFixture[str]) -> None:
-    args = ["compare", str(CASE / "official.txt"), str(CASE / "article.txt"), str(CASE / "counterpart.txt")]
+    args = [
+        "compare",
+        str(CASE / "official.txt"),
+        str(CASE / "article.txt"),
+        str(CASE / "counterpart.txt"),
+    ]
     assert main([*args, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert len(data["documents"]) == 3

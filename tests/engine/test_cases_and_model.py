@@ -20,7 +20,10 @@ def test_there_are_at_least_twelve_valid_labeled_cases() -> None:
 def test_segmenter_reproduces_the_labeled_sentence_units() -> None:
     total = exact = 0
     for case in load_cases(CASES):
-        for doc, labels in ((case.article, case.article_labels), (case.official, case.official_labels)):
+        for doc, labels in (
+            (case.article, case.article_labels),
+            (case.official, case.official_labels),
+        ):
             ours = {(s.start, s.end) for s in split_sentences(doc.text)}
             total += len(labels)
             exact += sum((lab.sentence.start, lab.sentence.end) in ours for lab in labels)

@@ -10,7 +10,9 @@ SEED = Path(__file__).resolve().parents[2] / "seeds" / "rajnath-hegseth-call-202
 
 def _seed() -> dict:
     text = SEED.read_text(encoding="utf-8")
-    return json.loads(comparison_to_json(compare_article(Document(text, title="seed", source=str(SEED)))))
+    return json.loads(
+        comparison_to_json(compare_article(Document(text, title="seed", source=str(SEED))))
+    )
 
 
 def test_json_has_exactly_the_contract_keys() -> None:
@@ -20,7 +22,16 @@ def test_json_has_exactly_the_contract_keys() -> None:
     for doc in data["documents"]:
         assert set(doc) == {"role", "title", "source", "sentences"}
         for s in doc["sentences"]:
-            assert set(s) == {"index", "start", "end", "text", "attribution", "cue", "coverage", "matches"}
+            assert set(s) == {
+                "index",
+                "start",
+                "end",
+                "text",
+                "attribution",
+                "cue",
+                "coverage",
+                "matches",
+            }
             assert s["attribution"] in {"official", "sources", "named", "reporter"}
             assert s["coverage"] in {"covered", "partial", "absent"}
             for m in s["matches"]:

@@ -29,7 +29,10 @@ def test_quote_with_its_tag_is_one_sentence() -> None:
 
 
 def test_question_in_quote_followed_by_lowercase_tag_stays_whole() -> None:
-    assert texts("“Why now?” he asked. Nobody answered.") == ["“Why now?” he asked.", "Nobody answered."]
+    assert texts("“Why now?” he asked. Nobody answered.") == [
+        "“Why now?” he asked.",
+        "Nobody answered.",
+    ]
 
 
 def test_headline_dateline_and_credit_lines_are_their_own_units() -> None:
@@ -44,7 +47,12 @@ def test_headline_dateline_and_credit_lines_are_their_own_units() -> None:
 
 def test_danda_and_cjk_full_stops_end_sentences_outside_quotes() -> None:
     text = "भारत और चीन मित्र हैं। वार्ता सफल रही। 双方同意加强合作。印度表示欢迎。"
-    assert texts(text) == ["भारत और चीन मित्र हैं।", "वार्ता सफल रही।", "双方同意加强合作。", "印度表示欢迎。"]
+    assert texts(text) == [
+        "भारत और चीन मित्र हैं।",
+        "वार्ता सफल रही।",
+        "双方同意加强合作。",
+        "印度表示欢迎。",
+    ]
 
 
 def test_danda_inside_a_quotation_does_not_split_it() -> None:
@@ -69,7 +77,7 @@ def test_paragraph_index_counts_lines() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("abc XYZ.?!“”\"।。\n,:0123")), max_size=200))
+@given(st.text(alphabet=st.sampled_from(list('abc XYZ.?!“”"।。\n,:0123')), max_size=200))
 def test_spans_are_ordered_trimmed_offsets_into_the_text(text: str) -> None:
     previous_end = 0
     for index, sentence in enumerate(split_sentences(text)):

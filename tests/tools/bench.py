@@ -1,0 +1,161 @@
+"""Speed figures for `make bench`, printed as ratios against baselines run in the same process.
+
+Engine: the sample article (warm), and synthetic official/background pairs of
+10 KB, 100 KB and 1 MB each, beside difflib.HtmlDiff().make_table on the same
+texts split into sentences; peak memory (tracemalloc) and the fitted growth
+exponent of engine time against input size. Then ingest and GUI figures when
+those packages provide their bench helpers.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import multiprocessing
+import random
+import statistics
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.engine.compare import compare, compare_article
+from desktop.engine.document import Document
+from desktop.engine.segment import split_sentences
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "seeds" / "rajnath-hegseth-call-2025-07-01.txt"
+BASELINE_CAP_SECONDS = 120.0
+
+
+def _timed(run: Callable[[], object], repeat: int = 1) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _corpus() -> list[str]:
+    sentences: list[str] = []
+    for path in sorted((ROOT / "tests" / "cases").glob("*/*.txt")):
+        text = path.read_text(encoding="utf-8")
+        sentences.extend(s.text_in(text) for s in split_sentences(text) if s.end - s.start > 40)
+    return sentences
+
+
+def synthetic_pair(size: int, seed: int) -> tuple[Document, Document]:
+    """An official text and a background text of about ``size`` characters each: case
+    sentences shuffled into paragraphs, the background paraphrasing a share of them."""
+    rng = random.Random(seed)
+    corpus = _corpus()
+    vocabulary = sorted({w for s in corpus for w in s.split() if w.isalpha() and len(w) > 4})
+
+    def build(mutate: float) -> str:
+        out: list[str] = []
+        length = 0
+        while length < size:
+            paragraph = []
+            for _ in range(rng.randint(2, 5)):
+                words = rng.choice(corpus).split()
+                for i in range(len(words)):
+                    if rng.random() < mutate:
+                        words[i] = rng.choice(vocabulary)
+                paragraph.append(" ".join(words))
+            block = " ".join(paragraph)
+            out.append(block)
+            length += len(block) + 2
+        return "\n\n".join(out)[:size]
+
+    return Document(build(0.05), title="official"), Document(build(0.2), title="background")
+
+
+def _htmldiff(official: Document, background: Document) -> None:
+    left = [s.text_in(official.text) for s in split_sentences(official.text)]
+    right = [s.text_in(background.text) for s in split_sentences(background.text)]
+    difflib.HtmlDiff().make_table(left, right)
+
+
+def _htmldiff_worker(size: int, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    official, background = synthetic_pair(size, seed=size)
+    queue.put(_timed(lambda: _htmldiff(official, background)))
+
+
+def _baseline_seconds(size: int) -> float | None:
+    """HtmlDiff in a child process, so a runaway quadratic baseline can be capped."""
+    queue: multiprocessing.Queue = multiprocessing.Queue()  # type: ignore[type-arg]
+    process = multiprocessing.Process(target=_htmldiff_worker, args=(size, queue))
+    process.start()
+    process.join(BASELINE_CAP_SECONDS)
+    if process.is_alive():
+        process.terminate()
+        process.join()
+        return None
+    return float(queue.get())
+
+
+def engine_bench() -> None:
+    article = Document(SAMPLE.read_text(encoding="utf-8"), title="sample")
+    compare_article(article)  # warm caches (model, segmenter, word frequencies)
+    warm = _timed(lambda: compare_article(article), repeat=15)
+    print(f"sample article, warm: {warm * 1000:.1f} ms (target ≤ 50 ms)")
+    print()
+    print(f"{'pair size':>10} {'engine s':>9} {'HtmlDiff s':>11} {'ratio':>7} {'peak MiB':>9}")
+    sizes = [10_000, 100_000, 1_000_000]
+    engine_times: list[float] = []
+    for size in sizes:
+        official, background = synthetic_pair(size, seed=size)
+        tracemalloc.start()
+        seconds = _timed(lambda o=official, b=background: compare(o, [b]))
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        seconds = min(seconds, _timed(lambda o=official, b=background: compare(o, [b])))
+        engine_times.append(seconds)
+        baseline = _baseline_seconds(size)
+        if baseline is None:
+            base_text, ratio = (
+                f">{BASELINE_CAP_SECONDS:.0f}",
+                f"<{seconds / BASELINE_CAP_SECONDS:.3f}",
+            )
+        else:
+            base_text, ratio = f"{baseline:.3f}", f"{seconds / baseline:.2f}"
+        print(
+            f"{size // 1000:>7} KB {seconds:>9.3f} {base_text:>11} {ratio:>7} {peak / 2**20:>9.1f}"
+        )
+    xs = [math.log(s) for s in sizes]
+    ys = [math.log(t) for t in engine_times]
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mean_x) ** 2 for x in xs
+    )
+    print(f"growth exponent (engine time ~ size^k): k = {slope:.2f} (target ≤ 1.2)")
+    print("ratio = engine time / HtmlDiff time on the same sentences (lower is faster)")
+
+
+def optional_benches() -> None:
+    try:
+        from desktop.ingest.bench import bench_ingest
+    except ImportError:
+        print("ingest bench: not available")
+    else:
+        print()
+        for label, seconds in bench_ingest():
+            print(f"ingest {label}: {seconds:.3f} s")
+    try:
+        from desktop.ui import bench as ui_bench
+    except ImportError:
+        print("GUI bench: not available")
+    else:
+        print()
+        ui_bench.main()
+
+
+def main() -> int:
+    engine_bench()
+    optional_benches()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
