@@ -3,7 +3,12 @@ import pytest
 from desktop.engine.attribution import attribute
 from desktop.engine.vocabulary import Attribution
 
-O, S, N, R = Attribution.OFFICIAL, Attribution.SOURCES, Attribution.NAMED, Attribution.REPORTER
+OFF, SRC, NAM, REP = (
+    Attribution.OFFICIAL,
+    Attribution.SOURCES,
+    Attribution.NAMED,
+    Attribution.REPORTER,
+)
 
 
 @pytest.mark.parametrize(
@@ -11,49 +16,57 @@ O, S, N, R = Attribution.OFFICIAL, Attribution.SOURCES, Attribution.NAMED, Attri
     [
         (
             "“We value the partnership,” the ministry said in a statement.",
-            O,
+            OFF,
             "the ministry said in a statement",
         ),
         (
             "“They agreed to meet,” says the defence ministry statement.",
-            O,
+            OFF,
             "says the defence ministry statement",
         ),
-        ("According to the readout, the two sides discussed trade.", O, "According to the readout"),
+        (
+            "According to the readout, the two sides discussed trade.",
+            OFF,
+            "According to the readout",
+        ),
         (
             "The White House readout said Biden had spoken to Modi.",
-            O,
+            OFF,
             "The White House readout said",
         ),
         (
             "MEA spokesperson Randhir Jaiswal said the visit was productive.",
-            O,
+            OFF,
             "MEA spokesperson Randhir Jaiswal said",
         ),
         (
             "The Ministry of External Affairs said the talks were candid.",
-            O,
+            OFF,
             "The Ministry of External Affairs said",
         ),
-        ("Sources said Pakistan came up during the call.", S, "Sources said"),
-        ("It is understood that engine deliveries also figured.", S, "It is understood"),
-        ("It is learnt that preparations were discussed.", S, "It is learnt"),
-        ("Indian officials, speaking on condition of anonymity, insisted it came up.", S, None),
-        ("A person familiar with the matter said the text was revised.", S, None),
-        ("An official who did not wish to be named described it as routine.", S, None),
+        ("Sources said Pakistan came up during the call.", SRC, "Sources said"),
+        ("It is understood that engine deliveries also figured.", SRC, "It is understood"),
+        ("It is learnt that preparations were discussed.", SRC, "It is learnt"),
+        ("Indian officials, speaking on condition of anonymity, insisted it came up.", SRC, None),
+        ("A person familiar with the matter said the text was revised.", SRC, None),
+        ("An official who did not wish to be named described it as routine.", SRC, None),
         (
             "Officials in New Delhi said the tariffs were discussed.",
-            S,
+            SRC,
             "Officials in New Delhi said",
         ),
-        ("In a post on X after the call, Modi said the talks were excellent.", N, "Modi said"),
-        ("Briefing reporters, Foreign Secretary Vikram Misri said the border was raised.", N, None),
-        ("Singh, addressing a rally in Lucknow, said India would respond.", N, None),
-        ("The two leaders also discussed ways to augment defence ties.", R, None),
-        ("The readout made no mention of Taiwan.", R, None),
-        ("Neither the Pentagon readout nor the Indian release mentioned the operation.", R, None),
-        ("Hegseth was confirmed as Defence Secretary in January.", R, None),
-        ("He has since visited the United States twice.", R, None),
+        ("In a post on X after the call, Modi said the talks were excellent.", NAM, "Modi said"),
+        (
+            "Briefing reporters, Foreign Secretary Vikram Misri said the border was raised.",
+            NAM,
+            None,
+        ),
+        ("Singh, addressing a rally in Lucknow, said India would respond.", NAM, None),
+        ("The two leaders also discussed ways to augment defence ties.", REP, None),
+        ("The readout made no mention of Taiwan.", REP, None),
+        ("Neither the Pentagon readout nor the Indian release mentioned the operation.", REP, None),
+        ("Hegseth was confirmed as Defence Secretary in January.", REP, None),
+        ("He has since visited the United States twice.", REP, None),
     ],
 )
 def test_cue_families(sentence: str, expected: Attribution, cue: str | None) -> None:
@@ -85,7 +98,7 @@ def test_it_adds_carries_the_statement_over() -> None:
         "Hegseth also invited Singh for a meeting.",
         "“They agreed to build on the momentum,” it adds.",
     ]
-    assert [a for a, _ in attribute(sentences)] == [O, R, O]
+    assert [a for a, _ in attribute(sentences)] == [OFF, REP, OFF]
 
 
 def test_quote_only_sentence_continues_the_previous_attribution() -> None:
@@ -93,7 +106,7 @@ def test_quote_only_sentence_continues_the_previous_attribution() -> None:
         "“We will not accept any third-party mediation,” the spokesperson said.",
         "“Our position is clear and consistent.”",
     ]
-    assert [a for a, _ in attribute(sentences)] == [O, O]
+    assert [a for a, _ in attribute(sentences)] == [OFF, OFF]
 
 
 def test_translation_gloss_inherits_from_the_quotation() -> None:
@@ -101,9 +114,9 @@ def test_translation_gloss_inherits_from_the_quotation() -> None:
         "Modi, writing on X in Hindi, said: “सार्थक बातचीत हुई।”",
         "Roughly translated, the post said he had a productive conversation.",
     ]
-    assert [a for a, _ in attribute(sentences)] == [N, N]
+    assert [a for a, _ in attribute(sentences)] == [NAM, NAM]
 
 
 def test_headlines_and_datelines_are_reporter_even_with_a_source_verb() -> None:
     sentences = ["India to trim oil imports, officials say", "NEW DELHI, Oct 3"]
-    assert [a for a, _ in attribute(sentences)] == [R, R]
+    assert [a for a, _ in attribute(sentences)] == [REP, REP]
