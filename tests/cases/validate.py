@@ -29,8 +29,13 @@ def problems(case: Path) -> list[str]:
         joined = "".join(item["text"] for item in labels[key])
         if _squash(joined) != _squash(text):
             a, b = _squash(joined), _squash(text)
-            at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-            found.append(f"{key}: sentences do not reproduce {filename} near …{b[max(0, at - 40):at + 40]}…")
+            at = next(
+                (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+                min(len(a), len(b)),
+            )
+            found.append(
+                f"{key}: sentences do not reproduce {filename} near …{b[max(0, at - 40) : at + 40]}…"
+            )
         for item in labels[key]:
             if item["text"] not in text:
                 found.append(f"{key}: not verbatim in {filename}: {item['text'][:60]}")
