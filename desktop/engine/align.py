@@ -24,14 +24,16 @@ from desktop.engine.features import (
     reweight,
 )
 from desktop.engine.model import AlignmentModel
-from desktop.engine.vocabulary import Attribution, Coverage
+from desktop.engine.vocabulary import Coverage
 
 CANDIDATES_PER_SENTENCE = 6
 # Keys present in more than this share of official sentences do not propose candidates.
 _COMMON_SHARE = 0.03
 _MIN_POSTINGS_CAP = 30
-# Only a sentence's most informative words propose candidates.
-_PROPOSING_KEYS = 16
+_MAX_POSTINGS_CAP = 120
+# In a long official document only a sentence's most informative words propose candidates.
+_PROPOSING_KEYS = 10
+_SMALL_DOCUMENT = 400
 
 
 def _score(item: tuple[int, float]) -> tuple[float, int]:
@@ -72,11 +74,13 @@ def candidates(
     for j, profile in enumerate(official):
         for key in profile.weights:
             postings[key].append(j)
-    cap = max(_MIN_POSTINGS_CAP, int(_COMMON_SHARE * len(official)))
+    cap = max(_MIN_POSTINGS_CAP, min(_MAX_POSTINGS_CAP, int(_COMMON_SHARE * len(official))))
     result: list[list[Candidate]] = []
     for b in background:
         scores: dict[int, float] = defaultdict(float)
-        proposing = sorted(b.weights.items(), key=lambda kv: (-kv[1], kv[0]))[:_PROPOSING_KEYS]
+        proposing = list(b.weights.items())
+        if len(official) > _SMALL_DOCUMENT:
+            proposing = heapq.nlargest(_PROPOSING_KEYS, proposing, key=lambda kv: (kv[1], kv[0]))
         for key, weight in proposing:
             posting = postings.get(key)
             if posting is None or len(posting) > cap:
@@ -105,18 +109,14 @@ def candidates(
 
 def align(
     background: Sequence[SentenceProfile],
-    attributions: Sequence[Attribution],
     official: Sequence[SentenceProfile],
     model: AlignmentModel,
 ) -> tuple[list[BackgroundDecision], list[OfficialDecision]]:
     background, official = reweight(background, official)
     official_keys = all_keys(official)
     options = candidates(background, official)
-    links = [link_probabilities(o, model) for o in options]
-    decisions = [
-        _decide_background(b, attribution, o, ranked, official, official_keys, model)
-        for b, attribution, o, ranked in zip(background, attributions, options, links, strict=True)
-    ]
+    links = link_probabilities(options, model)
+    decisions = _decide_background(background, options, links, official, official_keys, model)
     for i in range(len(decisions) - 1):
         # A quotation in a script the lexicon cannot compare takes the judgement of
         # the translation that follows it.
@@ -125,48 +125,60 @@ def align(
     return decisions, _decide_official(background, official, links, decisions, model)
 
 
-def link_probabilities(options: Sequence[Candidate], model: AlignmentModel) -> list[Link]:
-    links = [Link(c.official, model.link.probabilities(c.features)["link"]) for c in options]
-    return sorted(links, key=lambda link: (-link.probability, link.official))
+def link_probabilities(
+    options: Sequence[Sequence[Candidate]], model: AlignmentModel
+) -> list[list[Link]]:
+    """Link probability of every candidate, best first for each background sentence."""
+    rows = [c.features for group in options for c in group]
+    column = model.link.classes.index("link")
+    probabilities = model.link.probability_rows(rows)[:, column]
+    result: list[list[Link]] = []
+    position = 0
+    for group in options:
+        links = [Link(c.official, float(probabilities[position + k])) for k, c in enumerate(group)]
+        position += len(group)
+        result.append(sorted(links, key=lambda link: (-link.probability, link.official)))
+    return result
 
 
 def _decide_background(
-    b: SentenceProfile,
-    attribution: Attribution,
-    options: Sequence[Candidate],
-    links: Sequence[Link],
+    background: Sequence[SentenceProfile],
+    options: Sequence[Sequence[Candidate]],
+    links: Sequence[Sequence[Link]],
     official: Sequence[SentenceProfile],
     official_keys: frozenset[str],
     model: AlignmentModel,
-) -> BackgroundDecision:
-    kept = [link for link in links if link.probability >= model.link_threshold]
-    best = links[0] if links else None
-    best_recall = max((c.features[0] for c in options), default=0.0)
-    best_cosine = max((c.features[2] for c in options), default=0.0)
-    features = coverage_features(
-        b,
-        [official[link.official] for link in kept],
-        best.probability if best else 0.0,
-        best_recall,
-        best_cosine,
-        official_keys,
-        attribution,
-        frozenset(official[best.official].weights) if best else frozenset(),
-    )
-    coverage = Coverage(_argmax(model.coverage.probabilities(features)))
-    if b.dateline:
-        coverage = Coverage.ABSENT
-    if coverage is Coverage.ABSENT:
-        kept = []
-    elif not kept and best is not None:
-        kept = [best]
-    elif not kept:
-        coverage = Coverage.ABSENT
-    return BackgroundDecision(coverage, tuple(kept), tuple(features))
-
-
-def _argmax(probabilities: dict[str, float]) -> str:
-    return max(probabilities, key=lambda label: (probabilities[label], label))
+) -> list[BackgroundDecision]:
+    kept_links: list[list[Link]] = []
+    rows: list[list[float]] = []
+    for b, group, ranked in zip(background, options, links, strict=True):
+        kept = [link for link in ranked if link.probability >= model.link_threshold]
+        best = ranked[0] if ranked else None
+        rows.append(
+            coverage_features(
+                b,
+                [official[link.official] for link in kept],
+                best.probability if best else 0.0,
+                max((c.features[0] for c in group), default=0.0),
+                max((c.features[2] for c in group), default=0.0),
+                official_keys,
+                frozenset(official[best.official].weights) if best else frozenset(),
+            )
+        )
+        kept_links.append(kept)
+    decisions: list[BackgroundDecision] = []
+    for b, ranked, kept, features, label in zip(
+        background, links, kept_links, rows, model.coverage.labels(rows), strict=True
+    ):
+        coverage = Coverage.ABSENT if b.dateline else Coverage(label)
+        if coverage is Coverage.ABSENT:
+            kept = []
+        elif not kept and ranked:
+            kept = [ranked[0]]
+        elif not kept:
+            coverage = Coverage.ABSENT
+        decisions.append(BackgroundDecision(coverage, tuple(kept), tuple(features)))
+    return decisions
 
 
 def _decide_official(
@@ -182,23 +194,23 @@ def _decide_official(
     for i, ranked in enumerate(links):
         for link in ranked:
             proposed[link.official].append((i, link.probability))
-    result: list[OfficialDecision] = []
+    candidates_of: list[list[tuple[int, float]]] = []
+    rows: list[list[float]] = []
     for j, o in enumerate(official):
         mine = sorted(proposed.get(j, []), key=lambda t: (-t[1], t[0]))
         linkers = [
             Linker(background[i], p, p >= model.link_threshold, decisions[i].coverage.value)
             for i, p in mine
         ]
-        features = official_features(o, linkers)
-        coverage = Coverage(_argmax(model.official.probabilities(features)))
+        candidates_of.append(mine)
+        rows.append(official_features(o, linkers))
+    result: list[OfficialDecision] = []
+    for mine, features, label in zip(candidates_of, rows, model.official.labels(rows), strict=True):
+        coverage = Coverage(label)
         kept: list[Link] = []
-        if coverage is not Coverage.ABSENT:
-            kept = (
-                [Link(i, p) for i, p in mine if p >= model.link_threshold] or [Link(*mine[0])]
-                if mine
-                else []
-            )
-            if not kept:
-                coverage = Coverage.ABSENT
+        if coverage is not Coverage.ABSENT and mine:
+            kept = [Link(i, p) for i, p in mine if p >= model.link_threshold] or [Link(*mine[0])]
+        if not kept:
+            coverage = Coverage.ABSENT
         result.append(OfficialDecision(coverage, tuple(kept), tuple(features)))
     return result

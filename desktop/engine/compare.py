@@ -154,9 +154,7 @@ def _compare(
         texts = [s.text_in(background.text) for s in sentences]
         attributions = attribute(texts)
         profiles = [profile(background.text, s.start, s.end) for s in sentences]
-        decisions, official_decisions = align(
-            profiles, [a for a, _ in attributions], official_profiles, model
-        )
+        decisions, official_decisions = align(profiles, official_profiles, model)
         results = []
         for sentence, text, (attribution, cue), decision in zip(
             sentences, texts, attributions, decisions, strict=True

@@ -13,8 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from desktop.engine.lexicon import Token, tokens
-from desktop.engine.vocabulary import Attribution
+from desktop.engine.lexicon import Token, token_tuples
 
 # Words that strengthen, soften or sharpen a claim beyond a neutral readout.
 INTENSITY = frozenset(
@@ -124,18 +123,25 @@ def _norm(weights: dict[str, float]) -> float:
 
 
 def profile(text: str, start: int, end: int) -> SentenceProfile:
-    words = tokens(text, start, end)
+    words = token_tuples(text, start, end)
     weights: dict[str, float] = {}
-    for token in words:
-        weights[token.key] = max(weights.get(token.key, 0.0), token.weight)
+    names: set[str] = set()
+    numbers: set[str] = set()
+    for _, _, key, weight, is_number, is_name in words:
+        if weight > weights.get(key, 0.0):
+            weights[key] = weight
+        if is_name:
+            names.add(key)
+        if is_number:
+            numbers.add(key)
     raw = text[start:end]
     lowered = set(re.findall(r"[a-z]+", raw.lower()))
     return SentenceProfile(
         start=start,
         end=end,
         weights=weights,
-        names=frozenset(t.key for t in words if t.is_name),
-        numbers=frozenset(t.key for t in words if t.is_number),
+        names=frozenset(names),
+        numbers=frozenset(numbers),
         intensity=frozenset(lowered & INTENSITY),
         negated=bool(lowered & NEGATION),
         omission=bool(OMISSION.search(raw)),
@@ -238,7 +244,6 @@ def coverage_features(
     best_recall: float,
     best_cosine: float,
     official_keys: frozenset[str],
-    attribution: Attribution,
     best_keys: frozenset[str] = frozenset(),
 ) -> list[float]:
     """``best_keys``: the keys of the best-scoring official candidate, linked or not."""

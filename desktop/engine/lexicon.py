@@ -338,9 +338,15 @@ def word_weight(word: str) -> float:
     return max(0.3, 7.0 - zipf)
 
 
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    """Content tokens of ``text[start:end]`` with absolute offsets, stopwords dropped."""
-    found: list[Token] = []
+TokenTuple = tuple[int, int, str, float, bool, bool]  # start, end, key, weight, number, name
+
+
+def token_tuples(text: str, start: int, end: int) -> list[TokenTuple]:
+    """Content tokens of ``text[start:end]`` as plain tuples, stopwords dropped.
+
+    The aligner calls this for every sentence, so it avoids building objects.
+    """
+    found: list[TokenTuple] = []
     segment = text[start:end]
     replaced: list[tuple[int, int, str]] = []
     for match in _PHRASE_PATTERN.finditer(segment):
@@ -349,23 +355,42 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     cursor = 0
     for a, b, replacement in [*replaced, (len(segment), len(segment), "")]:
         for match in _TOKEN.finditer(segment, cursor, a):
-            _add_token(found, match.group(), start + match.start(), start + match.end(), text)
+            surface = match.group()
+            info = _surface_info(surface)
+            if info is None:
+                continue
+            key, weight, is_number, capitalised = info
+            absolute = start + match.start()
+            is_name = capitalised and not _sentence_initial(text, absolute)
+            found.append((absolute, start + match.end(), key, weight, is_number, is_name))
         for part in replacement.split():
-            found.append(Token(Span(start + a, start + b), segment[a:b], part, 3.0, False, False))
+            found.append((start + a, start + b, part, 3.0, False, False))
         cursor = b
     return found
 
 
-def _add_token(found: list[Token], surface: str, a: int, b: int, text: str) -> None:
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Content tokens of ``text[start:end]`` with absolute offsets, stopwords dropped."""
+    return [
+        Token(Span(a, b), text[a:b], key, weight, is_number, is_name)
+        for a, b, key, weight, is_number, is_name in token_tuples(text, start, end)
+    ]
+
+
+@lru_cache(maxsize=131072)
+def _surface_info(surface: str) -> tuple[str, float, bool, bool] | None:
+    """(key, weight, is a number, could be a name) of a word, or None for a stopword."""
     lower = surface.lower()
     country = surface in {"US", "UK", "UN", "EU"}  # not the pronoun "us"
     noise = lower in STOPWORDS or lower in FRAMING
     if not country and (noise or (len(lower) == 1 and not lower.isdigit() and lower.isascii())):
-        return
+        return None
     is_number = bool(_NUMBER.match(lower))
+    return word_key(lower), word_weight(lower), is_number, surface[:1].isupper()
+
+
+def _sentence_initial(text: str, a: int) -> bool:
+    if a == 0:
+        return True
     previous = text[max(0, a - 2) : a]
-    sentence_initial = a == 0 or (previous.strip() == "" and (a < 2 or text[a - 2] in '.!?\n“"'))
-    is_name = surface[:1].isupper() and not sentence_initial and lower not in FRAMING
-    found.append(
-        Token(Span(a, b), surface, word_key(lower), word_weight(lower), is_number, is_name)
-    )
+    return previous.strip() == "" and (a < 2 or text[a - 2] in '.!?\n“"')

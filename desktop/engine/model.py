@@ -41,6 +41,26 @@ class Logistic:
         probs = exp / exp.sum()
         return {label: float(p) for label, p in zip(self.classes, probs, strict=True)}
 
+    def probability_rows(self, rows: Sequence[Sequence[float]]) -> Matrix:
+        """Probabilities for many feature rows at once: one row per input, one column per class."""
+        if not rows:
+            return np.zeros((0, len(self.classes)))
+        x = (np.asarray(rows, dtype=np.float64) - np.asarray(self.mean)) / np.asarray(self.scale)
+        logits = x @ np.asarray(self.weights).T
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        result: Matrix = exp / exp.sum(axis=1, keepdims=True)
+        return result
+
+    def labels(self, rows: Sequence[Sequence[float]]) -> list[str]:
+        """Most probable class of each row (ties go to the later class name, as in probabilities)."""
+        probabilities = self.probability_rows(rows)
+        out: list[str] = []
+        for row in probabilities:
+            scored = {label: float(p) for label, p in zip(self.classes, row, strict=True)}
+            out.append(max(scored, key=lambda label: (scored[label], label)))
+        return out
+
     def to_json(self) -> dict[str, Any]:
         return {
             "classes": list(self.classes),

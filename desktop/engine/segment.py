@@ -33,6 +33,10 @@ _MAX_PARAGRAPH = 20_000
 
 @lru_cache(maxsize=1)
 def _segmenter() -> pysbd.Segmenter:
+    # pysbd builds its regular expressions from strings on every call; with the
+    # standard 512-entry cache most of its time went to recompiling them.
+    if getattr(re, "_MAXCACHE", 4096) < 4096:
+        re._MAXCACHE = 4096  # type: ignore[attr-defined]
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
@@ -91,7 +95,6 @@ def _inside_quotes(text: str, start: int, cut: int) -> bool:
 
 
 _CANDIDATE = re.compile(r"[.?!][”’\"»)]*(?=\s+\S)")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 
 
 def _pieces(paragraph: str) -> list[str]:
@@ -105,9 +108,9 @@ def _pieces(paragraph: str) -> list[str]:
     last = 0
     doubtful = False
     for match in _CANDIDATE.finditer(paragraph):
-        word = _WORD_BEFORE.search(paragraph, 0, match.start())
-        bare = (word.group(1) if word else "").strip('“‘"([')
-        following = paragraph[match.end() :].lstrip()[:1]
+        word_start = paragraph.rfind(" ", 0, match.start()) + 1
+        bare = paragraph[word_start : match.start()].strip('“‘"([')
+        following = paragraph[match.end() : match.end() + 4].lstrip()[:1]
         clear = (
             "." not in bare
             and len(bare) > 3
@@ -160,7 +163,7 @@ def _raw_boundaries(text: str, start: int, end: int) -> list[int]:
 def _keep_boundary(text: str, start: int, cut: int, balanced: bool) -> bool:
     if balanced and _inside_quotes(text, start, cut):
         return False
-    before = text[start:cut].rstrip()
+    before = text[max(start, cut - 16) : cut].rstrip()
     if _NO_BREAK_BEFORE_NEXT.search(before):
         return False
     following = text[cut : cut + 2]

@@ -2,7 +2,7 @@
 
 The link, coverage and official models are fitted in that order, each on the
 features the previous stage produces, so training sees exactly what inference
-will see. Segmentation is taken from the labels; attribution is the engine's own.
+will see. Segmentation is taken from the labels.
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.engine.align import align, candidates, link_probabilities
-from desktop.engine.attribution import attribute
+from desktop.engine.align import align, candidates
 from desktop.engine.cases import LabeledCase, load_cases
 from desktop.engine.features import (
     COVERAGE_FEATURES,
@@ -24,7 +23,6 @@ from desktop.engine.features import (
     reweight,
 )
 from desktop.engine.model import AlignmentModel, Logistic, fit_logistic
-from desktop.engine.vocabulary import Attribution
 
 COVERAGE_CLASSES = ("absent", "partial", "covered")
 DEFAULT_MODEL_PATH = Path(__file__).with_name("data") / "model.json"
@@ -35,7 +33,6 @@ class PreparedCase:
     case: LabeledCase
     background: list[SentenceProfile]
     official: list[SentenceProfile]
-    attributions: list[Attribution]
 
 
 def prepare(case: LabeledCase) -> PreparedCase:
@@ -46,8 +43,7 @@ def prepare(case: LabeledCase) -> PreparedCase:
     official_profiles = [
         profile(official, lab.sentence.start, lab.sentence.end) for lab in case.official_labels
     ]
-    texts = [lab.sentence.text_in(article) for lab in case.article_labels]
-    return PreparedCase(case, background, official_profiles, [a for a, _ in attribute(texts)])
+    return PreparedCase(case, background, official_profiles)
 
 
 def fit(
@@ -74,7 +70,7 @@ def fit(
     coverage_rows: list[list[float]] = []
     coverage_labels: list[str] = []
     for prepared in cases:
-        decisions, _ = align(prepared.background, prepared.attributions, prepared.official, staged)
+        decisions, _ = align(prepared.background, prepared.official, staged)
         for label, decision in zip(prepared.case.article_labels, decisions, strict=True):
             coverage_rows.append(list(decision.features))
             coverage_labels.append(label.coverage)
@@ -87,9 +83,7 @@ def fit(
     official_rows: list[list[float]] = []
     official_labels: list[str] = []
     for prepared in cases:
-        _, official_decisions = align(
-            prepared.background, prepared.attributions, prepared.official, staged
-        )
+        _, official_decisions = align(prepared.background, prepared.official, staged)
         for official_label, official_decision in zip(
             prepared.case.official_labels, official_decisions, strict=True
         ):
@@ -120,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-__all__ = ["fit", "link_probabilities", "main", "prepare"]
+__all__ = ["fit", "main", "prepare"]
 
 if __name__ == "__main__":
     sys.exit(main())
