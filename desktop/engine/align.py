@@ -30,7 +30,7 @@ CANDIDATES_PER_SENTENCE = 6
 # Keys present in more than this share of official sentences do not propose candidates.
 _COMMON_SHARE = 0.03
 _MIN_POSTINGS_CAP = 30
-_MAX_POSTINGS_CAP = 120
+_MAX_POSTINGS_CAP = 60
 # In a long official document only a sentence's most informative words propose candidates.
 _PROPOSING_KEYS = 10
 _SMALL_DOCUMENT = 400

@@ -91,9 +91,19 @@ def fit(
             official_labels.append(official_label.in_article)
     assert not official_rows or len(official_rows[0]) == len(OFFICIAL_FEATURES)
     official_model = fit_logistic(
-        official_rows, official_labels, COVERAGE_CLASSES, l2=l2, class_weight=weights
+        official_rows,
+        official_labels,
+        COVERAGE_CLASSES,
+        l2=l2,
+        class_weight=_balanced(official_labels),
     )
     return AlignmentModel(link, coverage, official_model)
+
+
+def _balanced(labels: Sequence[str]) -> dict[str, float]:
+    """Class weights inversely proportional to frequency (most official sentences are covered)."""
+    counts = {label: labels.count(label) for label in set(labels)}
+    return {label: len(labels) / (len(counts) * n) for label, n in counts.items()}
 
 
 def _untrained(classes: Sequence[str], features: Sequence[str]) -> Logistic:
