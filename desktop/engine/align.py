@@ -170,7 +170,11 @@ def _decide_background(
     for b, ranked, kept, features, label in zip(
         background, links, kept_links, rows, model.coverage.labels(rows), strict=True
     ):
-        coverage = Coverage.ABSENT if b.dateline else Coverage(label)
+        # Datelines and credits, and sentences about what a statement left out, are
+        # never claims the readout makes (labeling rules of tests/cases/README.md).
+        omitted = b.omission and not b.heading
+        unmatched = not ranked or ranked[0].probability < model.absent_gate
+        coverage = Coverage.ABSENT if b.dateline or omitted or unmatched else Coverage(label)
         if coverage is Coverage.ABSENT:
             kept = []
         elif not kept and ranked:

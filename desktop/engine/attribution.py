@@ -16,7 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.engine.document import Span
+from desktop.engine.features import CONCESSIVE as _CONCESSIVE
 from desktop.engine.features import GLOSS as _GLOSS
+from desktop.engine.features import OMISSION as _OMISSION
 from desktop.engine.vocabulary import Attribution
 
 _VERBS = (
@@ -54,15 +56,6 @@ _SOCIAL = re.compile(
     r"video)\b|told\s+reporters|briefing\s+(?:reporters|the\s+media|journalists)|"
     r"at\s+a\s+(?:news|press)\s+(?:conference|briefing)|in\s+an\s+interview|"
     r"(?:opening|televised)\s+remarks)",
-)
-_OMISSION = re.compile(
-    r"\b(?:is|was|remained|remains)\s+silent\b|\bmade\s+no\s+(?:mention|reference)\b|"
-    r"\bno\s+(?:mention|reference)\b|\bdid\s+not\s+(?:mention|refer|say|name)\b|"
-    r"\b(?:omitted|left\s+out|skipped)\b|\bneither\b[^.]*\bnor\b",
-    re.I,
-)
-_CONCESSIVE = re.compile(
-    r"^\s*(?:while|although|though|even\s+as|even\s+though|whereas)\b[^,]*,", re.I
 )
 _CLAUSE_BREAK = re.compile(
     r"[,;:()“”\"]|\b(?:that|which|and|but|as|while|whereas|after|when)\b", re.I

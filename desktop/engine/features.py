@@ -90,6 +90,9 @@ NEGATION = frozenset(["not", "no", "neither", "nor", "never", "without", "none",
 GLOSS = re.compile(
     r"(?:roughly\s+|loosely\s+)?(?:translated|in\s+translation|in\s+english)\b", re.I
 )
+CONCESSIVE = re.compile(
+    r"^\s*(?:while|although|though|even\s+as|even\s+though|whereas)\b[^,]*,", re.I
+)
 OMISSION = re.compile(
     r"\b(?:is|was|remained|remains)\s+silent\b|\bmade\s+no\s+(?:mention|reference)\b|"
     r"\bno\s+(?:mention|reference)\b|\bdid\s+not\s+(?:mention|refer|name)\b|"
@@ -144,7 +147,7 @@ def profile(text: str, start: int, end: int) -> SentenceProfile:
         numbers=frozenset(numbers),
         intensity=frozenset(lowered & INTENSITY),
         negated=bool(lowered & NEGATION),
-        omission=bool(OMISSION.search(raw)),
+        omission=bool(OMISSION.search(CONCESSIVE.sub("", raw, count=1))),
         heading=_is_heading(raw),
         dateline=_is_heading(raw) and len(raw.split()) <= 6,
         foreign_script=_foreign_share(raw) > 0.3,

@@ -130,6 +130,9 @@ class AlignmentModel:
     coverage: Logistic
     official: Logistic
     link_threshold: float = 0.5
+    # Below this best-link probability a background sentence is absent whatever the
+    # coverage model says: nothing on the official side is close enough to be its match.
+    absent_gate: float = 0.0
 
     def to_json(self) -> dict[str, Any]:
         from desktop.engine.features import COVERAGE_FEATURES, OFFICIAL_FEATURES, PAIR_FEATURES
@@ -144,6 +147,7 @@ class AlignmentModel:
             "coverage": self.coverage.to_json(),
             "official": self.official.to_json(),
             "link_threshold": self.link_threshold,
+            "absent_gate": self.absent_gate,
         }
 
     @classmethod
@@ -153,6 +157,7 @@ class AlignmentModel:
             coverage=Logistic.from_json(data["coverage"]),
             official=Logistic.from_json(data["official"]),
             link_threshold=float(data.get("link_threshold", 0.5)),
+            absent_gate=float(data.get("absent_gate", 0.0)),
         )
 
     def save(self, path: Path) -> None:
