@@ -1,6 +1,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from desktop.engine.cases import load_cases
 from desktop.engine.features import COVERAGE_FEATURES, OFFICIAL_FEATURES, PAIR_FEATURES
 from desktop.engine.segment import split_sentences
@@ -37,3 +39,14 @@ def test_shipped_model_was_fitted_on_the_current_features() -> None:
         "coverage": list(COVERAGE_FEATURES),
         "official": list(OFFICIAL_FEATURES),
     }
+
+
+def test_shipped_model_is_what_make_fit_produces_from_the_cases() -> None:
+    from desktop.engine.training import fit, prepare
+
+    refit = fit([prepare(case) for case in load_cases(CASES)]).to_json()
+    shipped = json.loads(MODEL.read_text(encoding="utf-8"))
+    assert refit["absent_gate"] == shipped["absent_gate"]
+    for part in ("link", "coverage", "official"):
+        for got, want in zip(refit[part]["weights"], shipped[part]["weights"], strict=True):
+            assert got == pytest.approx(want, abs=1e-6), f"{part}: run `make fit`"
