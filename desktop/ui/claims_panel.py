@@ -1,0 +1,326 @@
+"""The claims dock: every sentence of both sides in a sortable, filterable table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.engine.vocabulary import Attribution, Coverage
+from desktop.ui.describe import ATTRIBUTION_WORD, ClaimRow
+from desktop.ui.palette import Look
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+SortKey = str | int | float
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    TEXT = 0
+    SIDE = 1
+    ATTRIBUTION = 2
+    COVERAGE = 3
+    BEST_MATCH = 4
+    SCORE = 5
+
+
+HEADERS = {
+    Column.TEXT: "Claim",
+    Column.SIDE: "Side",
+    Column.ATTRIBUTION: "Attribution",
+    Column.COVERAGE: "Coverage",
+    Column.BEST_MATCH: "Best match",
+    Column.SCORE: "Score",
+}
+_COLUMNS = tuple(Column)
+_COVERAGE_ORDER = {Coverage.ABSENT: 0, Coverage.PARTIAL: 1, Coverage.COVERED: 2}
+_ATTRIBUTION_ORDER = {a: i for i, a in enumerate(Attribution)}
+
+
+def _swatch(color: QColor) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(color)
+    painter.setPen(color.darker(140))
+    painter.drawRoundedRect(1, 1, 10, 10, 2, 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ClaimsModel(QAbstractTableModel):
+    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[ClaimRow] = []
+        self._order: tuple[int, Qt.SortOrder] | None = None
+        self.set_look(look)
+
+    def set_look(self, look: Look) -> None:
+        self.look = look
+        self._swatches = {c: _swatch(look.strong[c]) for c in Coverage}
+        self._corrected_brush = QBrush(look.corrected)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(Column) - 1))
+
+    def set_rows(self, rows: Sequence[ClaimRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        if self._order is not None:
+            self._sort_rows(*self._order)
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python: one key per row, far cheaper than the proxy's pairwise compare."""
+        self.layoutAboutToBeChanged.emit()
+        self._sort_rows(column, order)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        self._order = (column, order)
+        if column < 0:
+            self.rows.sort(key=lambda row: (row.document, row.index))
+            return
+        which = _COLUMNS[column]
+        self.rows.sort(
+            key=lambda row: self._sort_key(row, which),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[Column(section)]
+        return None
+
+    def data(self, index: ModelIndex, role: int = 0) -> object:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = _COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return self._sort_key(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.COVERAGE:
+            return self._swatches[row.coverage]
+        if role == Qt.ItemDataRole.FontRole and self._corrected(row, column):
+            font = QFont()
+            font.setItalic(True)
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and self._corrected(row, column):
+            return self._corrected_brush
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.SCORE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _corrected(row: ClaimRow, column: Column) -> bool:
+        if column is Column.ATTRIBUTION:
+            return row.attribution_corrected
+        if column is Column.COVERAGE:
+            return row.coverage_corrected
+        if column is Column.BEST_MATCH:
+            return row.links_corrected
+        return False
+
+    def _display(self, row: ClaimRow, column: Column) -> str:
+        mark = " ✎" if self._corrected(row, column) else ""
+        if column is Column.TEXT:
+            return row.text
+        if column is Column.SIDE:
+            return row.side
+        if column is Column.ATTRIBUTION:
+            return ATTRIBUTION_WORD[row.attribution] + mark
+        if column is Column.COVERAGE:
+            return row.coverage.value + mark
+        if column is Column.BEST_MATCH:
+            return row.best_match + mark
+        return f"{row.score:.2f}" if row.score is not None else ""
+
+    @staticmethod
+    def _sort_key(row: ClaimRow, column: Column) -> SortKey:
+        if column is Column.TEXT:
+            return row.text.casefold()
+        if column is Column.SIDE:
+            return row.document * 1_000_000 + row.index
+        if column is Column.ATTRIBUTION:
+            return _ATTRIBUTION_ORDER[row.attribution]
+        if column is Column.COVERAGE:
+            return _COVERAGE_ORDER[row.coverage]
+        if column is Column.BEST_MATCH:
+            return row.best_match.casefold()
+        return row.score if row.score is not None else -1.0
+
+    @staticmethod
+    def _tooltip(row: ClaimRow, column: Column) -> str:
+        if column is Column.ATTRIBUTION:
+            return row.tooltip_attribution
+        if column is Column.COVERAGE:
+            return row.tooltip_coverage
+        if column is Column.BEST_MATCH:
+            return row.best_match
+        if column is Column.TEXT:
+            return row.text
+        return ""
+
+
+class ClaimsFilter(QSortFilterProxyModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.absent_only = False
+        self.sources_only = False
+        self.search = ""
+        self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The source model sorts itself; the proxy only filters and keeps the source order.
+        model = self.sourceModel()
+        if isinstance(model, ClaimsModel):
+            model.sort(column, order)
+
+    def set_filters(self, *, absent_only: bool, sources_only: bool, search: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+        self.absent_only = absent_only
+        self.sources_only = sources_only
+        self.search = search.casefold().strip()
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, ClaimsModel)
+        row = model.rows[source_row]
+        if self.absent_only and row.coverage is not Coverage.ABSENT:
+            return False
+        if self.sources_only and row.attribution is not Attribution.SOURCES:
+            return False
+        if self.search:
+            return self.search in row.text.casefold() or self.search in row.best_match.casefold()
+        return True
+
+
+class ClaimsPanel(QWidget):
+    claimActivated = Signal(int, int)  # document index, sentence index
+
+    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel()
+        self.summary.setObjectName("claimsSummary")
+        self.summary.setWordWrap(True)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search claims…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip("Show only claims whose text or best match contains these words")
+        self.absent_only = QCheckBox("&Absent only")
+        self.absent_only.setToolTip("Show only claims the other side does not have")
+        self.sources_only = QCheckBox("S&ources only")
+        self.sources_only.setToolTip("Show only claims attributed to anonymous sources")
+        self.model = ClaimsModel(look, self)
+        self.proxy = ClaimsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.BEST_MATCH, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (Column.SIDE, 120),
+            (Column.ATTRIBUTION, 100),
+            (Column.COVERAGE, 100),
+            (Column.SCORE, 56),
+        ):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.absent_only)
+        filters.addWidget(self.sources_only)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.setSpacing(6)
+        layout.addWidget(self.summary)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        self.search.textChanged.connect(self._refilter)
+        self.absent_only.toggled.connect(self._refilter)
+        self.sources_only.toggled.connect(self._refilter)
+
+    def set_rows(self, rows: Sequence[ClaimRow]) -> None:
+        self.model.set_rows(rows)
+        self._count()
+
+    def _refilter(self) -> None:
+        self.proxy.set_filters(
+            absent_only=self.absent_only.isChecked(),
+            sources_only=self.sources_only.isChecked(),
+            search=self.search.text(),
+        )
+        self._count()
+
+    def _count(self) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        if total == 0:
+            self.summary.setText("No comparison yet.")
+        elif shown == total:
+            self.summary.setText(f"All {total} sentences of both sides.")
+        else:
+            self.summary.setText(f"Showing {shown} of {total} sentences.")
+
+    def _activated(self, index: QModelIndex) -> None:
+        source = self.proxy.mapToSource(index)
+        row = self.model.rows[source.row()]
+        self.claimActivated.emit(row.document, row.index)
+
+    def visible_claims(self) -> list[tuple[int, int]]:
+        """(document, sentence) of the rows that pass the filters, in table order."""
+        out = []
+        for r in range(self.proxy.rowCount()):
+            source = self.proxy.mapToSource(self.proxy.index(r, 0))
+            row = self.model.rows[source.row()]
+            out.append((row.document, row.index))
+        return out

@@ -1,0 +1,114 @@
+"""One side of the window: a header naming the side and the document, and its reading view(s).
+
+The official side has one view; the background side has one tab per document.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.ui.document_view import DocumentView
+from desktop.ui.drop import DropOverlay
+from desktop.ui.palette import Look
+
+
+class DocumentPane(QFrame):
+    currentViewChanged = Signal()
+
+    def __init__(
+        self,
+        side_label: str,
+        placeholder: str,
+        look: Look,
+        point_size: float,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentPane")
+        self.look = look
+        self.point_size = point_size
+        self.placeholder = placeholder
+        self.side = QLabel(side_label.upper())
+        self.side.setObjectName("paneSide")
+        self.title = QLabel()
+        self.title.setObjectName("paneTitle")
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail = QLabel()
+        self.detail.setObjectName("paneDetail")
+        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        header = QFrame()
+        header.setObjectName("paneHeader")
+        header_layout = QVBoxLayout(header)
+        header_layout.setContentsMargins(14, 8, 14, 8)
+        header_layout.setSpacing(1)
+        header_layout.addWidget(self.side)
+        header_layout.addWidget(self.title)
+        header_layout.addWidget(self.detail)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabBarAutoHide(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideMiddle)
+        self.tabs.currentChanged.connect(lambda _: self.currentViewChanged.emit())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.tabs, 1)
+        self.views: list[DocumentView] = []
+        self.set_view_count(1)
+        self.overlay = DropOverlay(self)
+
+    def set_view_count(self, count: int) -> list[DocumentView]:
+        count = max(1, count)
+        while len(self.views) < count:
+            view = DocumentView(self.look, self.point_size)
+            view.empty_message = self.placeholder
+            self.views.append(view)
+            self.tabs.addTab(view, "")
+        while len(self.views) > count:
+            view = self.views.pop()
+            self.tabs.removeTab(self.tabs.indexOf(view))
+            view.deleteLater()
+        return self.views
+
+    def set_tab_label(self, index: int, label: str, tooltip: str) -> None:
+        self.tabs.setTabText(index, label)
+        self.tabs.setTabToolTip(index, tooltip)
+
+    def current_view(self) -> DocumentView:
+        view = self.tabs.currentWidget()
+        assert isinstance(view, DocumentView)
+        return view
+
+    def view_for(self, document_index: int) -> DocumentView | None:
+        for view in self.views:
+            if view.document_index == document_index:
+                return view
+        return None
+
+    def show_view(self, view: DocumentView) -> None:
+        self.tabs.setCurrentWidget(view)
+
+    def set_header(self, title: str, detail: str) -> None:
+        self.title.setText(title)
+        self.title.setToolTip(title)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+
+    def set_look(self, look: Look) -> None:
+        self.look = look
+        for view in self.views:
+            view.look = look
+            view.viewport().update()
+
+    def set_point_size(self, size: float) -> None:
+        self.point_size = size
+        for view in self.views:
+            view.set_point_size(size)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.overlay.setGeometry(self.rect())

@@ -1,0 +1,97 @@
+"""The menu bar, the toolbar and the Open Recent menu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+
+from desktop.ui.actions import Actions
+
+
+@dataclass
+class Menus:
+    recent: QMenu
+    correct: QMenu
+
+
+def build_menus(window: QMainWindow, a: Actions, claims: QDockWidget) -> Menus:
+    bar = window.menuBar()
+    file = bar.addMenu("&File")
+    for action in (a.open_official, a.add_background, a.open_article, a.open_url):
+        file.addAction(action)
+    recent = file.addMenu("Open &Recent")
+    recent.setToolTipsVisible(True)
+    file.addSeparator()
+    file.addAction(a.paste)
+    file.addSeparator()
+    file.addAction(a.quit)
+    edit = bar.addMenu("&Edit")
+    edit.addAction(a.undo_correction)
+    correct = edit.addMenu("&Correct Selected Sentence")
+    edit.addSeparator()
+    for action in (a.find, a.find_next, a.find_previous):
+        edit.addAction(action)
+    edit.addSeparator()
+    edit.addAction(a.swap)
+    edit.addAction(a.recompare)
+    view = bar.addMenu("&View")
+    for action in (a.zoom_in, a.zoom_out, a.zoom_reset):
+        view.addAction(action)
+    view.addSeparator()
+    view.addAction(a.sync_scroll)
+    toggle = claims.toggleViewAction()
+    toggle.setShortcut("F9")
+    toggle.setStatusTip("Show or hide the table of all claims")
+    toggle.setToolTip("Claims table (F9)")
+    view.addAction(toggle)
+    view.addSeparator()
+    for action in (a.focus_official, a.focus_background, a.focus_claims):
+        view.addAction(action)
+    go = bar.addMenu("&Go")
+    for action in (a.next_absent, a.previous_absent, a.next_difference, a.previous_difference):
+        go.addAction(action)
+    go.addSeparator()
+    for action in (a.go_to_match, a.next_tab, a.previous_tab):
+        go.addAction(action)
+    help_menu = bar.addMenu("&Help")
+    for action in (a.legend, a.open_sample, a.about):
+        help_menu.addAction(action)
+    window.addAction(a.cancel)  # Esc works without a menu entry
+    return Menus(recent=recent, correct=correct)
+
+
+def build_toolbar(window: QMainWindow, a: Actions) -> None:
+    toolbar = window.addToolBar("Main")
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    groups = (
+        (a.open_official, a.add_background, a.open_url, a.paste),
+        (a.swap, a.recompare),
+        (a.previous_absent, a.next_absent, a.previous_difference, a.next_difference),
+        (a.sync_scroll, a.find),
+    )
+    for number, group in enumerate(groups):
+        if number:
+            toolbar.addSeparator()
+        for action in group:
+            toolbar.addAction(action)
+
+
+def fill_recent(
+    menu: QMenu, entries: Sequence[str], open_location: Callable[[str], None], a: Actions
+) -> None:
+    menu.clear()
+    for number, location in enumerate(entries, start=1):
+        label = location if "://" in location else Path(location).name
+        action = menu.addAction(f"&{number % 10} {label}")
+        action.setToolTip(location)
+        action.setStatusTip(f"Open {location} (one article is split, as when dropped)")
+        action.triggered.connect(lambda _=False, where=location: open_location(where))
+    menu.addSeparator()
+    menu.addAction(a.clear_recent)
+    menu.setEnabled(bool(entries))

@@ -1,0 +1,174 @@
+"""Turn a document and its sentence results into a styled QTextDocument.
+
+Runs in a worker thread (QTextDocument is reentrant) so a 1 MB article never
+blocks the window; the finished document is moved to the GUI thread. The
+QTextDocument's plain text is exactly ``Document.text``, so the engine's
+offsets are the cursor positions, after one conversion: Qt counts UTF-16 code
+units, Python counts code points.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Sequence
+
+from PySide6.QtCore import QThread
+from PySide6.QtGui import (
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
+
+from desktop.engine.compare import SentenceResult
+from desktop.ui.palette import UNDERLINE_STYLE, Look
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+LINE_HEIGHT_PERCENT = 145
+DOCUMENT_MARGIN = 30.0
+
+
+class Offsets:
+    """Python string offsets ↔ QTextDocument positions (they differ only past astral characters)."""
+
+    def __init__(self, text: str) -> None:
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
+        self._astral_qt = [i + n for n, i in enumerate(self._astral)]
+
+    def to_qt(self, offset: int) -> int:
+        if not self._astral:
+            return offset
+        return offset + bisect_left(self._astral, offset)
+
+    def from_qt(self, position: int) -> int:
+        if not self._astral:
+            return position
+        return position - bisect_right(self._astral_qt, position - 1)
+
+
+class SentenceIndex:
+    """Which sentence holds a text position; built once per rendered document."""
+
+    def __init__(self, sentences: Sequence[SentenceResult]) -> None:
+        self._starts = [s.start for s in sentences]
+        self._ends = [s.end for s in sentences]
+
+    def at(self, offset: int) -> int | None:
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self._ends[i]:
+            return i
+        return None
+
+    def nearest(self, offset: int) -> int | None:
+        """The sentence at ``offset``, else the one after it, else the last one."""
+        if not self._starts:
+            return None
+        found = self.at(offset)
+        if found is not None:
+            return found
+        i = bisect_right(self._starts, offset)
+        return min(i, len(self._starts) - 1)
+
+
+def reading_font(point_size: float) -> QFont:
+    font = QFont()
+    font.setFamilies(
+        ["Charter", "Source Serif 4", "Noto Serif", "Georgia", "DejaVu Serif", "serif"]
+    )
+    font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSizeF(point_size)
+    return font
+
+
+def sentence_format(sentence: SentenceResult, look: Look, *, underline: bool) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(look.tint[sentence.coverage])
+    if underline:
+        fmt.setUnderlineStyle(UNDERLINE_STYLE[sentence.attribution])
+        fmt.setUnderlineColor(look.underline)
+    else:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+    return fmt
+
+
+def cue_format(look: Look) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontItalic(True)
+    fmt.setForeground(look.cue)
+    return fmt
+
+
+def style_sentences(
+    document: QTextDocument,
+    offsets: Offsets,
+    sentences: Collection[SentenceResult],
+    look: Look,
+    *,
+    official: bool = False,
+) -> None:
+    """Apply coverage tint, attribution underline and cue style to ``sentences`` in place.
+
+    The official readout is official throughout, so its sentences get no underline.
+    """
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    cue = cue_format(look)
+    for sentence in sentences:
+        cursor.setPosition(offsets.to_qt(sentence.start))
+        cursor.setPosition(offsets.to_qt(sentence.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(sentence_format(sentence, look, underline=not official))
+        if sentence.cue is not None:
+            cursor.setPosition(offsets.to_qt(sentence.cue.start))
+            cursor.setPosition(offsets.to_qt(sentence.cue.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(cue)
+    cursor.endEditBlock()
+
+
+def clear_styles(document: QTextDocument) -> None:
+    cursor = QTextCursor(document)
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.setCharFormat(QTextCharFormat())
+
+
+def build_document(
+    text: str,
+    sentences: Sequence[SentenceResult],
+    look: Look,
+    point_size: float,
+    gui_thread: QThread | None = None,
+    *,
+    official: bool = False,
+) -> QTextDocument:
+    """A styled, read-only-ready QTextDocument for ``text``; moved to ``gui_thread`` if given."""
+    document = QTextDocument()
+    document.setUndoRedoEnabled(False)
+    document.setDefaultFont(reading_font(point_size))
+    document.setDocumentMargin(DOCUMENT_MARGIN)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    document.setDefaultTextOption(option)
+    document.setPlainText(text)
+    block = QTextBlockFormat()
+    block.setLineHeight(LINE_HEIGHT_PERCENT, 1)  # QTextBlockFormat.ProportionalHeight
+    block.setBottomMargin(point_size * 0.9)
+    cursor = QTextCursor(document)
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.mergeBlockFormat(block)
+    # A blank line between paragraphs would double the paragraph spacing; shrink it.
+    blank = QTextBlockFormat()
+    blank.setLineHeight(point_size * 0.4, 2)  # QTextBlockFormat.FixedHeight
+    blank.setBottomMargin(0)
+    line = document.firstBlock()
+    while line.isValid():
+        if line.length() <= 1:
+            cursor.setPosition(line.position())
+            cursor.setBlockFormat(blank)
+        line = line.next()
+    if sentences:
+        style_sentences(document, Offsets(text), sentences, look, official=official)
+    if gui_thread is not None and document.thread() is not gui_thread:
+        document.moveToThread(gui_thread)
+    return document

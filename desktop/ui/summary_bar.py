@@ -1,0 +1,97 @@
+"""The line above the panes: the comparison's headline and a compact, always-visible legend."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from desktop.engine.vocabulary import Coverage
+from desktop.ui.palette import Look
+
+_LINES = (
+    ("official", Qt.PenStyle.SolidLine),
+    ("named", Qt.PenStyle.DashLine),
+    ("sources", Qt.PenStyle.DotLine),
+)
+
+
+class LegendStrip(QWidget):
+    """Coverage swatches and attribution line samples, painted with the panes' own colours."""
+
+    clicked = Signal()
+
+    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.look = look
+        self.setToolTip("What the tints and lines mean — click for the full legend (F1)")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def _items(self) -> list[str]:
+        return [c.value for c in Coverage] + [name for name, _ in _LINES]
+
+    def sizeHint(self) -> QSize:
+        metrics = QFontMetricsF(self.font())
+        width = sum(metrics.horizontalAdvance(t) + 22 for t in self._items()) + 28
+        return QSize(int(width), int(metrics.height() + 10))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = QFontMetricsF(self.font())
+        height = metrics.height() + 4
+        top = (self.height() - height) / 2
+        x = 0.0
+        for coverage in Coverage:
+            width = metrics.horizontalAdvance(coverage.value) + 14
+            rect = QRectF(x, top, width, height)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.look.tint[coverage])
+            painter.drawRoundedRect(rect, 3, 3)
+            painter.setPen(self.look.text)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, coverage.value)
+            x += width + 6
+        x += 14
+        painter.setPen(QPen(self.look.muted, 1))
+        painter.drawLine(int(x - 10), int(top + 2), int(x - 10), int(top + height - 2))
+        for name, style in _LINES:
+            width = metrics.horizontalAdvance(name)
+            painter.setPen(self.look.text)
+            baseline = top + (height + metrics.ascent() - metrics.descent()) / 2
+            painter.drawText(int(x), int(baseline), name)
+            pen = QPen(self.look.underline, 1.2, style)
+            painter.setPen(pen)
+            painter.drawLine(int(x), int(baseline + 3), int(x + width), int(baseline + 3))
+            x += width + 16
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.clicked.emit()
+
+    def set_look(self, look: Look) -> None:
+        self.look = look
+        self.update()
+
+
+class SummaryBar(QFrame):
+    def __init__(self, look: Look, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summaryBar")
+        self.headline = QLabel()
+        self.headline.setObjectName("headline")
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.headline.setWordWrap(True)  # a narrow window gets two lines, not a cut sentence
+        self.headline.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.legend = LegendStrip(look)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 7, 14, 7)
+        layout.addWidget(self.headline, 1)
+        layout.addWidget(self.legend)
+
+    def set_headline(self, text: str) -> None:
+        self.headline.setText(text)
+        self.headline.setToolTip(text)
+
+    def set_look(self, look: Look) -> None:
+        self.legend.set_look(look)

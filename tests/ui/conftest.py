@@ -1,0 +1,68 @@
+"""Window tests run offscreen against real widgets; settings live in a temp folder."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("READOUT_SETTINGS_DIR", tempfile.mkdtemp(prefix="readout-ui-settings-"))
+os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false")
+
+from desktop.ui.qt_compat import protect_singletons
+
+protect_singletons()
+
+from pytestqt.qtbot import QtBot  # noqa: E402
+
+from desktop.app import build_window  # noqa: E402
+from desktop.ui.main_window import MainWindow  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+COMPARE_TIMEOUT_MS = 30_000
+
+
+def settle(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until no read or comparison is running and events are processed."""
+    qtbot.waitUntil(lambda: not window.loader.jobs.busy, timeout=COMPARE_TIMEOUT_MS)
+    qtbot.wait(20)
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[object]:
+    made: list[MainWindow] = []
+
+    def make(
+        *paths: str,
+        open_sample: bool | None = False,
+        settings: Path | None = None,
+        resize: bool = True,
+    ) -> MainWindow:
+        window = build_window(
+            list(paths), settings_dir=settings or tmp_path / "settings", open_sample=open_sample
+        )
+        qtbot.addWidget(window)
+        if resize:
+            window.resize(1400, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append(window)
+        settle(qtbot, window)
+        return window
+
+    yield make
+    for window in made:
+        window.loader.cancel()
+        window.loader.jobs.wait(30_000)
+
+
+@pytest.fixture
+def sample_window(make_window: object) -> MainWindow:
+    window = make_window(open_sample=True)  # type: ignore[operator]
+    assert isinstance(window, MainWindow)
+    return window
