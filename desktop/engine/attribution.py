@@ -415,7 +415,9 @@ def _main_cue(cues: list[_Cue]) -> _Cue | None:
         return None
     ordered = sorted(cues, key=lambda c: (c.start, -c.end))
     for cue in ordered:
-        if cue.leading:
+        # A leading pronoun ("They stressed …, it said") is the claim's subject,
+        # not its source: a trailing tag then governs.
+        if cue.leading and (cue.attribution is not None or not any(c.trailing for c in cues)):
             return cue
     trailing = [c for c in ordered if c.trailing]
     if trailing:

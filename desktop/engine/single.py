@@ -4,6 +4,15 @@ Quoted statement text is taken as quoted; a paraphrase attributed to the
 statement ("…, the ministry said") is taken without its reporting tag. Each
 extracted claim becomes one line of the derived official document, in article
 order.
+
+An article often reports two governments' statements (the ministry's readout and
+the counterpart's). The official side is one government's: each official cue is
+marked with the government it names ("the MEA", "the White House readout",
+"the Chinese foreign ministry"); an unmarked cue ("it added", "the readout
+said") takes the mark of the official sentence just before it. When cues name
+more than one government, the one named most often is the statement's; a cue
+that calls its readout "its own" names the counterpart. Sentences marked with
+another government stay in the background only.
 """
 
 from __future__ import annotations
@@ -23,8 +32,17 @@ def extract_official(article: Document) -> Document:
     texts = [s.text_in(article.text) for s in sentences]
     lines: list[str] = []
     origins: list[str] = []
-    for sentence, text, (attribution, cue) in zip(sentences, texts, attribute(texts), strict=True):
-        if attribution is not Attribution.OFFICIAL:
+    official = [
+        (sentence, text, cue)
+        for sentence, text, (attribution, cue) in zip(
+            sentences, texts, attribute(texts), strict=True
+        )
+        if attribution is Attribution.OFFICIAL
+    ]
+    marks = _government_marks([(text, cue) for _, text, cue in official])
+    home = _home_government(marks, [text for _, text, _ in official])
+    for (sentence, text, cue), mark in zip(official, marks, strict=True):
+        if mark is not None and home is not None and mark != home:
             continue
         claim = _claim(text, cue)
         if claim:
@@ -38,6 +56,45 @@ def extract_official(article: Document) -> Document:
         date=article.date,
         metadata={"derived_from": article.source, "article_spans": " ".join(origins)},
     )
+
+
+_GOVERNMENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.I))
+    for name, pattern in (
+        ("us", r"\b(?:white house|pentagon|state department|u\.?s\.?|american|washington)\b"),
+        ("india", r"\b(?:mea|ministry of external affairs|indian|new delhi|pib|raksha)\b"),
+        ("china", r"\b(?:chinese|beijing|china's)\b"),
+        ("russia", r"\b(?:kremlin|russian|moscow)\b"),
+        ("pakistan", r"\b(?:ispr|pakistani|islamabad|rawalpindi)\b"),
+        ("uk", r"\b(?:british|downing street|whitehall|uk)\b"),
+        ("japan", r"\b(?:japanese|tokyo)\b"),
+    )
+)
+_OWN_READOUT = re.compile(r"\bits\s+own\s+(?:readout|statement|release|account)\b", re.I)
+
+
+def _government_marks(official: list[tuple[str, tuple[int, int] | None]]) -> list[str | None]:
+    marks: list[str | None] = []
+    for text, cue in official:
+        cue_text = text[cue[0] : cue[1]] if cue else ""
+        mark = next((name for name, pattern in _GOVERNMENTS if pattern.search(cue_text)), None)
+        if mark is None and marks and cue_text:
+            mark = marks[-1]  # "it added", "the readout said": the statement just cited
+        marks.append(mark)
+    return marks
+
+
+def _home_government(marks: list[str | None], texts: list[str]) -> str | None:
+    counterparts = {m for m, t in zip(marks, texts, strict=True) if m and _OWN_READOUT.search(t)}
+    counts: dict[str, int] = {}
+    for mark in marks:
+        if mark is not None and mark not in counterparts:
+            counts[mark] = counts.get(mark, 0) + 1
+    if counterparts and not counts:
+        return "unmarked"  # only the counterpart is named: keep the unmarked statement
+    if len(counts) + len(counterparts) < 2:
+        return None
+    return max(counts, key=lambda name: (counts[name], -marks.index(name)))
 
 
 def _claim(sentence: str, cue: tuple[int, int] | None) -> str:
@@ -55,6 +112,7 @@ def _claim(sentence: str, cue: tuple[int, int] | None) -> str:
     body = re.sub(r"\s+([,.;:])", r"\1", body)
     body = re.sub(r",\s*(,|\.|$)", r"\1", body)
     body = re.sub(r"^\W+", "", body).strip(" ,;:")
+    body = re.sub(r"^(?:that|and)\s+", "", body, flags=re.I)
     if not body:
         return ""
     body = body[0].upper() + body[1:]

@@ -61,3 +61,21 @@ def test_seed_single_article_mode_puts_the_three_statement_quotes_on_the_officia
     assert len(quoted) == 3 and all(s["coverage"] == "covered" for s in quoted)
     counts = data["summary"]["background"]
     assert sum(counts.values()) == len(background)
+
+
+def test_single_article_mode_keeps_the_counterpart_readout_out_of_the_official_side() -> None:
+    from desktop.engine.single import extract_official
+
+    article = Document(
+        "“The two leaders shared their concern over Bangladesh,” the MEA said in its readout.\n"
+        "They stressed the need to restore law and order, it said.\n"
+        "The White House readout said Biden praised the Prime Minister's visit to Ukraine.\n"
+        "Modi also conveyed his appreciation for the partnership, the MEA said.\n"
+        "Sources said the Quad summit came up."
+    )
+    official = extract_official(article).text.splitlines()
+    assert official == [
+        "The two leaders shared their concern over Bangladesh.",
+        "They stressed the need to restore law and order.",
+        "Modi also conveyed his appreciation for the partnership.",
+    ]
