@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SAMPLE := seeds/rajnath-hegseth-call-2025-07-01.txt
 # Shared libraries Qt needs even offscreen, fonts, and pdftoppm for PDF checks.
 DEBS   := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 libxcb-cursor0 \
-          fonts-dejavu-core poppler-utils
+          fonts-dejavu-core fonts-wqy-microhei poppler-utils
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test lint typecheck pytest eval bench fit system-deps clean

@@ -50,7 +50,7 @@ def has_display(environ: os._Environ[str] | dict[str, str] | None = None) -> boo
 
 def make_application(argv: Sequence[str] | None = None) -> QApplication:
     """The one QApplication of the process (created here so tests can bring their own)."""
-    from desktop.ui.qt_compat import protect_singletons
+    from desktop.qt_compat import protect_singletons
 
     protect_singletons()
     from PySide6.QtCore import QCoreApplication, Qt
@@ -68,11 +68,14 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     )
     app = QApplication(list(argv) if argv is not None else sys.argv[:1])
     app.setApplicationDisplayName("Readout")
+    from desktop.export.fonts import register_bundled_fonts
+
+    register_bundled_fonts()  # Devanagari and Arabic shaping where the system lacks fonts
     return app
 
 
 def apply_style(app: QApplication) -> None:
-    from desktop.ui.paths import resource
+    from desktop.paths import resource
 
     sheet = resource("readout.qss")
     if sheet.exists():
@@ -90,7 +93,7 @@ def build_window(
     ``open_sample``: None opens it only on the first run (per the settings), True
     always when no paths are given, False never.
     """
-    from desktop.ui.qt_compat import protect_singletons
+    from desktop.qt_compat import protect_singletons
 
     protect_singletons()
     from PySide6.QtWidgets import QApplication

@@ -27,6 +27,13 @@ def _compare_parser() -> argparse.ArgumentParser:
     parser.add_argument("official", help="official statement (or the only article); '-' for stdin")
     parser.add_argument("backgrounds", nargs="*", help="background documents (articles, readouts)")
     parser.add_argument("--json", action="store_true", help="print the JSON contract")
+    parser.add_argument("--pdf", metavar="OUT.pdf", help="also write a comparison PDF")
+    parser.add_argument(
+        "--page-size",
+        choices=("A4", "Letter"),
+        default="A4",
+        help="paper size of the PDF (default: A4)",
+    )
     colour = parser.add_mutually_exclusive_group()
     colour.add_argument("--color", "--colour", dest="colour", action="store_true", default=None)
     colour.add_argument("--no-color", "--no-colour", dest="colour", action="store_false")
@@ -78,6 +85,8 @@ def compare_command(argv: Sequence[str]) -> int:
         comparison = compare_article(documents[0])
     else:
         comparison = compare(documents[0], documents[1:])
+    if args.pdf and (status := _write_pdf(comparison, args.pdf, args.page_size)) != 0:
+        return status
     if args.json:
         from desktop.export.json_export import comparison_to_json
 
@@ -89,6 +98,30 @@ def compare_command(argv: Sequence[str]) -> int:
     if colour is None:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     sys.stdout.write(render_report(comparison, colour=colour))
+    return 0
+
+
+def _write_pdf(comparison: object, path: str, page_size: str) -> int:
+    """Export the comparison; progress and problems go to stderr so stdout stays the report."""
+    from desktop.engine.compare import Comparison
+    from desktop.export.pdf import export_pdf
+
+    assert isinstance(comparison, Comparison)
+    target = Path(path)
+    if not target.parent.is_dir():
+        print(f"readout: cannot write {path}: no folder {target.parent}", file=sys.stderr)
+        return 2
+    # Qt's font database warns once per script it cannot shape with a fallback font.
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false")
+    try:
+        result = export_pdf(comparison, target, page_size=page_size)
+    except OSError as error:
+        print(f"readout: {error}", file=sys.stderr)
+        return 2
+    pages = "page" if result.page_count == 1 else "pages"
+    print(f"readout: wrote {path} ({result.page_count} {pages})", file=sys.stderr)
+    for script in result.missing_scripts:
+        print(f"readout: warning: no font for {script} text; it prints as boxes", file=sys.stderr)
     return 0
 
 

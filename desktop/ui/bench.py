@@ -147,7 +147,7 @@ def _child_baseline() -> None:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from desktop.ui.qt_compat import protect_singletons
+    from desktop.qt_compat import protect_singletons
 
     protect_singletons()
     app = QApplication(sys.argv[:1])

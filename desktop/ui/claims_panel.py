@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine.vocabulary import Attribution, Coverage
+from desktop.palette import Look
 from desktop.ui.describe import ATTRIBUTION_WORD, ClaimRow
-from desktop.ui.palette import Look
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SortKey = str | int | float

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 
 from desktop.engine.corrections import CorrectedComparison
 from desktop.engine.document import Span
+from desktop.palette import Look
 from desktop.ui.claims_panel import ClaimsPanel
 from desktop.ui.describe import (
     attribution_line,
@@ -28,7 +29,6 @@ from desktop.ui.find_bar import find_spans
 from desktop.ui.link_map import Link, LinkMap
 from desktop.ui.loading import Prepared, RenderedDocument, alignment_of, links_of
 from desktop.ui.navigation import Alignment, Predicate, step
-from desktop.ui.palette import Look
 from desktop.ui.rendering import style_sentences
 
 SentenceKey = tuple[int, int]

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.engine.vocabulary import Coverage
-from desktop.ui.palette import Look
-from desktop.ui.paths import resource
+from desktop.palette import Look
+from desktop.paths import resource
 from desktop.ui.sources import looks_like_url
 
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.palette import Look
 from desktop.ui.document_view import DocumentView
 from desktop.ui.drop import DropOverlay
-from desktop.ui.palette import Look
 
 
 class DocumentPane(QFrame):

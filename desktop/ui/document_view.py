@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from desktop.engine.compare import SentenceResult
 from desktop.engine.document import Document, Span
-from desktop.ui.palette import Look
+from desktop.palette import Look
 from desktop.ui.rendering import Offsets, SentenceIndex, reading_font
 
 TooltipProvider = Callable[[int, int], str]

@@ -14,7 +14,7 @@ from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from desktop.ui.paths import resource
+from desktop.paths import resource
 
 APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 

@@ -16,8 +16,8 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEve
 from PySide6.QtWidgets import QWidget
 
 from desktop.engine.vocabulary import Coverage
+from desktop.palette import Look
 from desktop.ui.document_view import DocumentView
-from desktop.ui.palette import Look
 
 MAX_HALF_VISIBLE = 120
 Band = tuple[float, float]

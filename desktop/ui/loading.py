@@ -24,10 +24,10 @@ from desktop.engine.corrections import (
 )
 from desktop.engine.document import Document
 from desktop.ingest import rank_official
+from desktop.palette import Look
 from desktop.ui.describe import ClaimRow, claim_rows
 from desktop.ui.link_map import Link
 from desktop.ui.navigation import Alignment
-from desktop.ui.palette import Look
 from desktop.ui.rendering import Offsets, SentenceIndex, build_document
 from desktop.ui.session import Session, Side
 from desktop.ui.sources import Source

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ingest import SUPPORTED_SUFFIXES
+from desktop.palette import Look
+from desktop.paths import sample_path
 from desktop.ui.actions import build_actions, retint
 from desktop.ui.busy import BusyIndicator
 from desktop.ui.claims_panel import ClaimsPanel
@@ -37,8 +39,6 @@ from desktop.ui.loading import Loader, Prepared
 from desktop.ui.menus import build_menus, build_toolbar, fill_recent
 from desktop.ui.message_bar import MessageBar
 from desktop.ui.navigation import is_absent, is_difference
-from desktop.ui.palette import Look
-from desktop.ui.paths import sample_path
 from desktop.ui.session import Side
 from desktop.ui.settings import DEFAULT_POINT_SIZE, Preferences
 from desktop.ui.sources import Source, source_for_location

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 
 from desktop.engine.compare import SentenceResult
-from desktop.ui.palette import UNDERLINE_STYLE, Look
+from desktop.palette import UNDERLINE_STYLE, Look
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 LINE_HEIGHT_PERCENT = 145

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPe
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from desktop.engine.vocabulary import Coverage
-from desktop.ui.palette import Look
+from desktop.palette import Look
 
 _LINES = (
     ("official", Qt.PenStyle.SolidLine),

@@ -90,3 +90,20 @@ def test_version_flag() -> None:
     result = _run("--version")
     assert result.returncode == 0
     assert result.stdout.startswith("readout ")
+
+
+def test_compare_writes_a_pdf_without_a_display(tmp_path: Path) -> None:
+    out = tmp_path / "sample.pdf"
+    result = _run("compare", str(SEED), "--pdf", str(out), "--page-size", "Letter")
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    assert f"wrote {out}" in result.stderr
+    assert "background claims are absent" in result.stdout
+
+
+def test_pdf_into_a_missing_folder_is_one_clear_line(tmp_path: Path) -> None:
+    result = _run("compare", str(SEED), "--pdf", str(tmp_path / "nope" / "x.pdf"))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"readout: cannot write {tmp_path / 'nope' / 'x.pdf'}: no folder {tmp_path / 'nope'}"
+    ]

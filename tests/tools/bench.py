@@ -143,6 +143,22 @@ def optional_benches() -> None:
         for label, seconds in bench_ingest():
             print(f"ingest {label}: {seconds:.3f} s")
     try:
+        from desktop.export.bench import bench_pdf
+    except ImportError:
+        print("PDF bench: not available")
+    else:
+        print()
+        for label, seconds in bench_pdf():
+            print(f"PDF export {label}: {seconds:.3f} s")
+    try:
+        from desktop.sessions.bench import bench_sessions
+    except ImportError:
+        print("sessions bench: not available")
+    else:
+        print()
+        for label, seconds in bench_sessions():
+            print(f"sessions {label}: {seconds * 1000:.0f} ms")
+    try:
         from desktop.ui import bench as ui_bench
     except ImportError:
         print("GUI bench: not available")

@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("READOUT_SETTINGS_DIR", tempfile.mkdtemp(prefix="readout-ui-settings-"))
 os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false")
 
-from desktop.ui.qt_compat import protect_singletons
+from desktop.qt_compat import protect_singletons
 
 protect_singletons()
 

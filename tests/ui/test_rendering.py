@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from desktop.engine.compare import compare_article
 from desktop.engine.document import Document
 from desktop.engine.vocabulary import Attribution
+from desktop.palette import Look
 from desktop.ui.main_window import MainWindow
-from desktop.ui.palette import Look
 from desktop.ui.rendering import Offsets, build_document
 
 ARTICLE = (

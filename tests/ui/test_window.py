@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 from desktop.engine.compare import compare_article
 from desktop.engine.vocabulary import Attribution, Coverage
 from desktop.ingest import read_path
+from desktop.palette import Look
+from desktop.paths import sample_path
 from desktop.ui.comparison_view import Origin
 from desktop.ui.describe import tooltip
 from desktop.ui.main_window import MainWindow
-from desktop.ui.palette import Look
-from desktop.ui.paths import sample_path
 from tests.ui.conftest import ROOT, SCREENSHOTS
 
 

@@ -1,4 +1,4 @@
-"""Where the window finds its resources and the bundled sample (one place, overridable)."""
+"""Where Readout finds its resources and the bundled sample (one place, overridable)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ SAMPLE_NAME = "rajnath-hegseth-call-2025-07-01.txt"
 
 
 def project_root() -> Path:
-    return Path(__file__).resolve().parents[2]
+    return Path(__file__).resolve().parents[1]
 
 
 def resources_dir() -> Path:
