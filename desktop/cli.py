@@ -15,6 +15,8 @@ _EPILOG = """examples:
   readout compare article.txt                     single-article mode
   readout compare statement.txt article.txt --json
   readout                                          open the window
+  readout sessions list                            saved sessions, most recent first
+  readout sessions export 12 case.readout          share a session with a colleague
 """
 
 
@@ -49,6 +51,11 @@ def _top_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"readout {__version__}")
     parser.add_argument("files", nargs="*", help="files to open in the window")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="sessions database to use (default: READOUT_DB or the data folder)",
+    )
     return parser
 
 
@@ -130,7 +137,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] == "compare":
             return compare_command(args[1:])
+        if args and args[0] == "sessions":
+            from desktop.sessions_cli import sessions_command
+
+            return sessions_command(args[1:])
         parsed = _top_parser().parse_args(args)
+        if parsed.db:
+            os.environ["READOUT_DB"] = parsed.db
         from desktop.app import main as gui_main
 
         return gui_main(parsed.files)
