@@ -187,6 +187,9 @@ def test_paste_does_what_a_drop_on_the_window_does(qtbot: QtBot, make_window: ob
     window.right.current_view().setFocus()
     qtbot.keyClick(window.right.current_view(), Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot, window)
+    # The clipboard owns the mime data; clear it while the application is alive so
+    # it is not freed a second time when Python tears down at exit.
+    QGuiApplication.clipboard().clear()
     assert window.loader.session.official is not None
     assert window.loader.session.official.source == str(OFFICIAL)
 
