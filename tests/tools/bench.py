@@ -141,7 +141,7 @@ def optional_benches() -> None:
     else:
         print()
         for label, seconds in bench_ingest():
-            print(f"ingest {label}: {seconds:.3f} s")
+            print(f"{label}: {seconds:.3f} s")
     try:
         from desktop.export.bench import bench_pdf
     except ImportError:
