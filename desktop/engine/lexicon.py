@@ -290,7 +290,12 @@ FRAMING: frozenset[str] = frozenset(
     ]
 )
 
-_TOKEN = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*", re.UNICODE)
+# A word is letters and digits with the combining marks that belong to them
+# (Indic vowel signs and viramas, Arabic harakat, Latin accents): Python's \w
+# excludes those marks, which would cut "तियानजिन" into single consonants.
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0981-\u0983\u09bc-\u09d7\u0a01-\u0a03\u0a3c-\u0a51\u0a81-\u0a83\u0abc-\u0acd\u0b01-\u0b57\u0b82-\u0bcd\u0c00-\u0c56\u0c81-\u0cd6\u0d00-\u0d57\u0e31-\u0e3a\u0e47-\u0e4e\u200c\u200d"
+_WORD = f"(?:[^\\W_]|[{_MARKS}])+"
+_TOKEN = re.compile(f"{_WORD}(?:[’'.-]{_WORD})*", re.UNICODE)
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 
 

@@ -25,3 +25,12 @@ def test_comparison_diff_uses_all_matches_of_a_sentence() -> None:
     assert diff is not None
     words = [article.text[s.start : s.end] for s in diff.left_only]
     assert "March" in words
+
+
+def test_words_in_indic_scripts_keep_their_vowel_signs() -> None:
+    from desktop.engine.lexicon import tokens
+
+    text = "Modi wrote: “तियानजिन में सार्थक बातचीत हुई” and ہم امن چاہتے ہیں."
+    words = [t.surface for t in tokens(text, 0, len(text))]
+    assert words[2:7] == ["तियानजिन", "में", "सार्थक", "बातचीत", "हुई"]
+    assert "چاہتے" in words
