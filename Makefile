@@ -4,12 +4,14 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SAMPLE := seeds/rajnath-hegseth-call-2025-07-01.txt
-# Shared libraries Qt needs even offscreen, fonts, and pdftoppm for PDF checks.
+# Shared libraries Qt needs even offscreen, fonts, and pdftoppm for PDF checks;
+# validators for the desktop entry, metainfo and MIME type; objdump for PyInstaller.
 DEBS   := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 libxcb-cursor0 \
-          fonts-dejavu-core fonts-wqy-microhei poppler-utils
+          fonts-dejavu-core fonts-wqy-microhei poppler-utils \
+          desktop-file-utils appstream shared-mime-info binutils
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint typecheck pytest eval bench fit system-deps clean
+.PHONY: run test lint typecheck pytest eval bench fit system-deps clean bundle bundle-smoke icons
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,5 +55,19 @@ bench: $(STAMP) system-deps
 fit: $(STAMP)
 	$(PY) -m desktop.engine.training tests/cases desktop/engine/data/model.json
 
+## Standalone one-folder app in dist/readout/ (PyInstaller, packaging/readout.spec).
+bundle: $(STAMP) system-deps
+	@$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install --quiet -e '.[bundle]'
+	$(PY) -m PyInstaller --noconfirm --log-level=WARN --distpath dist --workpath build/pyinstaller \
+	  packaging/readout.spec
+
+## Build the bundle, then open it offscreen on the sample and export a PDF.
+bundle-smoke: bundle
+	dist/readout/readout --smoke
+
+## Re-render the app icon (PNGs, .ico, .icns) after editing resources/icons/readout*.svg.
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/make_icons.py
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache artifacts
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache artifacts build dist

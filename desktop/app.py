@@ -1,22 +1,44 @@
-"""The GUI entry point: ``main()`` for the ``readout`` command, ``build_window()`` for tests.
+"""The GUI entry points: ``main()`` for ``readout [FILE…]``, ``gui_main()`` for the
+``readout-gui`` launcher and the bundle, ``build_window()`` for tests.
 
 Nothing Qt is imported at module level: the CLI imports this module and calls
 ``main()`` only once it knows a window is wanted, and ``main()`` checks for a
 display before any Qt code can abort the process.
+
+One window per profile (``desktop.single_instance``): a launch while Readout runs
+hands its files to the running window and exits; ``Launches`` opens them there.
+What the files mean (an article, a comparison, a session) is ``desktop.launch``'s.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.launch import LaunchMode, LaunchRequest, launch_request
+
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from desktop.single_instance import Handoff
     from desktop.ui.main_window import MainWindow
+
+# The desktop entry's id (packaging/linux/<id>.desktop): Wayland's app id, the icon name.
+DESKTOP_FILE_ID = "io.github.readout.Readout"
+# Environment that makes a profile: two profiles are two windows, not one instance.
+PROFILE_ENVS = ("READOUT_SETTINGS_DIR", "READOUT_DB")
+# Files of one multi-file open that reach the window as separate launches (Windows
+# Explorer, macOS Finder) within this many seconds are opened together.
+MERGE_WINDOW_S = 2.0
+BATCH_DELAY_MS = 250
+# How long a launch waits for another one that is starting up to begin listening.
+STARTING_WAIT_S = 15.0
 
 NO_DISPLAY_MESSAGE = (
     "Readout needs a display; to compare without one run: readout compare OFFICIAL BACKGROUND…"
@@ -62,16 +84,37 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
         return existing
     QCoreApplication.setOrganizationName("Readout")
     QCoreApplication.setApplicationName("Readout")
-    QGuiApplication.setDesktopFileName("readout")
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE_ID)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
     app = QApplication(list(argv) if argv is not None else sys.argv[:1])
     app.setApplicationDisplayName("Readout")
+    app.setWindowIcon(application_icon())  # every window and dialog, the taskbar
     from desktop.export.fonts import register_bundled_fonts
 
     register_bundled_fonts()  # Devanagari and Arabic shaping where the system lacks fonts
     return app
+
+
+def application_icon() -> QIcon:
+    """Readout's icon from its rendered PNGs, 16-512 px (resources/icons/png/).
+
+    The PNGs, not the SVG: 16-32 px are drawn on their own pixel grid, and a QIcon
+    built on the SVG engine keeps only one added pixmap, so it would scale the big
+    drawing down instead.
+    """
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from desktop.paths import resource
+
+    icon = QIcon()
+    for png in sorted(resource("icons", "png").glob("readout-*.png")):
+        size = png.stem.rsplit("-", 1)[1]
+        if size.isdigit():
+            icon.addFile(str(png), QSize(int(size), int(size)))
+    return icon if not icon.isNull() else QIcon(str(resource("icons", "readout.svg")))
 
 
 def apply_style(app: QApplication) -> None:
@@ -106,24 +149,237 @@ def build_window(
         apply_style(app)
     preferences = Preferences(open_settings(settings_dir))
     window = MainWindow(preferences)
-    if paths:
-        window.open_paths(list(paths))
+    request = launch_request(paths)
+    if request.mode is not LaunchMode.NOTHING:
+        open_request(window, request)
     elif open_sample or (open_sample is None and preferences.first_run()):
         window.open_sample()
         preferences.mark_sample_shown()
     return window
 
 
+# -- what a launch opens ------------------------------------------------------------------
+
+
+def open_request(window: MainWindow, request: LaunchRequest) -> None:
+    """Open what a launch asked for: session files, else the documents (one is split in
+    single-article mode, several become the official readout and the background)."""
+    if request.sessions:
+        left_out = [*open_session_files(window, request.sessions), *request.documents]
+        if left_out:
+            names = ", ".join(Path(location).name for location in left_out)
+            window.message.show_note(f"Readout shows one session at a time; not opened: {names}")
+    elif request.documents:
+        window.open_paths(list(request.documents))
+
+
+def open_session_files(window: MainWindow, paths: Sequence[str]) -> list[str]:
+    """HOOK for the sessions integration: open ``.readout`` files given to Readout.
+
+    A window with ``open_session_file(path)`` (the sessions window: it adds the file
+    to the sessions list and opens it) gets every file, in order, so the last one
+    given stays open. Without it the first file is read here, off the GUI thread, and
+    its documents and corrections are shown as the current comparison, not stored.
+    Returns the files left unopened.
+    """
+    delegate = getattr(window, "open_session_file", None)
+    if callable(delegate):
+        for path in paths:
+            delegate(path)
+        return []
+    _show_session_file(window, paths[0])
+    return list(paths[1:])
+
+
+def _show_session_file(window: MainWindow, path: str) -> None:
+    from desktop.ui.session import Session
+
+    loader = window.loader
+    generation = loader.generation
+
+    def read() -> object:
+        from desktop.sessions.archive import read_archive
+        from desktop.sessions.serialize import FormatError
+
+        try:
+            data = read_archive(Path(path))
+        except FormatError as error:
+            return str(error)
+        official, backgrounds = data.inputs()
+        session = Session(official, backgrounds, data.single_article, data.corrections)
+        return session, data.title
+
+    def done(_task: int, result: object) -> None:
+        if isinstance(result, str):
+            window.message.show_error(result)
+            return
+        if loader.generation != generation:
+            return  # something opened since; it wins
+        assert isinstance(result, tuple)
+        session, title = result
+        loader.show(session)
+        window.statusBar().showMessage(
+            f"Opened the session “{title}” from {Path(path).name}", 12000
+        )
+
+    loader.jobs.start(
+        generation, read, done, lambda _task, message: window.message.show_error(message)
+    )
+
+
+def bring_to_front(window: MainWindow, activation_token: str = "") -> None:
+    """Raise the window for a later launch; Wayland allows it only with the launcher's token."""
+    from PySide6.QtGui import QGuiApplication
+
+    if activation_token and QGuiApplication.platformName().startswith("wayland"):
+        os.environ["XDG_ACTIVATION_TOKEN"] = activation_token  # read by the next activation
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+class Launches:
+    """Opens what later launches hand over, in the running window.
+
+    Handoffs arriving within ``BATCH_DELAY_MS`` of each other are one batch; a batch
+    of documents arriving within ``MERGE_WINDOW_S`` of the previous launch's documents
+    joins them, because Windows Explorer starts one process per selected file and
+    macOS delivers one open event per file: selecting a readout and an article and
+    pressing Enter still compares the two.
+    """
+
+    def __init__(
+        self,
+        window: MainWindow,
+        first: LaunchRequest | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.window = window
+        self._clock = clock
+        self._last = first or LaunchRequest()
+        self._last_at = clock()
+        self._pending: LaunchRequest | None = None
+        self._timer = QTimer(window)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(BATCH_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self.opened: list[LaunchRequest] = []  # what was opened, in order (for tests)
+
+    def receive(self, handoff: Handoff) -> None:
+        bring_to_front(self.window, handoff.activation_token)
+        request = launch_request(handoff.locations)
+        if request.mode is LaunchMode.NOTHING:
+            return
+        self._pending = request if self._pending is None else self._pending.merged(request)
+        self._timer.start()
+
+    def flush(self) -> None:
+        self._timer.stop()
+        request, self._pending = self._pending, None
+        if request is None:
+            return
+        now = self._clock()
+        recent = now - self._last_at <= MERGE_WINDOW_S
+        if recent and _documents_only(request) and _documents_only(self._last):
+            request = self._last.merged(request)
+        self._last, self._last_at = request, now
+        self.opened.append(request)
+        open_request(self.window, request)
+
+
+def _documents_only(request: LaunchRequest) -> bool:
+    return request.mode in (LaunchMode.ARTICLE, LaunchMode.COMPARISON)
+
+
+# -- entry points -------------------------------------------------------------------------
+
+
+def profile() -> tuple[str, ...]:
+    """What tells this profile from another one of the same user (see PROFILE_ENVS)."""
+    return tuple(os.environ.get(name, "") for name in PROFILE_ENVS)
+
+
 def main(paths: Sequence[str] = ()) -> int:
-    """Open the window on ``paths`` (or the sample on first run); returns the exit status."""
+    """Open the window on ``paths`` (or the sample on first run), or hand ``paths`` to the
+    Readout already running; returns the exit status."""
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 1
+    from desktop.qt_compat import protect_singletons
+
+    protect_singletons()
+    from desktop.single_instance import (
+        FileOpenEvents,
+        Handoff,
+        InstanceServer,
+        activation_token,
+        forward,
+        server_name,
+    )
+
+    request = launch_request(paths)
+    name = server_name(profile())
+    handoff = Handoff(request.locations, activation_token())
+    if forward(name, handoff):
+        return 0  # the running window opens them; no QApplication was needed
     app = make_application()
-    window = build_window(paths)
+    server = InstanceServer(name, app)
+    if not server.listen() and _forward_to_starting(name, handoff):
+        return 0
+    window = build_window(request.locations)
+    launches = Launches(window, request)
+    server.received.connect(launches.receive)
+    file_opens = FileOpenEvents(app)
+    file_opens.received.connect(launches.receive)
+    app.installEventFilter(file_opens)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        server.close()
+
+
+def _forward_to_starting(name: str, handoff: Handoff) -> bool:
+    """Another launch holds the instance lock: hand over once it listens. False when it
+    never does (a hung Readout); this launch then runs a window of its own."""
+    from desktop.single_instance import forward
+
+    deadline = time.monotonic() + STARTING_WAIT_S
+    while time.monotonic() < deadline:
+        if forward(name, handoff):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def gui_main(argv: Sequence[str] | None = None) -> int:
+    """``readout-gui [--smoke] [FILE…]``: the launcher pip installs (no console on Windows)
+    and what the desktop entry runs."""
+    args = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-psn_")]
+    parser = argparse.ArgumentParser(
+        prog="readout-gui",
+        description="Open Readout: an article, an official readout and background "
+        "documents, or a .readout session. While Readout runs, the files open in its window.",
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="check an installation: open the window offscreen on the sample, export a "
+        "PDF to a temporary folder, print its path and exit",
+    )
+    parser.add_argument("files", nargs="*", help="articles, readouts, .readout session files")
+    parsed = parser.parse_args(args)
+    if parsed.smoke:
+        from desktop.smoke import smoke
+
+        return smoke()
+    return main(parsed.files)
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    raise SystemExit(gui_main())
