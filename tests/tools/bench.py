@@ -167,9 +167,35 @@ def optional_benches() -> None:
         ui_bench.main()
 
 
+def bundle_bench() -> None:
+    """Cold start of the PyInstaller bundle (built by `make bundle`) beside the checkout's."""
+    import importlib.util
+
+    # Loaded by path: "packaging" is also the name of a PyPI library.
+    spec = importlib.util.spec_from_file_location(
+        "bench_bundle", ROOT / "packaging" / "bench_bundle.py"
+    )
+    if spec is None or spec.loader is None:
+        return
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    print()
+    try:
+        bundle = module.bench_bundle_start()
+    except FileNotFoundError:
+        print("bundle cold start: no bundle in dist/ (run `make bundle` first)")
+        return
+    source = module.bench_source_start()
+    print(
+        f"bundle cold start to window shown: {bundle:.2f} s "
+        f"(checkout {source:.2f} s, ratio {bundle / source:.2f}×)"
+    )
+
+
 def main() -> int:
     engine_bench()
     optional_benches()
+    bundle_bench()
     return 0
 
 
