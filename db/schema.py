@@ -8,6 +8,7 @@ database at some Alembic revision. :func:`upgrade` runs the shipped migrations.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from contextlib import closing
 from dataclasses import dataclass
 from enum import StrEnum
@@ -110,12 +111,23 @@ def _has_content(path: Path) -> bool:
     return wal.exists() and wal.stat().st_size > 0
 
 
+# Alembic keeps its migration context in process-wide state: two upgrades on
+# different threads of one process at once collide ("table already exists",
+# KeyError 'script'), whatever files they work on.
+_UPGRADE_LOCK = threading.Lock()
+
+
 def upgrade(path: Path, *, script_location: Path | None = None, target: str = "head") -> None:
     """Run the migrations up to ``target`` in one transaction (creating the file if needed).
 
     Foreign keys are off while batch mode rebuilds tables (a rebuilt parent must not
     cascade into its children), then checked before the transaction commits.
     """
+    with _UPGRADE_LOCK:
+        _upgrade(path, script_location, target)
+
+
+def _upgrade(path: Path, script_location: Path | None, target: str) -> None:
     config = alembic_config(script_location)
     engine = make_engine(path, foreign_keys=False)
     try:

@@ -174,57 +174,11 @@ def open_request(window: MainWindow, request: LaunchRequest) -> None:
 
 
 def open_session_files(window: MainWindow, paths: Sequence[str]) -> list[str]:
-    """HOOK for the sessions integration: open ``.readout`` files given to Readout.
-
-    A window with ``open_session_file(path)`` (the sessions window: it adds the file
-    to the sessions list and opens it) gets every file, in order, so the last one
-    given stays open. Without it the first file is read here, off the GUI thread, and
-    its documents and corrections are shown as the current comparison, not stored.
-    Returns the files left unopened.
-    """
-    delegate = getattr(window, "open_session_file", None)
-    if callable(delegate):
-        for path in paths:
-            delegate(path)
-        return []
-    _show_session_file(window, paths[0])
-    return list(paths[1:])
-
-
-def _show_session_file(window: MainWindow, path: str) -> None:
-    from desktop.ui.session import Session
-
-    loader = window.loader
-    generation = loader.generation
-
-    def read() -> object:
-        from desktop.sessions.archive import read_archive
-        from desktop.sessions.serialize import FormatError
-
-        try:
-            data = read_archive(Path(path))
-        except FormatError as error:
-            return str(error)
-        official, backgrounds = data.inputs()
-        session = Session(official, backgrounds, data.single_article, data.corrections)
-        return session, data.title
-
-    def done(_task: int, result: object) -> None:
-        if isinstance(result, str):
-            window.message.show_error(result)
-            return
-        if loader.generation != generation:
-            return  # something opened since; it wins
-        assert isinstance(result, tuple)
-        session, title = result
-        loader.show(session)
-        window.statusBar().showMessage(
-            f"Opened the session “{title}” from {Path(path).name}", 12000
-        )
-
-    loader.jobs.start(
-        generation, read, done, lambda _task, message: window.message.show_error(message)
-    )
+    """Open ``.readout`` files given to Readout: each is added to the sessions list and
+    opened, in order, so the last one given stays open. Returns the files left unopened."""
+    for path in paths:
+        window.open_session_file(path)
+    return []
 
 
 def bring_to_front(window: MainWindow, activation_token: str = "") -> None:

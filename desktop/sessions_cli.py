@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ _EPILOG = """examples:
   readout sessions show 12
   readout sessions export 12 -o quad-call.readout
   readout sessions export --all -o backups/      one .readout file per session
+  readout sessions export 12 --pdf brief.pdf     a comparison PDF (--page-size A4|Letter)
   readout sessions import quad-call.readout
   readout sessions delete 12 14
 
@@ -63,6 +65,19 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o", "--output", type=Path, help="file (one session) or folder (several, --all)"
     )
+    export.add_argument(
+        "--pdf",
+        type=Path,
+        metavar="OUT.pdf",
+        help="write the session's comparison PDF, with its corrections and notes (one session)",
+    )
+    export.add_argument(
+        "--page-size",
+        type=_page_size,
+        default="A4",
+        metavar="A4|Letter",
+        help="paper size of the PDF (default: A4)",
+    )
 
     imports = commands.add_parser("import", parents=[common], help="add .readout files")
     imports.add_argument("files", type=Path, nargs="+", metavar="FILE")
@@ -79,6 +94,8 @@ def sessions_command(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.command == "export" and not args.ids and not args.all:
         parser.error("export: give session ids or --all")
+    if args.command == "export" and args.pdf is not None and (args.all or len(args.ids) != 1):
+        parser.error("export: --pdf writes one session's PDF; give exactly one id")
     opening = open_store(args.db, exclusive=False, recover=False)
     if opening.message:
         print(f"readout: {opening.message}", file=sys.stderr)
@@ -122,6 +139,10 @@ def _show(store: SessionStore, args: argparse.Namespace) -> int:
 
 
 def _export(store: SessionStore, args: argparse.Namespace) -> int:
+    if args.pdf is not None:
+        status = _export_pdf(store, args.ids[0], args.pdf, args.page_size)
+        if status != 0 or args.output is None:
+            return status
     summaries = {s.id: s for s in store.list_sessions().result()}
     ids = list(summaries) if args.all else list(dict.fromkeys(args.ids))
     several = args.all or len(ids) > 1
@@ -143,6 +164,54 @@ def _export(store: SessionStore, args: argparse.Namespace) -> int:
             return 2
         print(f"Exported session {session_id} “{summary.title}” to {written}")
     return status
+
+
+def _export_pdf(store: SessionStore, session_id: int, path: Path, page_size: str) -> int:
+    """The session's comparison, recomputed, with its corrections and notes, as a PDF."""
+    data = store.get_session(session_id).result()
+    if data is None:
+        return _missing(session_id)
+    machine = data.compute()
+    if machine is None:
+        print(
+            f"readout: session {session_id} has nothing to compare yet "
+            "(it needs an official readout and a background, or one article)",
+            file=sys.stderr,
+        )
+        return 2
+    if not path.parent.is_dir():
+        print(f"readout: cannot write {path}: no folder {path.parent}", file=sys.stderr)
+        return 2
+    # Qt's font database warns once per script it cannot shape with a fallback font.
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false")
+    from desktop.export.pdf import PdfNote, export_pdf
+    from desktop.ui.note_places import place_notes
+
+    notes = [PdfNote(p.document, p.sentence, p.text) for p in place_notes(data.notes, machine)]
+    try:
+        result = export_pdf(
+            machine,
+            path,
+            title=data.title,
+            corrections=data.corrections,
+            notes=notes,
+            page_size=page_size,
+        )
+    except OSError as error:
+        print(f"readout: cannot write {path}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    pages = f"{result.page_count} page{'s' if result.page_count != 1 else ''}"
+    print(f"Exported session {session_id} “{data.title}” to {path} ({pages}, {result.page_size})")
+    for script in result.missing_scripts:
+        print(f"readout: warning: no font for {script} text; it prints as boxes", file=sys.stderr)
+    return 0
+
+
+def _page_size(value: str) -> str:
+    for known in ("A4", "Letter"):
+        if value.strip().lower() == known.lower():
+            return known
+    raise argparse.ArgumentTypeError(f"unknown page size {value!r} (use A4 or Letter)")
 
 
 def _import(store: SessionStore, args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from desktop.ui.icons import themed_icon
@@ -45,6 +45,17 @@ class Actions:
     legend: QAction
     about: QAction
     open_sample: QAction
+    new_session: QAction
+    rename_session: QAction
+    duplicate_session: QAction
+    delete_session: QAction
+    session_note: QAction
+    import_session: QAction
+    export_session: QAction
+    export_pdf: QAction
+    note: QAction
+    page_a4: QAction
+    page_letter: QAction
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -183,6 +194,62 @@ _SPECS: dict[str, tuple[str, list[QKeySequence | Key | str], str, str | None]] =
         "Show the bundled sample article, split into readout and reporting",
         None,
     ),
+    "new_session": (
+        "&New Session",
+        [Key.New],
+        "Start an empty session; the open one stays in the sessions list",
+        None,
+    ),
+    "rename_session": (
+        "&Rename Session…",
+        ["F2"],
+        "Give the open session (or the one selected in the list) a title of your own",
+        None,
+    ),
+    "duplicate_session": (
+        "D&uplicate Session",
+        [],
+        "Copy the open session, with its corrections and notes, and open the copy",
+        None,
+    ),
+    "delete_session": (
+        "&Delete Session",
+        [],
+        "Delete the open session from the list (Undo follows in the message bar)",
+        None,
+    ),
+    "session_note": (
+        "Session &Note…",
+        ["Ctrl+Shift+N"],
+        "Write a note on the whole session (in the sessions sidebar)",
+        None,
+    ),
+    "import_session": (
+        "&Import Session…",
+        ["Ctrl+Shift+I"],
+        "Add a .readout session file (from a colleague or a backup) to the list and open it",
+        None,
+    ),
+    "export_session": (
+        "E&xport Session…",
+        ["Ctrl+Shift+S"],
+        "Save the open session as a .readout file a colleague can import",
+        None,
+    ),
+    "export_pdf": (
+        "Export &PDF…",
+        ["Ctrl+Shift+E"],
+        "Write the comparison, with your corrections and notes, as a PDF for a briefing",
+        None,
+    ),
+    "note": (
+        "&Note on Selected Sentence…",
+        ["Ctrl+Alt+M"],
+        "Add or edit your note on the selected sentence",
+        None,
+    ),
+    "page_a4": ("A&4", [], "Export PDFs on A4 paper", None),
+    "page_letter": ("US &Letter", [], "Export PDFs on US Letter paper", None),
 }
 
 
@@ -210,6 +277,10 @@ def build_actions(parent: QWidget, ink: QColor, disabled: QColor) -> Actions:
         made[name] = action
     actions = Actions(**made)
     actions.sync_scroll.setCheckable(True)
+    pages = QActionGroup(parent)
+    for action in (actions.page_a4, actions.page_letter):
+        action.setCheckable(True)
+        pages.addAction(action)
     return actions
 
 

@@ -1,7 +1,7 @@
 """Window benchmarks for ``make bench``: cold start to first paint, and GUI stalls on a 1 MB article.
 
 Each measurement runs in a fresh subprocess on the offscreen platform, with a
-throw-away settings folder, and prints figures next to a baseline measured in
+throw-away settings folder and sessions database, and prints figures next to a baseline measured in
 the same run (an empty Qt window for start-up; the idle event loop for stalls).
 
     python -m desktop.ui.bench            # both
@@ -31,6 +31,7 @@ def _env(settings: str) -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["READOUT_SETTINGS_DIR"] = settings
+    env["READOUT_DB"] = str(Path(settings) / "sessions.sqlite3")  # never the real profile
     env["QT_LOGGING_RULES"] = "qt.text.font.db=false;qt.qpa.*=false"
     return env
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import IntEnum
 
 from PySide6.QtCore import (
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.engine.vocabulary import Attribution, Coverage
 from desktop.palette import Look
 from desktop.ui.describe import ATTRIBUTION_WORD, ClaimRow
+from desktop.ui.margin_marks import note_colour
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SortKey = str | int | float
@@ -42,6 +43,7 @@ class Column(IntEnum):
     COVERAGE = 3
     BEST_MATCH = 4
     SCORE = 5
+    NOTE = 6
 
 
 HEADERS = {
@@ -51,7 +53,9 @@ HEADERS = {
     Column.COVERAGE: "Coverage",
     Column.BEST_MATCH: "Best match",
     Column.SCORE: "Score",
+    Column.NOTE: "Note",
 }
+NOTE_MARK = "✱"
 _COLUMNS = tuple(Column)
 _COVERAGE_ORDER = {Coverage.ABSENT: 0, Coverage.PARTIAL: 1, Coverage.COVERED: 2}
 _ATTRIBUTION_ORDER = {a: i for i, a in enumerate(Attribution)}
@@ -73,6 +77,7 @@ class ClaimsModel(QAbstractTableModel):
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[ClaimRow] = []
+        self.notes: Mapping[tuple[int, int], str] = {}  # the user's notes by sentence
         self._order: tuple[int, Qt.SortOrder] | None = None
         self.set_look(look)
 
@@ -80,8 +85,18 @@ class ClaimsModel(QAbstractTableModel):
         self.look = look
         self._swatches = {c: _swatch(look.strong[c]) for c in Coverage}
         self._corrected_brush = QBrush(look.corrected)
+        self._note_brush = QBrush(note_colour(look))
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(Column) - 1))
+
+    def set_notes(self, notes: Mapping[tuple[int, int], str]) -> None:
+        self.notes = dict(notes)
+        if self.rows:
+            column = int(Column.NOTE)
+            self.dataChanged.emit(self.index(0, column), self.index(len(self.rows) - 1, column))
+
+    def note(self, row: ClaimRow) -> str:
+        return self.notes.get((row.document, row.index), "")
 
     def set_rows(self, rows: Sequence[ClaimRow]) -> None:
         self.beginResetModel()
@@ -138,6 +153,8 @@ class ClaimsModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole and self._corrected(row, column):
             return self._corrected_brush
+        if role == Qt.ItemDataRole.ForegroundRole and column is Column.NOTE:
+            return self._note_brush
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.SCORE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -164,10 +181,12 @@ class ClaimsModel(QAbstractTableModel):
             return row.coverage.value + mark
         if column is Column.BEST_MATCH:
             return row.best_match + mark
+        if column is Column.NOTE:
+            note = self.note(row)
+            return f"{NOTE_MARK} {' '.join(note.split())}" if note else ""
         return f"{row.score:.2f}" if row.score is not None else ""
 
-    @staticmethod
-    def _sort_key(row: ClaimRow, column: Column) -> SortKey:
+    def _sort_key(self, row: ClaimRow, column: Column) -> SortKey:
         if column is Column.TEXT:
             return row.text.casefold()
         if column is Column.SIDE:
@@ -178,10 +197,11 @@ class ClaimsModel(QAbstractTableModel):
             return _COVERAGE_ORDER[row.coverage]
         if column is Column.BEST_MATCH:
             return row.best_match.casefold()
+        if column is Column.NOTE:
+            return self.note(row).casefold()
         return row.score if row.score is not None else -1.0
 
-    @staticmethod
-    def _tooltip(row: ClaimRow, column: Column) -> str:
+    def _tooltip(self, row: ClaimRow, column: Column) -> str:
         if column is Column.ATTRIBUTION:
             return row.tooltip_attribution
         if column is Column.COVERAGE:
@@ -190,6 +210,8 @@ class ClaimsModel(QAbstractTableModel):
             return row.best_match
         if column is Column.TEXT:
             return row.text
+        if column is Column.NOTE:
+            return self.note(row)
         return ""
 
 
@@ -227,7 +249,11 @@ class ClaimsFilter(QSortFilterProxyModel):
         if self.sources_only and row.attribution is not Attribution.SOURCES:
             return False
         if self.search:
-            return self.search in row.text.casefold() or self.search in row.best_match.casefold()
+            return (
+                self.search in row.text.casefold()
+                or self.search in row.best_match.casefold()
+                or self.search in model.note(row).casefold()
+            )
         return True
 
 
@@ -242,7 +268,9 @@ class ClaimsPanel(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search claims…")
         self.search.setClearButtonEnabled(True)
-        self.search.setToolTip("Show only claims whose text or best match contains these words")
+        self.search.setToolTip(
+            "Show only claims whose text, best match or note contains these words"
+        )
         self.absent_only = QCheckBox("&Absent only")
         self.absent_only.setToolTip("Show only claims the other side does not have")
         self.sources_only = QCheckBox("S&ources only")
@@ -271,8 +299,10 @@ class ClaimsPanel(QWidget):
             (Column.ATTRIBUTION, 100),
             (Column.COVERAGE, 100),
             (Column.SCORE, 56),
+            (Column.NOTE, 170),
         ):
             self.table.setColumnWidth(column, width)
+        header.moveSection(Column.NOTE, Column.TEXT + 1)  # a note reads beside its claim
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
         filters = QHBoxLayout()

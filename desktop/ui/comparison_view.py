@@ -7,6 +7,8 @@ decided (matches, coverage, word diff) and decides nothing itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from enum import Enum, auto
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
@@ -42,6 +44,7 @@ class Origin(Enum):
 class ComparisonView(QObject):
     sentenceClicked = Signal(int, int)  # before selection; the window may turn it into a link
     described = Signal(str)  # one line about the selection, for the status bar
+    selectionChanged = Signal()
 
     def __init__(
         self,
@@ -64,6 +67,7 @@ class ComparisonView(QObject):
         self._hits: list[tuple[DocumentView, Span]] = []
         self._hit: int | None = None
         self._wired: set[int] = set()
+        self.notes: Mapping[SentenceKey, str] = {}  # the user's notes, for tooltips
         right.currentViewChanged.connect(self._tab_changed)
         claims.claimActivated.connect(lambda d, i: self.select((d, i), Origin.JUMP))
         link_map.linkClicked.connect(self._link_clicked)
@@ -163,7 +167,9 @@ class ComparisonView(QObject):
         self.set_find(self._find_text)
 
     def _tooltip(self, document: int, index: int) -> str:
-        return tooltip(self.comparison, document, index) if self.comparison else ""
+        if self.comparison is None:
+            return ""
+        return tooltip(self.comparison, document, index, self.notes.get((document, index), ""))
 
     # -- corrections and looks ---------------------------------------------------
 
@@ -256,6 +262,7 @@ class ComparisonView(QObject):
             self._syncing = False
         self.link_map.selected = _pair(key, partner)
         self._marks()
+        self.selectionChanged.emit()
         sentence = comparison.documents[key[0]].sentences[key[1]]
         self.described.emit(
             f"{side_name(comparison, key[0])} · {attribution_line(comparison, key[0], sentence)} · "
@@ -266,6 +273,16 @@ class ComparisonView(QObject):
         self.selected = None
         self.link_map.selected = None
         self._marks()
+        self.selectionChanged.emit()
+
+    @contextmanager
+    def without_following(self) -> Iterator[None]:
+        """Scroll panes one by one (restoring a session) without the others following."""
+        syncing, self._syncing = self._syncing, True
+        try:
+            yield
+        finally:
+            self._syncing = syncing
 
     def _marks(self) -> None:
         marks: dict[int, tuple[int | None, list[int], list[Span]]] = {}

@@ -91,8 +91,11 @@ def best_match(comparison: Comparison, sentence: SentenceResult) -> tuple[str, f
     return other.text, match.score
 
 
-def tooltip(comparison: Comparison, document: int, index: int) -> str:
-    """Rich-text tooltip: attribution and cue, coverage, best match, and any correction."""
+NOTE_MARK = "✱"
+
+
+def tooltip(comparison: Comparison, document: int, index: int, note: str = "") -> str:
+    """Rich-text tooltip: attribution and cue, coverage, best match, any correction and note."""
     sentence = comparison.documents[document].sentences[index]
     lines = [f"<b>{html.escape(attribution_line(comparison, document, sentence))}</b>"]
     if is_corrected(comparison, document, index, Field.ATTRIBUTION):
@@ -108,6 +111,8 @@ def tooltip(comparison: Comparison, document: int, index: int) -> str:
     if is_corrected(comparison, document, index, Field.MATCHES):
         machine = machine_said(comparison, document, index, Field.MATCHES)
         lines.append(f"✎ links changed by you; the machine had {machine}")
+    if note.strip():
+        lines.append(f"{NOTE_MARK} <i>Your note:</i> {html.escape(shorten(note, 400))}")
     return "<p style='white-space:pre-wrap'>" + "<br>".join(lines) + "</p>"
 
 

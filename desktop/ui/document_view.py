@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 from desktop.engine.compare import SentenceResult
 from desktop.engine.document import Document, Span
 from desktop.palette import Look
+from desktop.ui.margin_marks import paint_margin_marks
 from desktop.ui.rendering import Offsets, SentenceIndex, reading_font
 
 TooltipProvider = Callable[[int, int], str]
@@ -54,6 +55,7 @@ class DocumentView(QTextEdit):
         self.offsets = Offsets("")
         self.index = SentenceIndex(())
         self.corrected: Collection[int] = ()
+        self.noted: Collection[int] = ()  # sentences with a note of the user's
         self.empty_message = ""  # shown, wrapped and centred, while there is no document
         self.tooltip_provider: TooltipProvider | None = None
         self.menu_builder: MenuBuilder | None = None
@@ -96,6 +98,7 @@ class DocumentView(QTextEdit):
         self.index = index or SentenceIndex(sentences)
         self._selected, self._linked, self._last_reported = None, (), None
         self.corrected = ()
+        self.noted = ()
         self._programmatic = True
         try:
             document.setParent(self)
@@ -300,7 +303,7 @@ class DocumentView(QTextEdit):
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._paint_corrected(painter, event.rect())
+        self._paint_margin_marks(painter)
         for index in self._linked:
             self._outline(painter, index, dashed=True)
         if self._selected is not None:
@@ -340,26 +343,17 @@ class DocumentView(QTextEdit):
         )
         painter.end()
 
-    def _paint_corrected(self, painter: QPainter, area: QRect) -> None:
-        if not self.corrected:
-            return
-        visible = self.visible_sentences()
-        if visible is None:
-            return
-        font = QFont()
-        font.setPointSizeF(max(9.0, self.font().pointSizeF()))
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(self.look.corrected)
-        for index in self.corrected:
-            if visible[0] <= index <= visible[1]:
-                top, bottom = self.sentence_band(index)
-                # A mark in the left margin, clear of the selection bar (x 2–5).
-                painter.drawText(
-                    QRectF(7, top, 20, min(bottom - top, 30.0)),
-                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
-                    "✎",
-                )
+    def _paint_margin_marks(self, painter: QPainter) -> None:
+        paint_margin_marks(
+            painter,
+            look=self.look,
+            point_size=self.font().pointSizeF(),
+            width=self.viewport().width(),
+            visible=self.visible_sentences() if (self.corrected or self.noted) else None,
+            band=self.sentence_band,
+            corrected=self.corrected,
+            noted=self.noted,
+        )
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

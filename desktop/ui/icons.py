@@ -6,17 +6,13 @@ for, so icons stay crisp on high-DPI screens and follow dark mode.
 
 from __future__ import annotations
 
-import sys
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from desktop.paths import resource
-
-APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
 @cache
@@ -52,36 +48,3 @@ class _SvgEngine(QIconEngine):
 
 def themed_icon(name: str, color: QColor, disabled: QColor) -> QIcon:
     return QIcon(_SvgEngine(_svg(name), color, disabled))
-
-
-def app_icon() -> QIcon:
-    icon = QIcon(str(resource("icons", "readout.svg")))
-    for size in APP_ICON_SIZES:
-        png = resource("icons", "png", f"readout-{size}.png")
-        if png.exists():
-            icon.addFile(str(png), QSize(size, size))
-    return icon
-
-
-def render_app_icon_pngs(destination: Path) -> list[Path]:
-    """Write ``readout-<size>.png`` for each packaging size (run once when the SVG changes)."""
-    destination.mkdir(parents=True, exist_ok=True)
-    renderer = QSvgRenderer(str(resource("icons", "readout.svg")))
-    written = []
-    for size in APP_ICON_SIZES:
-        image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, QRectF(0, 0, size, size))
-        painter.end()
-        path = destination / f"readout-{size}.png"
-        image.save(str(path))
-        written.append(path)
-    return written
-
-
-if __name__ == "__main__":
-    app = QGuiApplication(sys.argv[:1])
-    for written_path in render_app_icon_pngs(resource("icons", "png")):
-        print(written_path)

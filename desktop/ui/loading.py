@@ -10,7 +10,9 @@ a failed read leaves the window as it was.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from enum import Enum, auto
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtGui import QTextDocument
@@ -32,6 +34,17 @@ from desktop.ui.rendering import Offsets, SentenceIndex, build_document
 from desktop.ui.session import Session, Side
 from desktop.ui.sources import Source
 from desktop.ui.workers import Jobs
+
+if TYPE_CHECKING:  # imported by the sessions keeper off the GUI thread: SQLAlchemy is slow to load
+    from desktop.sessions.data import SessionData
+
+
+class Purpose(Enum):
+    """What a comparison being shown means for the sessions list."""
+
+    UPDATE = auto()  # the open session changed (a pane drop, swap, recompute, corrections)
+    NEW = auto()  # a new comparison (a drop on the window, a new article): a new session
+    RESTORE = auto()  # a stored session shown again: nothing new to save
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,8 @@ class Prepared:
     claims: tuple[ClaimRow, ...] = ()
     links: Mapping[int, tuple[Link, ...]] = field(default_factory=dict)
     alignments: Mapping[int, Alignment] = field(default_factory=dict)
+    purpose: Purpose = Purpose.UPDATE
+    stored: SessionData | None = None  # the stored session being restored (Purpose.RESTORE)
 
 
 def prepare(
@@ -170,7 +185,9 @@ class Loader(QObject):
         self.busy.emit(doing)
         return self.generation
 
-    def open(self, sources: Sequence[Source], side: Side) -> None:
+    def open(
+        self, sources: Sequence[Source], side: Side, purpose: Purpose = Purpose.UPDATE
+    ) -> None:
         """Read ``sources`` and put them on ``side``; the comparison follows."""
         sources = list(sources)
         if not sources:
@@ -190,14 +207,23 @@ class Loader(QObject):
             placement = self.session.place(documents, side, rank_official, derived)
             self.opened.emit(sources)
             self.placed.emit(placement.message)
-            self.show(placement.session)
+            self.show(placement.session, purpose)
 
         self.jobs.start(generation, lambda: read_all(sources), done, self._failed)
 
-    def show(self, session: Session) -> None:
+    def show(
+        self,
+        session: Session,
+        purpose: Purpose = Purpose.UPDATE,
+        stored: SessionData | None = None,
+    ) -> None:
         """Compare ``session`` in the background and hand it to the window when done."""
         generation = self._next("Comparing…" if session.comparable else "Preparing…")
         look, size, thread = self.look, self.point_size, self._gui_thread
+
+        def work() -> Prepared:
+            prepared = prepare(session, look, size, thread)
+            return replace(prepared, purpose=purpose, stored=stored)
 
         def done(g: int, prepared: object) -> None:
             if g != self.generation:
@@ -210,9 +236,7 @@ class Loader(QObject):
             self.idle.emit()
             self.ready.emit(prepared)
 
-        self.jobs.start(
-            generation, lambda: prepare(session, look, size, thread), done, self._failed
-        )
+        self.jobs.start(generation, work, done, self._failed)
 
     def recompute(self) -> None:
         self.show(self.session)

@@ -8,20 +8,18 @@ requests to those two and remembers its geometry.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QPalette
+from PySide6.QtGui import QCloseEvent, QPalette
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
-    QFileDialog,
     QMainWindow,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.ingest import SUPPORTED_SUFFIXES
 from desktop.palette import Look
 from desktop.paths import sample_path
 from desktop.ui.actions import build_actions, retint
@@ -29,20 +27,29 @@ from desktop.ui.busy import BusyIndicator
 from desktop.ui.claims_panel import ClaimsPanel
 from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.correcting import Corrector
-from desktop.ui.dialogs import LegendDialog, about, ask_url
+from desktop.ui.dialogs import LegendDialog, about
 from desktop.ui.document_pane import DocumentPane
-from desktop.ui.drop import DropFilter, DropOverlay, sources_from_mime
+from desktop.ui.drop import DropFilter, DropOverlay
+from desktop.ui.export_pdf import PdfExporter
 from desktop.ui.find_bar import FindBar, Finder
-from desktop.ui.icons import app_icon
+from desktop.ui.keyboard_navigation import Navigator
 from desktop.ui.link_map import LinkMap
-from desktop.ui.loading import Loader, Prepared
+from desktop.ui.loading import Loader, Prepared, Purpose
 from desktop.ui.menus import build_menus, build_toolbar, fill_recent
 from desktop.ui.message_bar import MessageBar
-from desktop.ui.navigation import is_absent, is_difference
+from desktop.ui.notes import NotesController, chain_menus
+from desktop.ui.open_commands import choose_files, clipboard_sources, web_page
+from desktop.ui.persistence import SessionKeeper
 from desktop.ui.session import Side
+from desktop.ui.session_controller import SessionsController, connect_session_commands
+from desktop.ui.sessions_dock import SessionsSidebar
 from desktop.ui.settings import DEFAULT_POINT_SIZE, Preferences
 from desktop.ui.sources import Source, source_for_location
 from desktop.ui.summary_bar import SummaryBar
+from desktop.ui.window_layout import repolish, restore_layout, save_layout
+
+if TYPE_CHECKING:
+    from desktop.sessions import StoreOpening
 
 EMPTY_HEADLINE = "Drop an article or an official readout to begin (Help → Open Sample Comparison)"
 ZOOM_STEPS = (8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0, 16.0, 18.0, 20.0, 24.0, 28.0)
@@ -50,11 +57,20 @@ SentenceKey = tuple[int, int]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+    """``store``: the opened sessions database; None opens ``READOUT_DB`` (``--db``), else
+    the data folder's, on a thread of its own once the window has painted."""
+
+    def __init__(
+        self,
+        preferences: Preferences,
+        parent: QWidget | None = None,
+        *,
+        store: StoreOpening | None = None,
+    ) -> None:
         super().__init__(parent)
         self.preferences = preferences
+        self.keeper = SessionKeeper(store, self)
         self.setObjectName("readoutWindow")
-        self.setWindowIcon(app_icon())
         self.look = Look.from_palette(self.palette())
         self.point_size = preferences.point_size()
         self.loader = Loader(self.look, self.point_size, self)
@@ -110,9 +126,36 @@ class MainWindow(QMainWindow):
 
         text = self.palette().color(QPalette.ColorRole.WindowText)
         self.commands = build_actions(self, text, self.look.muted)
+        self.sidebar = SessionsSidebar(self.commands.new_session, self.commands.import_session)
+        self.sessions_dock = QDockWidget("Sessions", self)
+        self.sessions_dock.setObjectName("sessionsDock")
+        self.sessions_dock.setWidget(self.sidebar)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.sessions_dock)
         self.corrector = Corrector(self.loader, self.view, self)
+        self.notes = NotesController(self.keeper, self.loader, self.view, self)
         self.busy = BusyIndicator(self.statusBar(), self.commands.cancel)
-        self.menus = build_menus(self, self.commands, self.dock)
+        self.pdf = PdfExporter(
+            self,
+            loader=self.loader,
+            keeper=self.keeper,
+            preferences=preferences,
+            message=self.message,
+            status=self.statusBar(),
+        )
+        self.sessions = SessionsController(
+            self,
+            keeper=self.keeper,
+            loader=self.loader,
+            view=self.view,
+            notes=self.notes,
+            sidebar=self.sidebar,
+            dock=self.sessions_dock,
+            message=self.message,
+            status=self.statusBar(),
+            preferences=preferences,
+        )
+        self.menus = build_menus(self, self.commands, self.dock, self.sessions_dock)
         build_toolbar(self, self.commands)
         self._fill_recent(preferences.recent())
         self._connect()
@@ -120,6 +163,7 @@ class MainWindow(QMainWindow):
         self._set_title()
         self.summary.set_headline(EMPTY_HEADLINE)
         self._update_enabled()
+        self.keeper.open_after_first_paint(self)
 
     # -- construction ----------------------------------------------------------------
 
@@ -143,23 +187,19 @@ class MainWindow(QMainWindow):
         a.zoom_out.triggered.connect(lambda: self.zoom(-1))
         a.zoom_reset.triggered.connect(lambda: self.set_point_size(DEFAULT_POINT_SIZE))
         a.sync_scroll.toggled.connect(self._set_sync)
-        a.focus_official.triggered.connect(lambda: self.left.current_view().setFocus())
-        a.focus_background.triggered.connect(lambda: self.right.current_view().setFocus())
-        a.focus_claims.triggered.connect(self._focus_claims)
-        a.next_absent.triggered.connect(lambda: self.go_absent(forward=True))
-        a.previous_absent.triggered.connect(lambda: self.go_absent(forward=False))
-        a.next_difference.triggered.connect(lambda: self.go_difference(forward=True))
-        a.previous_difference.triggered.connect(lambda: self.go_difference(forward=False))
-        a.go_to_match.triggered.connect(self._go_to_match)
-        a.next_tab.triggered.connect(lambda: self._cycle_tab(1))
-        a.previous_tab.triggered.connect(lambda: self._cycle_tab(-1))
+        self.navigator = Navigator(a, view, self.dock, self.statusBar())
         a.legend.triggered.connect(self.show_legend)
         a.about.triggered.connect(lambda: about(self))
         a.open_sample.triggered.connect(self.open_sample)
         a.clear_recent.triggered.connect(self._clear_recent)
+        connect_session_commands(a, self.sessions, self.notes, self.pdf, self.preferences)
+        self.keeper.currentChanged.connect(self._set_title)
+        self.keeper.currentChanged.connect(self._update_enabled)
+        self.notes.said.connect(lambda text: self.statusBar().showMessage(text, 6000))
         loader.busy.connect(self._busy)
         loader.idle.connect(self._idle)
         self.corrector.changed.connect(self._corrected)
+        self.corrector.changed.connect(self.sessions.corrections_changed)
         self.corrector.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.menus.correct.aboutToShow.connect(
             lambda: self.corrector.fill_for_selection(self.menus.correct)
@@ -178,51 +218,52 @@ class MainWindow(QMainWindow):
     def _wire_views(self) -> None:
         for view in self.view.views():
             if view.menu_builder is None:
-                view.menu_builder = self.corrector.populate
+                view.menu_builder = chain_menus(self.corrector.populate, self.notes.populate)
                 view.zoomRequested.connect(self.zoom)
+                view.scrolled.connect(self.sessions.reading_moved)
 
     # -- opening ---------------------------------------------------------------------
 
     def open_sources(self, sources: Sequence[Source], side: Side) -> None:
+        """A drop or open on the window starts a new session; on a pane, it changes the open
+        one (see ``session_controller``)."""
+        self.sessions.documents_opened()
+        self._open(sources, side, Purpose.NEW if side is Side.WINDOW else Purpose.UPDATE)
+
+    def _open(self, sources: Sequence[Source], side: Side, purpose: Purpose) -> None:
         self.message.hide()
         self.corrector.pending_link = None
-        self.loader.open(sources, side)
+        self.loader.open(sources, side, purpose)
 
     def open_paths(self, paths: Sequence[str]) -> None:
         """Command-line files: one is split as an article, several are ranked."""
         self.open_sources([source_for_location(p) for p in paths], Side.WINDOW)
 
     def open_sample(self) -> None:
-        self.open_sources([Source.path(sample_path())], Side.WINDOW)
+        """The sample as a new session (at start-up, a stored last session wins over it)."""
+        self._open([Source.path(sample_path())], Side.WINDOW, Purpose.NEW)
+
+    def open_session_file(self, path: str) -> None:
+        """A ``.readout`` file given to the window: imported into the list and opened."""
+        self.sessions.documents_opened()
+        self.sessions.open_file(path)
 
     def paste(self) -> None:
-        mime = QGuiApplication.clipboard().mimeData()
-        sources = sources_from_mime(mime) if mime is not None else []
+        sources = clipboard_sources()
         if not sources:
             self.message.show_error("The clipboard holds no text, web page or file to compare.")
             return
         self.open_sources(sources, Side.WINDOW)
 
     def _choose_files(self, side: Side, *, single: bool = False) -> None:
-        patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
-        filters = f"Documents ({patterns});;All files (*)"
-        titles = {
-            Side.OFFICIAL: "Open Official Readout",
-            Side.ADDED: "Add Background",
-            Side.WINDOW: "Open Article to Split",
-        }
-        if single:
-            path, _ = QFileDialog.getOpenFileName(self, titles[side], "", filters)
-            paths = [path] if path else []
-        else:
-            paths, _ = QFileDialog.getOpenFileNames(self, titles[side], "", filters)
-        if paths:
-            self.open_sources([Source.path(p) for p in paths], side)
+        sources = choose_files(self, side, single=single)
+        if sources:
+            self.open_sources(sources, side)
 
     def _open_url(self) -> None:
-        url = ask_url(self)
-        if url:
-            self.open_sources([Source.url(url)], Side.WINDOW)
+        sources = web_page(self)
+        if sources:
+            self.open_sources(sources, Side.WINDOW)
 
     def swap_sides(self) -> None:
         swapped = self.loader.session.swapped()
@@ -242,6 +283,7 @@ class MainWindow(QMainWindow):
     def _show(self, prepared: Prepared) -> None:
         self.view.show(prepared)
         self._wire_views()
+        self.sessions.shown(prepared)
         comparison = prepared.comparison
         if comparison is not None:
             self.summary.set_headline(comparison.summary().headline())
@@ -288,36 +330,6 @@ class MainWindow(QMainWindow):
         self.preferences.clear_recent()
         self._fill_recent([])
 
-    # -- selection, navigation, find --------------------------------------------------
-
-    def go_absent(self, *, forward: bool) -> None:
-        view = self.right.current_view()
-        self._report_step(self.view.navigate(view, is_absent, forward=forward), "absent claims")
-
-    def go_difference(self, *, forward: bool) -> None:
-        left = self.left.current_view()
-        view = left if left.hasFocus() else self.right.current_view()
-        self._report_step(self.view.navigate(view, is_difference, forward=forward), "differences")
-
-    def _report_step(self, wrapped: bool | None, what: str) -> None:
-        if wrapped is None:
-            self.statusBar().showMessage(f"No {what} here.", 5000)
-        elif wrapped:
-            self.statusBar().showMessage(f"Wrapped around: back to the first of the {what}.", 5000)
-
-    def _go_to_match(self) -> None:
-        if not self.view.go_to_partner():
-            self.statusBar().showMessage("The selected sentence has no match.", 5000)
-
-    def _cycle_tab(self, step: int) -> None:
-        tabs = self.right.tabs
-        if tabs.count() > 1:
-            tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
-
-    def _focus_claims(self) -> None:
-        self.dock.show()
-        self.claims.table.setFocus()
-
     # -- view ------------------------------------------------------------------------
 
     def zoom(self, direction: int) -> None:
@@ -342,7 +354,7 @@ class MainWindow(QMainWindow):
         LegendDialog(self.look, self).exec()
 
     def _set_title(self) -> None:
-        title = self.loader.session.title()
+        title = self.keeper.title() or self.loader.session.title()
         self.setWindowTitle(f"{title} — Readout" if title else "Readout")
 
     def _update_enabled(self) -> None:
@@ -358,6 +370,12 @@ class MainWindow(QMainWindow):
         many = self.right.tabs.count() > 1
         a.next_tab.setEnabled(many)
         a.previous_tab.setEnabled(many)
+        a.export_pdf.setEnabled(compared)
+        a.note.setEnabled(compared)
+        saved = self.keeper.current is not None and self.keeper.current.id > 0
+        for action in (a.rename_session, a.duplicate_session, a.delete_session, a.export_session):
+            action.setEnabled(saved)
+        a.import_session.setEnabled(self.keeper.saving or not self.keeper.ready)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -366,7 +384,7 @@ class MainWindow(QMainWindow):
             if look.page == self.look.page and look.text == self.look.text:
                 return
             self.look = look
-            _repolish()
+            repolish()
             self.loader.look = look
             self.view.set_look(look)
             self.summary.set_look(look)
@@ -376,39 +394,24 @@ class MainWindow(QMainWindow):
     # -- settings ----------------------------------------------------------------------
 
     def _restore(self) -> None:
-        prefs = self.preferences
-        geometry = prefs.geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            screen = self.screen().availableGeometry()
-            self.resize(min(1400, int(screen.width() * 0.9)), min(900, int(screen.height() * 0.9)))
-        state = prefs.window_state()
-        if state is None or not self.restoreState(state):
-            # The reading panes come first: the claims table gets a quarter of the height.
-            self.resizeDocks([self.dock], [min(230, self.height() // 4)], Qt.Orientation.Vertical)
-        splitter = prefs.splitter()
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        else:
-            self.splitter.setSizes([600, 64, 700])
-        self.commands.sync_scroll.setChecked(prefs.sync_scrolling())
-        self.view.sync = prefs.sync_scrolling()
+        restore_layout(
+            self,
+            self.preferences,
+            splitter=self.splitter,
+            claims=self.dock,
+            sessions=self.sessions_dock,
+        )
+        self.commands.sync_scroll.setChecked(self.preferences.sync_scrolling())
+        self.view.sync = self.preferences.sync_scrolling()
+        size = self.preferences.page_size()
+        self.commands.page_a4.setChecked(size == "A4")
+        self.commands.page_letter.setChecked(size == "Letter")
 
     def save_settings(self) -> None:
-        self.preferences.save_window(
-            self.saveGeometry(), self.saveState(), self.splitter.saveState()
-        )
-        self.preferences.sync()
+        save_layout(self, self.preferences, self.splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.loader.cancel()
         self.save_settings()
+        self.sessions.close()
         super().closeEvent(event)
-
-
-def _repolish() -> None:
-    """Style sheets resolve ``palette(...)`` when polished; re-polish after a palette change."""
-    app = QApplication.instance()
-    if isinstance(app, QApplication) and app.styleSheet():
-        sheet = app.styleSheet()
-        app.setStyleSheet("")
-        app.setStyleSheet(sheet)

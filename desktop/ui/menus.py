@@ -16,11 +16,23 @@ from desktop.ui.actions import Actions
 class Menus:
     recent: QMenu
     correct: QMenu
+    session: QMenu
 
 
-def build_menus(window: QMainWindow, a: Actions, claims: QDockWidget) -> Menus:
+def _dock_toggle(dock: QDockWidget, key: str, tip: str, label: str) -> None:
+    toggle = dock.toggleViewAction()
+    toggle.setShortcut(key)
+    toggle.setStatusTip(tip)
+    toggle.setToolTip(f"{label} ({key})")
+
+
+def build_menus(
+    window: QMainWindow, a: Actions, claims: QDockWidget, sessions: QDockWidget
+) -> Menus:
     bar = window.menuBar()
     file = bar.addMenu("&File")
+    file.addAction(a.new_session)
+    file.addSeparator()
     for action in (a.open_official, a.add_background, a.open_article, a.open_url):
         file.addAction(action)
     recent = file.addMenu("Open &Recent")
@@ -28,10 +40,14 @@ def build_menus(window: QMainWindow, a: Actions, claims: QDockWidget) -> Menus:
     file.addSeparator()
     file.addAction(a.paste)
     file.addSeparator()
+    for action in (a.import_session, a.export_session, a.export_pdf):
+        file.addAction(action)
+    file.addSeparator()
     file.addAction(a.quit)
     edit = bar.addMenu("&Edit")
     edit.addAction(a.undo_correction)
     correct = edit.addMenu("&Correct Selected Sentence")
+    edit.addAction(a.note)
     edit.addSeparator()
     for action in (a.find, a.find_next, a.find_previous):
         edit.addAction(action)
@@ -43,14 +59,25 @@ def build_menus(window: QMainWindow, a: Actions, claims: QDockWidget) -> Menus:
         view.addAction(action)
     view.addSeparator()
     view.addAction(a.sync_scroll)
-    toggle = claims.toggleViewAction()
-    toggle.setShortcut("F9")
-    toggle.setStatusTip("Show or hide the table of all claims")
-    toggle.setToolTip("Claims table (F9)")
-    view.addAction(toggle)
+    _dock_toggle(claims, "F9", "Show or hide the table of all claims", "Claims table")
+    _dock_toggle(sessions, "F8", "Show or hide the list of saved sessions", "Sessions")
+    view.addAction(sessions.toggleViewAction())
+    view.addAction(claims.toggleViewAction())
     view.addSeparator()
     for action in (a.focus_official, a.focus_background, a.focus_claims):
         view.addAction(action)
+    view.addSeparator()
+    pages = view.addMenu("PDF &Page Size")
+    pages.addAction(a.page_a4)
+    pages.addAction(a.page_letter)
+    session = bar.addMenu("&Session")
+    for action in (a.new_session, a.rename_session, a.duplicate_session, a.delete_session):
+        session.addAction(action)
+    session.addSeparator()
+    session.addAction(a.session_note)
+    session.addSeparator()
+    for action in (a.import_session, a.export_session, a.export_pdf):
+        session.addAction(action)
     go = bar.addMenu("&Go")
     for action in (a.next_absent, a.previous_absent, a.next_difference, a.previous_difference):
         go.addAction(action)
@@ -61,7 +88,7 @@ def build_menus(window: QMainWindow, a: Actions, claims: QDockWidget) -> Menus:
     for action in (a.legend, a.open_sample, a.about):
         help_menu.addAction(action)
     window.addAction(a.cancel)  # Esc works without a menu entry
-    return Menus(recent=recent, correct=correct)
+    return Menus(recent=recent, correct=correct, session=session)
 
 
 def build_toolbar(window: QMainWindow, a: Actions) -> None:

@@ -1,11 +1,21 @@
-"""An inline message above the panes: errors stay until closed, notes fade after a while."""
+"""An inline message above the panes: errors stay until closed, notes fade after a while.
+
+A message may carry buttons ("Undo", "Open PDF"); pressing one runs its command
+and dismisses the message. A note with buttons stays longer, so there is time to
+reach for them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 NOTE_SECONDS = 10
+NOTE_WITH_BUTTONS_SECONDS = 30
+
+Button = tuple[str, Callable[[], object]]  # label, what pressing it does
 
 
 class MessageBar(QFrame):
@@ -20,28 +30,52 @@ class MessageBar(QFrame):
         close.setToolTip("Dismiss this message")
         close.setAutoRaise(True)
         close.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 6, 6, 6)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(12, 6, 6, 6)
+        self._layout.addWidget(self.text, 1)
+        self._layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.buttons: list[QPushButton] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
         self.kind = ""
         self.hide()
 
-    def show_error(self, message: str) -> None:
-        self._show("error", message)
+    def show_error(self, message: str, buttons: Sequence[Button] = ()) -> None:
+        self._show("error", message, buttons)
 
-    def show_note(self, message: str) -> None:
-        self._show("note", message)
-        self._timer.start(NOTE_SECONDS * 1000)
+    def show_note(self, message: str, buttons: Sequence[Button] = ()) -> None:
+        self._show("note", message, buttons)
+        seconds = NOTE_WITH_BUTTONS_SECONDS if buttons else NOTE_SECONDS
+        self._timer.start(seconds * 1000)
 
-    def _show(self, kind: str, message: str) -> None:
+    def button(self, label: str) -> QPushButton | None:
+        """The button labelled ``label`` of the message shown (for tests and shortcuts)."""
+        return next((b for b in self.buttons if b.text().replace("&", "") == label), None)
+
+    def _show(self, kind: str, message: str, buttons: Sequence[Button]) -> None:
         self._timer.stop()
         self.kind = kind
         self.setProperty("kind", kind)
         self.style().unpolish(self)
         self.style().polish(self)
         self.text.setText(message)
+        self._set_buttons(buttons)
         self.show()
+
+    def _set_buttons(self, buttons: Sequence[Button]) -> None:
+        for old in self.buttons:
+            self._layout.removeWidget(old)
+            old.deleteLater()
+        self.buttons = []
+        for number, (label, command) in enumerate(buttons):
+            button = QPushButton(label)
+            button.setObjectName("messageButton")
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, run=command: self._press(run))
+            self._layout.insertWidget(1 + number, button, 0, Qt.AlignmentFlag.AlignVCenter)
+            self.buttons.append(button)
+
+    def _press(self, command: Callable[[], object]) -> None:
+        self.hide()
+        command()

@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QStandardPaths
 
 ORGANIZATION = "Readout"
 APPLICATION = "Readout"
 SETTINGS_DIR_ENV = "READOUT_SETTINGS_DIR"
 MAX_RECENT = 10
 DEFAULT_POINT_SIZE = 12.0
+PAGE_SIZES = ("A4", "Letter")
 
 
 def open_settings(directory: Path | None = None) -> QSettings:
@@ -93,6 +94,29 @@ class Preferences:
 
     def clear_recent(self) -> None:
         self.settings.setValue("recent/files", [])
+
+    def folder(self, purpose: str) -> str:
+        """The folder last used for ``purpose`` ("pdf", "sessions"), else Documents."""
+        value = self.settings.value(f"folders/{purpose}", "")
+        if isinstance(value, str) and value and Path(value).is_dir():
+            return value
+        documents = QStandardPaths.StandardLocation.DocumentsLocation
+        return QStandardPaths.writableLocation(documents) or str(Path.home())
+
+    def set_folder(self, purpose: str, folder: str) -> None:
+        self.settings.setValue(f"folders/{purpose}", folder)
+
+    def page_size(self) -> str:
+        """The PDF page size: the one chosen, else Letter where the locale measures in inches."""
+        value = self.settings.value("export/page_size", "")
+        if value in PAGE_SIZES:
+            return str(value)
+        imperial = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+        return "Letter" if imperial else "A4"
+
+    def set_page_size(self, size: str) -> None:
+        if size in PAGE_SIZES:
+            self.settings.setValue("export/page_size", size)
 
     def sync(self) -> None:
         self.settings.sync()

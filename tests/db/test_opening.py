@@ -239,3 +239,20 @@ def test_a_folder_at_the_database_path_is_reported_not_moved(tmp_path: Path) -> 
     assert opened.status is OpenStatus.FAILED
     assert opened.message is not None and "it is a folder" in opened.message
     assert (folder / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_stores_opened_on_several_threads_at_once_all_migrate(tmp_path: Path) -> None:
+    """Alembic's context is process-wide: concurrent upgrades must take turns."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from db.schema import upgrade
+
+    paths = [tmp_path / f"db{i}.sqlite3" for i in range(4)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(upgrade, paths))
+    import sqlite3
+
+    for path in paths:
+        with sqlite3.connect(path) as connection:
+            tables = {row[0] for row in connection.execute("select name from sqlite_master")}
+        assert "sessions" in tables

@@ -95,19 +95,6 @@ def test_a_readout_file_opens_that_session_with_its_corrections(
     assert comparison.documents[1].sentences[0].coverage is Coverage.ABSENT
 
 
-def test_without_a_sessions_window_the_file_is_shown_unsaved(
-    open_window: object, qtbot: QtBot, session_file: tuple[Path, Correction]
-) -> None:
-    """The fallback of the hook, for a window that cannot store sessions."""
-    window = open_window()  # type: ignore[operator]
-    window.open_session_file = None  # type: ignore[assignment,method-assign]
-    path, correction = session_file
-    open_request(window, LaunchRequest(sessions=(str(path),)))
-    qtbot.waitUntil(lambda: shows_session(window), timeout=COMPARE_TIMEOUT_MS)
-    assert window.loader.session.corrections == (correction,)
-    assert "MoD readout, revised" in window.statusBar().currentMessage()
-
-
 def test_a_damaged_readout_file_shows_a_message_and_opens_nothing(
     open_window: object, qtbot: QtBot, tmp_path: Path
 ) -> None:

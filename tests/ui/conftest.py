@@ -1,4 +1,5 @@
-"""Window tests run offscreen against real widgets; settings live in a temp folder."""
+"""Window tests run offscreen against real widgets; settings and the sessions database live
+in temp folders (a database per test, through ``READOUT_DB``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("READOUT_SETTINGS_DIR", tempfile.mkdtemp(prefix="readout-ui-settings-"))
+# Never the real profile, even for a window made outside the fixtures below.
+os.environ["READOUT_DB"] = str(Path(tempfile.mkdtemp(prefix="readout-ui-db-")) / "sessions.sqlite3")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false")
 
 from desktop.qt_compat import protect_singletons
@@ -28,9 +31,22 @@ COMPARE_TIMEOUT_MS = 30_000
 
 
 def settle(qtbot: QtBot, window: MainWindow) -> None:
-    """Wait until no read or comparison is running and events are processed."""
-    qtbot.waitUntil(lambda: not window.loader.jobs.busy, timeout=COMPARE_TIMEOUT_MS)
+    """Wait until no read, comparison or sessions answer is on its way, and events are processed."""
+
+    def quiet() -> bool:
+        return not window.loader.jobs.busy and window.sessions.idle
+
+    qtbot.waitUntil(quiet, timeout=COMPARE_TIMEOUT_MS)
     qtbot.wait(20)
+    qtbot.waitUntil(quiet, timeout=COMPARE_TIMEOUT_MS)
+
+
+@pytest.fixture(autouse=True)
+def sessions_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's windows share one fresh sessions database."""
+    path = tmp_path / "sessions.sqlite3"
+    monkeypatch.setenv("READOUT_DB", str(path))
+    return path
 
 
 @pytest.fixture
@@ -59,6 +75,8 @@ def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[object]:
     for window in made:
         window.loader.cancel()
         window.loader.jobs.wait(30_000)
+        window.pdf.jobs.wait(30_000)
+        window.sessions.close()
 
 
 @pytest.fixture

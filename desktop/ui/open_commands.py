@@ -1,0 +1,39 @@
+"""Where File → Open…, Open Web Page… and Paste get their documents from."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from desktop.ingest import SUPPORTED_SUFFIXES
+from desktop.ui.dialogs import ask_url
+from desktop.ui.drop import sources_from_mime
+from desktop.ui.session import Side
+from desktop.ui.sources import Source
+
+_TITLES = {
+    Side.OFFICIAL: "Open Official Readout",
+    Side.ADDED: "Add Background",
+    Side.WINDOW: "Open Article to Split",
+}
+
+
+def choose_files(parent: QWidget, side: Side, *, single: bool = False) -> list[Source]:
+    patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
+    filters = f"Documents ({patterns});;All files (*)"
+    if single:
+        path, _ = QFileDialog.getOpenFileName(parent, _TITLES[side], "", filters)
+        paths = [path] if path else []
+    else:
+        paths, _ = QFileDialog.getOpenFileNames(parent, _TITLES[side], "", filters)
+    return [Source.path(p) for p in paths]
+
+
+def web_page(parent: QWidget) -> list[Source]:
+    url = ask_url(parent)
+    return [Source.url(url)] if url else []
+
+
+def clipboard_sources() -> list[Source]:
+    mime = QGuiApplication.clipboard().mimeData()
+    return sources_from_mime(mime) if mime is not None else []
