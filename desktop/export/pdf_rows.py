@@ -14,10 +14,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from desktop.engine.compare import Comparison, SentenceResult
 from desktop.engine.vocabulary import Attribution, Coverage
+from desktop.export.naming import document_label
 
 SentenceKey = tuple[int, int]  # (document in the comparison, sentence index)
 
@@ -159,17 +159,5 @@ def one_line(sentence: SentenceResult) -> str:
     return " ".join(sentence.text.split())
 
 
-def side_name(comparison: Comparison, document: int) -> str:
-    """What a document is in this comparison: ``Official readout``, ``Article``, ``Background 2``."""
-    if document == 0:
-        return "Official readout"
-    if comparison.single_article:
-        return "Article"
-    if len(comparison.backgrounds) == 1:
-        return "Background"
-    return f"Background {document}"
-
-
 def document_name(comparison: Comparison, document: int) -> str:
-    doc = comparison.documents[document].document
-    return doc.title or Path(doc.source).name or doc.source or "Untitled"
+    return document_label(comparison.documents[document].document)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QTextCursor
 
 from desktop.engine.corrections import CorrectedComparison
 from desktop.engine.vocabulary import Attribution, Coverage
+from desktop.export import naming
 from desktop.export import pdf_rows as rows
 from desktop.export.pdf_blocks import (
     CORRECTED_MARK,
@@ -37,7 +38,7 @@ SHA_CHARS = 12
 
 
 def side_name(ctx: Context, document: int) -> str:
-    return rows.side_name(ctx.comparison, document)
+    return naming.side_name(ctx.comparison, document)
 
 
 def document_name(ctx: Context, document: int) -> str:

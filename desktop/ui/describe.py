@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from pathlib import Path
 
 from desktop.engine.compare import Comparison, SentenceResult
 from desktop.engine.corrections import CorrectedComparison, Field
 from desktop.engine.document import Document
 from desktop.engine.vocabulary import Attribution, Coverage, Role
+from desktop.export.naming import document_label
+from desktop.export.naming import side_name as shared_side_name
 
 ATTRIBUTION_WORD = {
     Attribution.OFFICIAL: "official",
@@ -20,17 +21,11 @@ ATTRIBUTION_WORD = {
 
 
 def document_name(document: Document) -> str:
-    return document.title or Path(document.source).name or document.source or "Untitled"
+    return document_label(document)
 
 
 def side_name(comparison: Comparison, document: int) -> str:
-    if document == 0:
-        return "Official readout"
-    if comparison.single_article:
-        return "Article"
-    if len(comparison.backgrounds) == 1:
-        return "Background"
-    return f"Background {document}: {document_name(comparison.documents[document].document)}"
+    return shared_side_name(comparison, document, with_title=True)
 
 
 def shorten(text: str, limit: int = 90) -> str:
