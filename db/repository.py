@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, String, delete, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, String, delete, exists, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from db.engine import FOLD_FUNCTION
@@ -57,12 +57,9 @@ def _contains(column: Any, folded: str) -> ColumnElement[bool]:
     return folded_column.contains(folded, autoescape=True)
 
 
-def list_sessions(
-    session: Session, search: str = "", limit: int | None = None
-) -> list[SessionListing]:
-    """Sessions, most recently changed first; ``search`` matches (case-insensitively, in any
-    script) the title, a document's title or text, or a note."""
-    query = select(
+def _listing_query() -> Select[tuple[Any, ...]]:
+    """The columns of a sessions-list row (the fields of :class:`SessionListing`)."""
+    return select(
         SessionRecord.id,
         SessionRecord.title,
         SessionRecord.single_article,
@@ -72,7 +69,15 @@ def list_sessions(
         _count(DocumentRecord),
         _count(CorrectionRecord),
         _count(NoteRecord),
-    ).order_by(SessionRecord.updated_at.desc(), SessionRecord.id.desc())
+    )
+
+
+def list_sessions(
+    session: Session, search: str = "", limit: int | None = None
+) -> list[SessionListing]:
+    """Sessions, most recently changed first; ``search`` matches (case-insensitively, in any
+    script) the title, a document's title or text, or a note."""
+    query = _listing_query().order_by(SessionRecord.updated_at.desc(), SessionRecord.id.desc())
     folded = search.strip().casefold()
     if folded:
         in_documents = exists().where(
@@ -89,17 +94,7 @@ def list_sessions(
 
 
 def listing(session: Session, session_id: int) -> SessionListing | None:
-    query = select(
-        SessionRecord.id,
-        SessionRecord.title,
-        SessionRecord.single_article,
-        SessionRecord.created_at,
-        SessionRecord.updated_at,
-        SessionRecord.opened_at,
-        _count(DocumentRecord),
-        _count(CorrectionRecord),
-        _count(NoteRecord),
-    ).where(SessionRecord.id == session_id)
+    query = _listing_query().where(SessionRecord.id == session_id)
     row = session.execute(query).one_or_none()
     return SessionListing(*row) if row is not None else None
 
