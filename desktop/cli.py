@@ -16,7 +16,7 @@ _EPILOG = """examples:
   readout compare statement.txt article.txt --json
   readout                                          open the window
   readout sessions list                            saved sessions, most recent first
-  readout sessions export 12 case.readout          share a session with a colleague
+  readout sessions export 12 -o case.readout       share a session with a colleague
 """
 
 
