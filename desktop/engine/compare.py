@@ -7,12 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from desktop.engine.align import align
-from desktop.engine.attribution import attribute
 from desktop.engine.document import Document, Sentence, Span
 from desktop.engine.features import profile
 from desktop.engine.model import AlignmentModel, default_model
 from desktop.engine.segment import split_sentences
-from desktop.engine.single import extract_official
+from desktop.engine.single import ArticleAnalysis, analyse, extract_official
 from desktop.engine.vocabulary import Attribution, Coverage, Role
 from desktop.engine.worddiff import WordDiff, word_diff
 
@@ -132,8 +131,11 @@ def compare(
 
 def compare_article(article: Document, *, model: AlignmentModel | None = None) -> Comparison:
     """Single-article mode: the official side is what the article attributes to the statement."""
-    official = extract_official(article)
-    return _compare(official, [article], model or default_model(), single_article=True)
+    analysis = analyse(article)
+    official = extract_official(article, analysis)
+    return _compare(
+        official, [article], model or default_model(), single_article=True, analyses=[analysis]
+    )
 
 
 def _compare(
@@ -142,6 +144,7 @@ def _compare(
     model: AlignmentModel,
     *,
     single_article: bool,
+    analyses: Sequence[ArticleAnalysis] = (),
 ) -> Comparison:
     official_sentences = split_sentences(official.text)
     official_profiles = [profile(official.text, s.start, s.end) for s in official_sentences]
@@ -150,9 +153,8 @@ def _compare(
     ]
     background_results: list[DocumentResult] = []
     for doc_index, background in enumerate(backgrounds, start=1):
-        sentences = split_sentences(background.text)
+        sentences, attributions = analyses[doc_index - 1] if analyses else analyse(background)
         texts = [s.text_in(background.text) for s in sentences]
-        attributions = attribute(texts)
         profiles = [profile(background.text, s.start, s.end) for s in sentences]
         decisions, official_decisions = align(profiles, official_profiles, model)
         results = []

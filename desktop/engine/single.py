@@ -20,23 +20,32 @@ from __future__ import annotations
 import re
 
 from desktop.engine.attribution import attribute
-from desktop.engine.document import Document
+from desktop.engine.document import Document, Sentence
 from desktop.engine.segment import split_sentences
 from desktop.engine.vocabulary import Attribution
+
+ArticleAnalysis = tuple[list[Sentence], list[tuple[Attribution, tuple[int, int] | None]]]
+
+
+def analyse(document: Document) -> ArticleAnalysis:
+    """Sentences of a document and the attribution (with cue offsets) of each."""
+    sentences = split_sentences(document.text)
+    return sentences, attribute([s.text_in(document.text) for s in sentences])
+
 
 _QUOTE = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 
 
-def extract_official(article: Document) -> Document:
-    sentences = split_sentences(article.text)
+def extract_official(article: Document, analysis: ArticleAnalysis | None = None) -> Document:
+    """The official statement as the article reports it (``analysis``: the article's
+    sentences and attributions when the caller already has them)."""
+    sentences, attributions = analysis or analyse(article)
     texts = [s.text_in(article.text) for s in sentences]
     lines: list[str] = []
     origins: list[str] = []
     official = [
         (sentence, text, cue)
-        for sentence, text, (attribution, cue) in zip(
-            sentences, texts, attribute(texts), strict=True
-        )
+        for sentence, text, (attribution, cue) in zip(sentences, texts, attributions, strict=True)
         if attribution is Attribution.OFFICIAL
     ]
     marks = _government_marks([(text, cue) for _, text, cue in official])
