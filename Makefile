@@ -7,6 +7,8 @@ SAMPLE := seeds/rajnath-hegseth-call-2025-07-01.txt
 # Shared libraries Qt needs even offscreen, fonts, and pdftoppm for PDF checks;
 # validators for the desktop entry, metainfo and MIME type; objdump for PyInstaller.
 DEBS   := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 libxcb-cursor0 \
+          libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 \
+          libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 \
           fonts-dejavu-core fonts-wqy-microhei poppler-utils \
           desktop-file-utils appstream shared-mime-info binutils
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -13,7 +13,10 @@ What the files mean (an article, a comparison, a session) is ``desktop.launch``'
 from __future__ import annotations
 
 import argparse
+import ctypes
+import importlib.util
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -68,6 +71,44 @@ def has_display(environ: os._Environ[str] | dict[str, str] | None = None) -> boo
     if platform == "xcb":
         return bool(env.get("DISPLAY"))
     return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
+def window_system_problem(
+    environ: os._Environ[str] | dict[str, str] | None = None, *, plugin: Path | None = None
+) -> str | None:
+    """Why Qt would abort instead of opening an X11 window here, or None.
+
+    Qt aborts the process (no exception to catch) when its xcb plugin cannot load
+    (Qt 6.5+ needs libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1 …) or the X
+    server is not there, so both are checked before a QApplication exists: the
+    plugin by loading it with the dynamic linker, a local display by its socket.
+    """
+    env = os.environ if environ is None else environ
+    platform = env.get("QT_QPA_PLATFORM", "").split(":")[0].strip().lower()
+    uses_x11 = platform == "xcb" or (not platform and not env.get("WAYLAND_DISPLAY"))
+    display = env.get("DISPLAY", "")
+    if not uses_x11 or not display or sys.platform != "linux":
+        return None
+    local = re.fullmatch(r":(\d+)(?:\.\d+)?", display)
+    if local and not Path(f"/tmp/.X11-unix/X{local.group(1)}").exists():
+        return f"no X server answers on display {display}"
+    library = plugin or _xcb_plugin()
+    if library is None or not library.exists():
+        return None
+    try:
+        ctypes.CDLL(str(library))
+    except OSError as error:
+        missing = str(error).split(":")[0].strip()
+        return f"Qt's X11 plugin cannot load ({missing} is missing; `make system-deps` installs it)"
+    return None
+
+
+def _xcb_plugin() -> Path | None:
+    spec = importlib.util.find_spec("PySide6")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    root = Path(next(iter(spec.submodule_search_locations)))
+    return root / "Qt" / "plugins" / "platforms" / "libqxcb.so"
 
 
 def make_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -263,6 +304,14 @@ def main(paths: Sequence[str] = ()) -> int:
     Readout already running; returns the exit status."""
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 1
+    problem = window_system_problem()
+    if problem is not None:
+        print(
+            f"Readout cannot open a window: {problem}. To compare without one run: "
+            "readout compare OFFICIAL BACKGROUND…",
+            file=sys.stderr,
+        )
         return 1
     from desktop.qt_compat import protect_singletons
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from desktop.app import NO_DISPLAY_MESSAGE, has_display
+from desktop.app import NO_DISPLAY_MESSAGE, has_display, window_system_problem
 from tests.ui.conftest import ROOT
 
 
@@ -38,6 +38,34 @@ def test_without_a_display_main_prints_one_line_and_returns_1() -> None:
     lines = (completed.stdout + completed.stderr).strip().splitlines()
     assert lines == [NO_DISPLAY_MESSAGE]
     assert "readout compare" in NO_DISPLAY_MESSAGE
+
+
+def test_a_display_nobody_answers_on_is_one_line_not_a_qt_abort() -> None:
+    env = _env_without_display()
+    env["DISPLAY"] = ":987"  # no /tmp/.X11-unix/X987 here
+    completed = subprocess.run(
+        [sys.executable, "-m", "desktop"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert completed.returncode == 1
+    lines = (completed.stdout + completed.stderr).strip().splitlines()
+    assert lines == [
+        "Readout cannot open a window: no X server answers on display :987. "
+        "To compare without one run: readout compare OFFICIAL BACKGROUND…"
+    ]
+
+
+def test_an_x11_plugin_that_cannot_load_is_reported_before_qt_starts(tmp_path: Path) -> None:
+    broken = tmp_path / "libqxcb.so"
+    broken.write_bytes(b"not a shared library")
+    problem = window_system_problem({"DISPLAY": "remote:0"}, plugin=broken)
+    assert problem is not None and problem.startswith("Qt's X11 plugin cannot load")
+    assert window_system_problem({"DISPLAY": "remote:0", "QT_QPA_PLATFORM": "offscreen"}) is None
+    assert window_system_problem({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":987"}) is None
 
 
 def test_display_detection_needs_no_qt() -> None:
