@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from pathlib import Path
+
+from desktop.benchmark import seconds_until_line
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLE = ROOT / "dist" / "readout" / "readout"
@@ -34,26 +34,9 @@ def _time_to_window(command: Sequence[str], timeout: float = TIMEOUT_S) -> float
     with tempfile.TemporaryDirectory(prefix="readout-bench-bundle-") as folder:
         env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
         env["TMPDIR"] = folder
-        started = time.perf_counter()
-        process = subprocess.Popen(
-            list(command),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            env=env,
-            cwd=folder,
+        return seconds_until_line(
+            command, lambda line: line.startswith(SHOWN), env=env, cwd=folder, timeout=timeout
         )
-        try:
-            assert process.stdout is not None
-            for line in process.stdout:
-                if line.startswith(SHOWN):
-                    return time.perf_counter() - started
-                if time.perf_counter() - started > timeout:
-                    break
-        finally:
-            process.kill()
-            process.wait()
-    raise RuntimeError(f"{command[0]} never showed its window")
 
 
 def bench_bundle_start(bundle: Path = BUNDLE, runs: int = 3) -> float:

@@ -11,7 +11,6 @@ the engine on it.
 from __future__ import annotations
 
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -19,6 +18,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from desktop.benchmark import median_seconds
 from desktop.engine.compare import (
     Comparison,
     DocumentResult,
@@ -107,16 +107,12 @@ def bench_pdf() -> list[tuple[str, float]]:
         out = Path(folder) / "bench.pdf"
         figures.append(("sample, first export in a fresh process", cold_sample_seconds(out)))
         export_pdf(comparison, out)  # warm: fonts, Qt plugins
-        times = []
-        pages = 0
-        for _ in range(5):
-            start = time.perf_counter()
-            pages = export_pdf(comparison, out).page_count
-            times.append(time.perf_counter() - start)
+        pages = export_pdf(comparison, out).page_count
+        warm = median_seconds(lambda: export_pdf(comparison, out), repeat=5)
         figures.append(
             (
                 f"sample, {pages} pages, warm (target ≤ {SAMPLE_TARGET_SECONDS} s)",
-                statistics.median(times),
+                warm,
             )
         )
         long = repeated(comparison, LONG_COPIES)

@@ -7,11 +7,14 @@ under the wrong name. A binary suffix whose bytes do not match is refused.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
+from typing import ParamSpec
 from urllib.parse import urlsplit
 
 from desktop.engine.document import Document
@@ -153,6 +156,34 @@ def choose_format(
     return _text_format(data, name, _charset(content_type))
 
 
+P = ParamSpec("P")
+
+
+def _only_ingest_errors(read: Callable[P, Document]) -> Callable[P, Document]:
+    """Every failure of ``read`` is an IngestError.
+
+    The readers turn the failures they know into messages; a library exception
+    nobody foresaw still becomes an IngestError (and a logged traceback), so the
+    window and the CLI never see anything else.
+    """
+
+    @functools.wraps(read)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> Document:
+        try:
+            return read(*args, **kwargs)
+        except IngestError:
+            raise
+        except Exception as error:
+            name = kwargs.get("name", "the input")
+            logger.exception("unexpected failure reading %s", name)
+            raise IngestError(
+                f"could not read {name}: unexpected error ({type(error).__name__})"
+            ) from error
+
+    return guarded
+
+
+@_only_ingest_errors
 def read_data(
     data: bytes,
     *,
@@ -163,41 +194,7 @@ def read_data(
     url: str | None = None,
     strict_suffix: bool = False,
 ) -> Document:
-    """Read ``data`` with the reader its format calls for; every failure is an IngestError.
-
-    The readers turn the failures they know into messages; a library exception
-    nobody foresaw still becomes an IngestError (and a logged traceback), so the
-    window and the CLI never see anything else.
-    """
-    try:
-        return _read_data(
-            data,
-            name=name,
-            source=source,
-            title=title,
-            content_type=content_type,
-            url=url,
-            strict_suffix=strict_suffix,
-        )
-    except IngestError:
-        raise
-    except Exception as error:
-        logger.exception("unexpected failure reading %s", name)
-        raise IngestError(
-            f"could not read {name}: unexpected error ({type(error).__name__})"
-        ) from error
-
-
-def _read_data(
-    data: bytes,
-    *,
-    name: str,
-    source: str,
-    title: str = "",
-    content_type: str | None = None,
-    url: str | None = None,
-    strict_suffix: bool = False,
-) -> Document:
+    """Read ``data`` with the reader its format calls for; every failure is an IngestError."""
     if not data:
         raise IngestError(f"no text found in {name}")
     suffix = _suffix(url or name)

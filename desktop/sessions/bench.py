@@ -10,7 +10,6 @@ re-applying corrections) against the engine's recompute alone.
 from __future__ import annotations
 
 import sqlite3
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -22,6 +21,7 @@ from db.engine import make_engine, session_factory, transaction
 from db.models import SessionRecord
 from db.roles import DocumentRole
 from db.types import utc_now
+from desktop.benchmark import median_seconds
 from desktop.engine.compare import compare_article
 from desktop.engine.corrections import Correction
 from desktop.engine.document import Document
@@ -38,12 +38,8 @@ SESSIONS = 1000
 
 
 def _timed(run: Callable[[], object], repeat: int = 7) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    """Median of seven runs: the sessions figures are milliseconds, so noise matters."""
+    return median_seconds(run, repeat)
 
 
 def sample_article() -> Document:

@@ -21,6 +21,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from desktop.benchmark import seconds_until_line
+
 ROOT = Path(__file__).resolve().parents[2]
 COLD_START_TARGET = 1.5
 STALL_TARGET_MS = 100.0
@@ -39,26 +41,13 @@ def _env(settings: str) -> dict[str, str]:
 def _time_to_marker(args: Sequence[str], marker: str, timeout: float = 60.0) -> float:
     """Seconds from spawning ``python args`` until it prints ``marker``."""
     with tempfile.TemporaryDirectory(prefix="readout-bench-") as settings:
-        start = time.perf_counter()
-        process = subprocess.Popen(
+        return seconds_until_line(
             [sys.executable, *args],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
+            lambda line: line == marker,
             env=_env(settings),
             cwd=ROOT,
+            timeout=timeout,
         )
-        try:
-            assert process.stdout is not None
-            for line in process.stdout:
-                if line.strip() == marker:
-                    return time.perf_counter() - start
-                if time.perf_counter() - start > timeout:
-                    break
-        finally:
-            process.kill()
-            process.wait()
-    raise RuntimeError(f"no {marker!r} from {' '.join(args)}")
 
 
 def cold_start(runs: int = 3) -> dict[str, float]:

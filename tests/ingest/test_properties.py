@@ -129,3 +129,17 @@ def test_random_parts_inside_word_and_opendocument_archives(xml: bytes) -> None:
 def test_rank_official_always_picks_an_index(texts: list[str]) -> None:
     documents = [Document(text=text) for text in texts]
     assert 0 <= rank_official(documents) < len(documents)
+
+
+def test_an_unforeseen_library_failure_still_becomes_an_ingest_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import desktop.ingest.dispatch as dispatch
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("library bug")
+
+    monkeypatch.setattr(dispatch, "read_plain", broken)
+    with pytest.raises(IngestError) as caught:
+        dispatch.read_bytes(b"plain words here", name="notes.txt")
+    assert caught.value.message == "could not read notes.txt: unexpected error (ValueError)"

@@ -23,12 +23,8 @@ CASE = ROOT / "tests" / "cases" / "02-modi-biden-call-counterpart"
 
 
 @pytest.fixture(autouse=True)
-def no_real_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
-    monkeypatch.setenv("READOUT_DB", str(tmp_path / "env-default.sqlite3"))
+def no_real_profile(isolated_profile: Path) -> None:
+    """Storage tests never see the user's data folder or READOUT_DB."""
 
 
 @pytest.fixture

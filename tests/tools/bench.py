@@ -14,11 +14,10 @@ import math
 import multiprocessing
 import random
 import statistics
-import time
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
+from desktop.benchmark import median_seconds
 from desktop.engine.compare import compare, compare_article
 from desktop.engine.document import Document
 from desktop.engine.segment import split_sentences
@@ -26,15 +25,6 @@ from desktop.engine.segment import split_sentences
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "seeds" / "rajnath-hegseth-call-2025-07-01.txt"
 BASELINE_CAP_SECONDS = 120.0
-
-
-def _timed(run: Callable[[], object], repeat: int = 1) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _corpus() -> list[str]:
@@ -79,7 +69,7 @@ def _htmldiff(official: Document, background: Document) -> None:
 
 def _htmldiff_worker(size: int, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
     official, background = synthetic_pair(size, seed=size)
-    queue.put(_timed(lambda: _htmldiff(official, background)))
+    queue.put(median_seconds(lambda: _htmldiff(official, background)))
 
 
 def _baseline_seconds(size: int) -> float | None:
@@ -98,7 +88,7 @@ def _baseline_seconds(size: int) -> float | None:
 def engine_bench() -> None:
     article = Document(SAMPLE.read_text(encoding="utf-8"), title="sample")
     compare_article(article)  # warm caches (model, segmenter, word frequencies)
-    warm = _timed(lambda: compare_article(article), repeat=15)
+    warm = median_seconds(lambda: compare_article(article), repeat=15)
     print(f"sample article, warm: {warm * 1000:.1f} ms (target ≤ 50 ms)")
     print()
     print(f"{'pair size':>10} {'engine s':>9} {'HtmlDiff s':>11} {'ratio':>7} {'peak MiB':>9}")
@@ -107,10 +97,10 @@ def engine_bench() -> None:
     for size in sizes:
         official, background = synthetic_pair(size, seed=size)
         tracemalloc.start()
-        seconds = _timed(lambda o=official, b=background: compare(o, [b]))
+        seconds = median_seconds(lambda o=official, b=background: compare(o, [b]))
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        seconds = min(seconds, _timed(lambda o=official, b=background: compare(o, [b])))
+        seconds = min(seconds, median_seconds(lambda o=official, b=background: compare(o, [b])))
         engine_times.append(seconds)
         baseline = _baseline_seconds(size)
         if baseline is None:
