@@ -13,7 +13,7 @@ DEBS   := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 l
           desktop-file-utils appstream shared-mime-info binutils
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint typecheck pytest eval bench fit system-deps clean bundle bundle-smoke icons
+.PHONY: run test lint typecheck cases pytest eval bench fit system-deps clean bundle bundle-smoke icons
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,7 @@ run: $(STAMP) system-deps
 	@$(PY) -m desktop $(SAMPLE) || $(PY) -m desktop compare $(SAMPLE)
 
 ## Lint, type-check and run the whole test suite.
-test: $(STAMP) system-deps lint typecheck pytest
+test: $(STAMP) system-deps lint typecheck cases pytest
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -41,6 +41,10 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
+
+## Every labeled case follows tests/cases/README.md.
+cases: $(STAMP)
+	$(PY) tests/cases/validate.py
 
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q

@@ -12,7 +12,7 @@ from desktop.engine.features import profile
 from desktop.engine.model import AlignmentModel, default_model
 from desktop.engine.segment import split_sentences
 from desktop.engine.single import ArticleAnalysis, analyse, extract_official
-from desktop.engine.vocabulary import Attribution, Coverage, Role
+from desktop.engine.vocabulary import Attribution, Coverage, Role, Unit
 from desktop.engine.worddiff import WordDiff, word_diff
 
 _RANK = {Coverage.ABSENT: 0, Coverage.PARTIAL: 1, Coverage.COVERED: 2}
@@ -35,6 +35,11 @@ class SentenceResult:
     cue: Span | None  # offsets into the document text
     coverage: Coverage
     matches: tuple[Match, ...]
+    unit: Unit = Unit.CLAIM
+
+    @property
+    def is_claim(self) -> bool:
+        return self.unit is Unit.CLAIM
 
     @property
     def index(self) -> int:
@@ -58,8 +63,11 @@ class DocumentResult:
 
 @dataclass(frozen=True)
 class Summary:
+    """Counts of claims only; ``units`` counts the non-claim units of every document."""
+
     background: dict[Coverage, int]
     official: dict[Coverage, int]
+    units: dict[Unit, int] = field(default_factory=dict)
 
     def headline(self) -> str:
         total = sum(self.background.values())
@@ -89,13 +97,20 @@ class Comparison:
 
     def summary(self) -> Summary:
         background = dict.fromkeys(Coverage, 0)
+        units: dict[Unit, int] = {}
+        for doc in self.documents:
+            for s in doc.sentences:
+                if not s.is_claim:
+                    units[s.unit] = units.get(s.unit, 0) + 1
         for doc in self.backgrounds:
             for s in doc.sentences:
-                background[s.coverage] += 1
+                if s.is_claim:
+                    background[s.coverage] += 1
         official = dict.fromkeys(Coverage, 0)
         for s in self.official.sentences:
-            official[s.coverage] += 1
-        return Summary(background, official)
+            if s.is_claim:
+                official[s.coverage] += 1
+        return Summary(background, official, units)
 
     def diff(self, document: int, index: int) -> WordDiff | None:
         """Word differences between a sentence and all its matches (None when unmatched)."""

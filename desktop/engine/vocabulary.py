@@ -27,3 +27,25 @@ class Role(StrEnum):
 
     OFFICIAL = "official"
     BACKGROUND = "background"
+
+
+class Unit(StrEnum):
+    """What kind of text unit a sentence is. Only claims are counted and matched;
+    a headline keeps its own coverage judgement but is never a match target."""
+
+    CLAIM = "claim"
+    HEADLINE = "headline"
+    STANDFIRST = "standfirst"
+    DATELINE = "dateline"
+    BYLINE = "byline"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    TITLE = "title"
+    LINK = "link"
+    SIGNATURE = "signature"
+    FORWARD = "forward"
+    BOILERPLATE = "boilerplate"
+
+    @property
+    def is_claim(self) -> bool:
+        return self is Unit.CLAIM

@@ -16,6 +16,7 @@ def _sentence(result: SentenceResult, text: str) -> dict[str, Any]:
         "start": result.start,
         "end": result.end,
         "text": result.text,
+        "unit": result.unit.value,
         "attribution": result.attribution.value,
         "cue": cue,
         "coverage": result.coverage.value,
@@ -42,6 +43,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         "summary": {
             "background": {c.value: summary.background[c] for c in Coverage},
             "official": {c.value: summary.official[c] for c in Coverage},
+            "units": {u.value: n for u, n in sorted(summary.units.items())},
         },
     }
 

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from desktop.engine.compare import compare_article
 from desktop.engine.document import Document
+from desktop.engine.vocabulary import Unit
 from desktop.export.json_export import comparison_to_json
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "rajnath-hegseth-call-2025-07-01.txt"
@@ -27,17 +28,19 @@ def test_json_has_exactly_the_contract_keys() -> None:
                 "start",
                 "end",
                 "text",
+                "unit",
                 "attribution",
                 "cue",
                 "coverage",
                 "matches",
             }
             assert s["attribution"] in {"official", "sources", "named", "reporter"}
+            assert s["unit"] in {u.value for u in Unit}
             assert s["coverage"] in {"covered", "partial", "absent"}
             for m in s["matches"]:
                 assert set(m) == {"document", "index", "score"}
     assert [d["role"] for d in data["documents"]] == ["official", "background"]
-    assert set(data["summary"]) == {"background", "official"}
+    assert set(data["summary"]) == {"background", "official", "units"}
 
 
 def test_offsets_point_at_the_sentence_text() -> None:
