@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.engine.document import Span
-from desktop.engine.features import CONCESSIVE as _CONCESSIVE
-from desktop.engine.features import GLOSS as _GLOSS
-from desktop.engine.features import OMISSION as _OMISSION
-from desktop.engine.vocabulary import Attribution
+from desktop.engine.phrases import CONCESSIVE as _CONCESSIVE
+from desktop.engine.phrases import GLOSS as _GLOSS
+from desktop.engine.phrases import OMISSION as _OMISSION
+from desktop.engine.vocabulary import Attribution, Unit
 
 _VERBS = (
     r"said|says|say|saying|told|tells|tell|added|adds|stated|states|noted|notes|insisted|insists|"
@@ -377,11 +377,14 @@ def _cues(sentence: str) -> list[_Cue]:
     return cues
 
 
-def attribute(sentences: Sequence[str]) -> list[tuple[Attribution, tuple[int, int] | None]]:
+def attribute(
+    sentences: Sequence[str], units: Sequence[Unit] | None = None
+) -> list[tuple[Attribution, tuple[int, int] | None]]:
     """Attribution and cue offsets (relative to each sentence) for consecutive sentences."""
+    kinds = list(units) if units is not None else [Unit.CLAIM] * len(sentences)
     results: list[tuple[Attribution, tuple[int, int] | None]] = []
-    for sentence in sentences:
-        if sentence.rstrip()[-1:] not in _SENTENCE_END:
+    for sentence, unit in zip(sentences, kinds, strict=True):
+        if unit is not Unit.CLAIM or sentence.rstrip()[-1:] not in _SENTENCE_END:
             # Headlines, datelines, captions and credit lines are the outlet's own voice.
             results.append((Attribution.REPORTER, None))
             continue
@@ -407,7 +410,51 @@ def attribute(sentences: Sequence[str]) -> list[tuple[Attribution, tuple[int, in
         ):
             kind = previous if previous in {Attribution.OFFICIAL, Attribution.NAMED} else kind
         results.append((kind, (chosen.start, chosen.end)))
-    return results
+    return _embedded_posts(sentences, kinds, results)
+
+
+_LEAD_IN = re.compile(r":\s*[“\"]?\s*$")
+_ACCOUNT_OF_OFFICE = re.compile(
+    r"\b(?:Ministry|MEA|MoD|MOFA|Spokesperson|Office|Embassy|Department|PIB|ISPR|FCDO|"
+    r"Government|Mission|Secretariat|White\s+House|Pentagon|Kremlin)\b|@(?:MEAIndia|StateDept|"
+    r"SpoxMEA|DefenceMinIndia|PIB_India|OfficeOf|ForeignOfficePk|MFA_China|mfa_russia|FCDO)",
+    re.I,
+)
+
+
+def _embedded_posts(
+    sentences: Sequence[str],
+    units: Sequence[Unit],
+    results: list[tuple[Attribution, tuple[int, int] | None]],
+) -> list[tuple[Attribution, tuple[int, int] | None]]:
+    """An embedded post — its lead-in ("Jaishankar wrote on X:"), its text and its
+    signature line — is one block with the attribution of whoever posted it."""
+    out = list(results)
+    for i, unit in enumerate(units):
+        if unit is not Unit.SIGNATURE:
+            continue
+        kind = (
+            Attribution.OFFICIAL
+            if _ACCOUNT_OF_OFFICE.search(sentences[i])
+            else Attribution.NAMED
+        )
+        start = i
+        for j in range(i - 1, max(-1, i - 8), -1):
+            if units[j] is not Unit.CLAIM:
+                break
+            start = j
+            if _LEAD_IN.search(sentences[j]):
+                lead = out[j][0]
+                if lead in (Attribution.OFFICIAL, Attribution.NAMED):
+                    kind = lead
+                break
+        else:
+            start = i
+        if start == i and i > 0 and units[i - 1] is Unit.CLAIM:
+            start = i - 1  # a post without a lead-in: the line above the signature
+        for j in range(start, i + 1):
+            out[j] = (kind, out[j][1])
+    return out
 
 
 def _main_cue(cues: list[_Cue]) -> _Cue | None:

@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from desktop.engine.align import align
+from desktop.engine.align import align, prepare
 from desktop.engine.document import Document, Sentence, Span
-from desktop.engine.features import profile
 from desktop.engine.model import AlignmentModel, default_model
+from desktop.engine.profiles import profile
 from desktop.engine.segment import split_sentences
 from desktop.engine.single import ArticleAnalysis, analyse, extract_official
+from desktop.engine.units import classify
 from desktop.engine.vocabulary import Attribution, Coverage, Role, Unit
 from desktop.engine.worddiff import WordDiff, word_diff
 
@@ -162,26 +163,39 @@ def _compare(
     analyses: Sequence[ArticleAnalysis] = (),
 ) -> Comparison:
     official_sentences = split_sentences(official.text)
-    official_profiles = [profile(official.text, s.start, s.end) for s in official_sentences]
+    official_units = classify(
+        official.text, official_sentences, official=True, metadata=official.metadata
+    )
+    official_profiles = [
+        profile(official.text, s.start, s.end, unit)
+        for s, unit in zip(official_sentences, official_units, strict=True)
+    ]
     best_official: list[tuple[Coverage, list[Match]]] = [
         (Coverage.ABSENT, []) for _ in official_sentences
     ]
     background_results: list[DocumentResult] = []
     for doc_index, background in enumerate(backgrounds, start=1):
-        sentences, attributions = analyses[doc_index - 1] if analyses else analyse(background)
+        sentences, attributions, units = (
+            analyses[doc_index - 1] if analyses else analyse(background)
+        )
         texts = [s.text_in(background.text) for s in sentences]
-        profiles = [profile(background.text, s.start, s.end) for s in sentences]
-        decisions, official_decisions = align(profiles, official_profiles, model)
+        profiles = [
+            profile(background.text, s.start, s.end, unit)
+            for s, unit in zip(sentences, units, strict=True)
+        ]
+        decisions, official_decisions = align(prepare(profiles, official_profiles), model)
         results = []
-        for sentence, text, (attribution, cue), decision in zip(
-            sentences, texts, attributions, decisions, strict=True
+        for sentence, text, (attribution, cue), unit, decision in zip(
+            sentences, texts, attributions, units, decisions, strict=True
         ):
             cue_span = Span(sentence.start + cue[0], sentence.start + cue[1]) if cue else None
             matches = tuple(
                 Match(0, link.official, round(link.probability, 3)) for link in decision.links
             )
             results.append(
-                SentenceResult(sentence, text, attribution, cue_span, decision.coverage, matches)
+                SentenceResult(
+                    sentence, text, attribution, cue_span, decision.coverage, matches, unit
+                )
             )
         background_results.append(DocumentResult(Role.BACKGROUND, background, tuple(results)))
         for j, official_decision in enumerate(official_decisions):
@@ -201,8 +215,11 @@ def _compare(
             None,
             coverage,
             tuple(sorted(matches, key=lambda m: (-m.score, m.document, m.index))),
+            unit,
         )
-        for sentence, (coverage, matches) in zip(official_sentences, best_official, strict=True)
+        for sentence, unit, (coverage, matches) in zip(
+            official_sentences, official_units, best_official, strict=True
+        )
     )
     return Comparison(
         documents=(DocumentResult(Role.OFFICIAL, official, official_results), *background_results),
