@@ -12,9 +12,10 @@ evaluation can repeat the whole choice inside each of its folds.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -239,7 +240,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = select(prepared)
     model = fit(prepared, settings)
     out.parent.mkdir(parents=True, exist_ok=True)
-    model.save(out)
+    data = model.to_json()
+    data["settings"] = asdict(settings)
+    out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     print(f"fitted on {len(prepared)} cases with {settings} → {out}")
     return 0
 

@@ -130,10 +130,92 @@ def classify(
             units[i] = Unit.BYLINE
         elif titles and _hinted(line.text, titles):
             units[i] = Unit.TITLE if official else Unit.HEADLINE
+    _mark_lone_names(lines, units, official=official)
     _mark_captions(lines, units)
     _mark_top(lines, units, official=official)
     _mark_headings(lines, units, official=official)
     return units
+
+
+_PLACES_OR_NAMES = re.compile(r"^[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}$")
+_ALL_CAPS = re.compile(r"^[^a-z]*[A-Z]{2}[^a-z]*$")
+
+
+def _mark_lone_names(lines: Sequence[_Line], units: list[Unit], *, official: bool) -> None:
+    """A line that is only a place is a dateline; only a person's name, a byline; a
+    release's all-capitals line (its minister's name and office), boilerplate; a
+    release's line that introduces a quotation or a readout ("… said:"), boilerplate;
+    a release's "From:" line is its metadata, not an e-mail header."""
+    from desktop.engine.attribution import government_names
+
+    places = government_names()
+    for i, line in enumerate(lines):
+        if not line.whole_line:
+            continue
+        unit = units[i]
+        if official and unit is Unit.FORWARD and not re.search(r"(?i)forwarded|original", line.text):
+            units[i] = Unit.BOILERPLATE
+            continue
+        if unit is not Unit.CLAIM and not (unit is Unit.DATELINE and _ALL_CAPS.match(line.text)):
+            continue
+        text = line.text.strip(" .")
+        if text.lower() in places or text.lower() in _CAPITALS:
+            units[i] = Unit.DATELINE
+        elif official and _ALL_CAPS.match(text) and line.words >= 3:
+            units[i] = Unit.BOILERPLATE
+        elif official and text.endswith(":") and line.words <= 16:
+            units[i] = Unit.BOILERPLATE
+        elif not official and i > 0 and not line.terminal and _PLACES_OR_NAMES.match(text) and 2 <= line.words <= 4:
+            units[i] = Unit.BYLINE
+
+
+_CAPITALS = frozenset(
+    "new delhi washington beijing islamabad moscow london tokyo brussels canberra kabul dhaka "
+    "kathmandu colombo tehran riyadh abu dhabi ankara paris berlin ottawa manila seoul kyiv "
+    "geneva new york kuala lumpur singapore jakarta hanoi bangkok".split("  ")
+    + [
+        "new delhi",
+        "washington",
+        "beijing",
+        "islamabad",
+        "moscow",
+        "london",
+        "tokyo",
+        "brussels",
+        "canberra",
+        "kabul",
+        "dhaka",
+        "kathmandu",
+        "colombo",
+        "tehran",
+        "riyadh",
+        "abu dhabi",
+        "ankara",
+        "paris",
+        "berlin",
+        "ottawa",
+        "manila",
+        "seoul",
+        "kyiv",
+        "geneva",
+        "new york",
+        "kuala lumpur",
+        "singapore",
+        "jakarta",
+        "hanoi",
+        "bangkok",
+        "mumbai",
+        "chennai",
+        "kolkata",
+        "bengaluru",
+        "rawalpindi",
+        "lahore",
+        "karachi",
+        "shanghai",
+        "tianjin",
+        "qingdao",
+    ]
+)
 
 
 def _fixed_unit(line: _Line) -> Unit:
@@ -181,19 +263,30 @@ def _mark_top(lines: Sequence[_Line], units: list[Unit], *, official: bool) -> N
         units[first] = first_kind
     else:
         return
-    if official or first_kind is not Unit.HEADLINE:
+    # A standfirst sits between the headline (or a release's title) and the furniture
+    # that opens the body (byline, dateline, caption, credit): one to four whole lines
+    # followed by furniture.
+    furniture = {
+        Unit.BYLINE,
+        Unit.DATELINE,
+        Unit.CAPTION,
+        Unit.CREDIT,
+        Unit.LINK,
+        Unit.BOILERPLATE,
+    }
+    block: list[int] = []
+    for following in range(first + 1, min(len(lines), first + 5)):
+        if units[following] in furniture:
+            break
+        if units[following] not in (Unit.CLAIM, Unit.HEADLINE) or not lines[following].whole_line:
+            return
+        if lines[following].words > 60:
+            return
+        block.append(following)
+    else:
         return
-    # A standfirst sits between the headline and the furniture that opens the body
-    # (byline, dateline, caption, credit): a whole line followed by furniture.
-    following = first + 1
-    if following >= len(lines) or units[following] is not Unit.CLAIM:
-        return
-    if not lines[following].whole_line or lines[following].words > 60:
-        return
-    after = following + 1
-    furniture = {Unit.BYLINE, Unit.DATELINE, Unit.CAPTION, Unit.CREDIT, Unit.LINK}
-    if after < len(units) and units[after] in furniture:
-        units[following] = Unit.STANDFIRST
+    for i in block:
+        units[i] = Unit.STANDFIRST
 
 
 def _mark_captions(lines: Sequence[_Line], units: list[Unit]) -> None:
@@ -204,13 +297,13 @@ def _mark_captions(lines: Sequence[_Line], units: list[Unit]) -> None:
         for j in (i - 1, i + 1):
             if 0 <= j < len(units) and units[j] is Unit.CLAIM:
                 line = lines[j]
-                if line.whole_line and line.words <= 30 and not _reported(line.text):
+                if line.whole_line and line.words <= 45 and not _reported(line.text):
                     units[j] = Unit.CAPTION
                     break
 
 
 _PHOTO_CREDIT = re.compile(
-    r"(?i)\b(?:photo|image|picture|pic|file|credit|courtesy|getty|x/@|twitter)\b|^\(?[A-Z][A-Za-z]+(?:,\s*[A-Z][A-Za-z]+)*\)?$"
+    r"(?i)\b(?:photo|image|picture|pic|file|credit|courtesy|getty|x/@|twitter|stringer|licensing)\b"
 )
 
 
@@ -223,7 +316,7 @@ def _mark_headings(lines: Sequence[_Line], units: list[Unit], *, official: bool)
     for i, line in enumerate(lines):
         if units[i] is not Unit.CLAIM or not line.whole_line or line.terminal:
             continue
-        if line.words > 16 or line.text.endswith((":", ",", ";")):
+        if line.words > (6 if official else 16) or line.text.endswith((":", ",", ";")):
             continue
         next_claim = i + 1 < len(units) and units[i + 1] is Unit.CLAIM
         if next_claim:
