@@ -165,7 +165,9 @@ def candidates(
         if not scores:
             result.append([])
             continue
-        shortlist = heapq.nlargest(CANDIDATES_PER_SENTENCE * 2, scores.items(), key=lambda t: (t[1], -t[0]))
+        shortlist = heapq.nlargest(
+            CANDIDATES_PER_SENTENCE * 2, scores.items(), key=lambda t: (t[1], -t[0])
+        )
         pairs = [(j, pair(b, official[j], bg_meaning[i], off_meaning[j])) for j, _ in shortlist]
         pairs = [(j, p) for j, p in pairs if p.has_content]
         pairs.sort(key=lambda t: (-t[1].strength, t[0]))
@@ -175,12 +177,17 @@ def candidates(
             continue
         best = pairs[0][1].strength
         result.append(
-            [Candidate(j, p, tuple(pair_features(p, best, rank))) for rank, (j, p) in enumerate(pairs)]
+            [
+                Candidate(j, p, tuple(pair_features(p, best, rank)))
+                for rank, (j, p) in enumerate(pairs)
+            ]
         )
     return result
 
 
-def link_probabilities(options: Sequence[Sequence[Candidate]], model: AlignmentModel) -> list[list[Link]]:
+def link_probabilities(
+    options: Sequence[Sequence[Candidate]], model: AlignmentModel
+) -> list[list[Link]]:
     """Link probability of every candidate, best first for each background sentence."""
     rows = [c.features for group in options for c in group]
     column = model.link.classes.index("link")
@@ -194,7 +201,9 @@ def link_probabilities(options: Sequence[Sequence[Candidate]], model: AlignmentM
     return result
 
 
-def align(prepared: Prepared, model: AlignmentModel) -> tuple[list[BackgroundDecision], list[OfficialDecision]]:
+def align(
+    prepared: Prepared, model: AlignmentModel
+) -> tuple[list[BackgroundDecision], list[OfficialDecision]]:
     links = link_probabilities(prepared.options, model)
     decisions = _decide_background(prepared, links, model)
     background = prepared.background
@@ -206,7 +215,9 @@ def align(prepared: Prepared, model: AlignmentModel) -> tuple[list[BackgroundDec
     return decisions, _decide_official(prepared, links, decisions, model)
 
 
-def background_rows(prepared: Prepared, links: Sequence[Sequence[Link]], threshold: float) -> list[list[float]]:
+def background_rows(
+    prepared: Prepared, links: Sequence[Sequence[Link]], threshold: float
+) -> list[list[float]]:
     rows: list[list[float]] = []
     for i, (b, ranked) in enumerate(zip(prepared.background, links, strict=True)):
         kept = [link for link in ranked if link.probability >= threshold]
@@ -215,7 +226,10 @@ def background_rows(prepared: Prepared, links: Sequence[Sequence[Link]], thresho
             coverage_features(
                 b,
                 prepared.background_meaning[i],
-                [(prepared.official[x.official], prepared.official_meaning[x.official]) for x in kept],
+                [
+                    (prepared.official[x.official], prepared.official_meaning[x.official])
+                    for x in kept
+                ],
                 ranked[0].probability if ranked else 0.0,
                 soft,
                 prepared.official_keys,
@@ -286,7 +300,9 @@ def _decide_official(
     candidates_of, rows = official_rows(prepared, links, decisions, model.link_threshold)
     labels = model.official.labels(rows) if rows else []
     result: list[OfficialDecision] = []
-    for o, mine, features, label in zip(prepared.official, candidates_of, rows, labels, strict=True):
+    for o, mine, features, label in zip(
+        prepared.official, candidates_of, rows, labels, strict=True
+    ):
         coverage = Coverage(label) if o.is_target else Coverage.ABSENT
         kept: list[Link] = []
         if coverage is not Coverage.ABSENT and mine:

@@ -233,8 +233,10 @@ _INSTITUTION_WORDS = frozenset(
 @lru_cache(maxsize=1)
 def government_names() -> frozenset[str]:
     """Every name ``data/governments.txt`` gives a government, lower case."""
-    raw = resources.files("desktop.engine").joinpath("data/governments.txt").read_text(
-        encoding="utf-8"
+    raw = (
+        resources.files("desktop.engine")
+        .joinpath("data/governments.txt")
+        .read_text(encoding="utf-8")
     )
     names: set[str] = set()
     for line in raw.splitlines():
@@ -258,9 +260,11 @@ _ROLE_INTRO = re.compile(
 
 
 def _government_subject(lower: Sequence[str]) -> bool:
-    """"Beijing", "the United States", "India's military", "state broadcaster CCTV"."""
+    """ "Beijing", "the United States", "India's military", "state broadcaster CCTV"."""
     names = government_names()
-    words = [w for w in lower if w not in {"the", "state", "broadcaster", "media", "news", "agency"}]
+    words = [
+        w for w in lower if w not in {"the", "state", "broadcaster", "media", "news", "agency"}
+    ]
     if not words:
         return False
     text = " ".join(words)
@@ -466,7 +470,10 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
         c
         for c in cues
         if not any(
-            o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
+            o is not c
+            and o.start <= c.start
+            and c.end <= o.end
+            and (o.end - o.start) > (c.end - c.start)
             for o in cues
         )
     ]
@@ -480,7 +487,7 @@ _OPENING_HEAD = re.compile(
 
 
 def _opening_statement(masked: str, verb_start: int) -> int | None:
-    """"A joint statement issued after the talks said …": the sentence opens with the
+    """ "A joint statement issued after the talks said …": the sentence opens with the
     statement, and a participle clause stands between it and the verb."""
     match = _OPENING_HEAD.match(masked)
     if match is None or match.end() > verb_start:
@@ -562,9 +569,7 @@ def _embedded_posts(
         if unit is not Unit.SIGNATURE:
             continue
         kind = (
-            Attribution.OFFICIAL
-            if _ACCOUNT_OF_OFFICE.search(sentences[i])
-            else Attribution.NAMED
+            Attribution.OFFICIAL if _ACCOUNT_OF_OFFICE.search(sentences[i]) else Attribution.NAMED
         )
         start = i
         for j in range(i - 1, max(-1, i - 8), -1):

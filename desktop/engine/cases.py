@@ -95,7 +95,9 @@ def test_numbers(root: Path) -> frozenset[int]:
     manifest = root / "splits.json"
     if not manifest.is_file():
         return frozenset()
-    return frozenset(int(n) for n in json.loads(manifest.read_text(encoding="utf-8"))["test_numbers"])
+    return frozenset(
+        int(n) for n in json.loads(manifest.read_text(encoding="utf-8"))["test_numbers"]
+    )
 
 
 def load_cases(root: Path, split: str = "all") -> list[LabeledCase]:

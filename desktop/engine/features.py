@@ -15,10 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from desktop.engine.vocabulary import Unit
-
 from desktop.engine.profiles import SentenceProfile
 from desktop.engine.semantic import SemanticProfile, best_matches, content_cosine, soft_recall
+from desktop.engine.vocabulary import Unit
 
 # The features of the three fitted decisions (model.py). Everything is computed on
 # profiles that were reweighted and framed together (frame.py): ``weights`` are the
@@ -64,7 +63,9 @@ class Pair:
     @property
     def has_content(self) -> bool:
         """A link needs shared content — or two sentences that are both only the event."""
-        return (not self.frame_only and (self.lexical_bg > 0 or self.soft_bg >= 0.2)) or self.frame_pair
+        return (
+            not self.frame_only and (self.lexical_bg > 0 or self.soft_bg >= 0.2)
+        ) or self.frame_pair
 
 
 def shared_weight(weights: dict[str, float], keys: Iterable[str]) -> float:
@@ -72,7 +73,9 @@ def shared_weight(weights: dict[str, float], keys: Iterable[str]) -> float:
 
 
 def cosine(a: SentenceProfile, b: SentenceProfile) -> float:
-    small, large = (a.weights, b.weights) if len(a.weights) <= len(b.weights) else (b.weights, a.weights)
+    small, large = (
+        (a.weights, b.weights) if len(a.weights) <= len(b.weights) else (b.weights, a.weights)
+    )
     dot = sum(w * large[k] for k, w in small.items() if k in large)
     norm = a.norm * b.norm
     return dot / norm if norm else 0.0
@@ -164,8 +167,14 @@ def coverage_features(
     union: set[str] = set()
     for official, _ in linked:
         union |= official.weights.keys() | official.frame.keys()
-    lexical = shared_weight(background.weights, background.weights.keys() & union) / background.total
-    credits = best_matches(meaning, [m for _, m in linked]) if linked else np.zeros(len(meaning.keys), dtype=np.float32)
+    lexical = (
+        shared_weight(background.weights, background.weights.keys() & union) / background.total
+    )
+    credits = (
+        best_matches(meaning, [m for _, m in linked])
+        if linked
+        else np.zeros(len(meaning.keys), dtype=np.float32)
+    )
     total = float(meaning.weights.sum())
     covered = float((meaning.weights * credits).sum())
     union_soft = covered / total if total > 0 else 0.0
@@ -186,7 +195,10 @@ def coverage_features(
     for official, _ in linked:
         for kind, keys in official.tone.items():
             tone_linked.setdefault(kind, set()).update(keys)
-    added = {kind: len(tone_bg.get(kind, frozenset()) - tone_linked.get(kind, set())) for kind in ("strong", "hedge")}
+    added = {
+        kind: len(tone_bg.get(kind, frozenset()) - tone_linked.get(kind, set()))
+        for kind in ("strong", "hedge")
+    }
     negated_bg = bool(tone_bg.get("negation"))
     negated_linked = bool(tone_linked.get("negation"))
     values = {
@@ -236,7 +248,9 @@ class Linker:
     coverage: str  # the background sentence's own decision
 
 
-def _main_recall(official: SentenceProfile, meaning: SemanticProfile, credits: NDArray[np.float32]) -> float:
+def _main_recall(
+    official: SentenceProfile, meaning: SemanticProfile, credits: NDArray[np.float32]
+) -> float:
     main = [i for i, position in enumerate(meaning.positions) if position in official.main]
     if not main:
         main = list(range(len(meaning.positions)))

@@ -21,8 +21,12 @@ from desktop.engine.profiles import SentenceProfile, norm_of
 # A key is frame when it is in at least this share of the claims on each side.
 OFFICIAL_SHARE = 0.25
 BACKGROUND_SHARE = 0.12
+# A name is a participant when it is in at least this share of the background's claims.
+PARTICIPANT_SHARE = 0.15
 # Below this many claims on a side, shares say nothing: only the vocabulary applies.
-_MIN_SENTENCES = 3
+_MIN_SENTENCES = 5
+# A key recurs when it is in at least this many claims of a side.
+_MIN_OCCURRENCES = 2
 
 
 @lru_cache(maxsize=1)
@@ -36,13 +40,14 @@ def meeting_vocabulary() -> frozenset[str]:
 
 
 def _shares(profiles: Sequence[SentenceProfile]) -> dict[str, float]:
+    """Share of the claims each key occurs in, for keys that occur in two claims or more."""
     claims = [p for p in profiles if p.is_target]
     df: dict[str, int] = {}
     for p in claims:
         for key in p.weights:
             df[key] = df.get(key, 0) + 1
     n = max(1, len(claims))
-    return {k: d / n for k, d in df.items()}
+    return {k: d / n for k, d in df.items() if d >= _MIN_OCCURRENCES}
 
 
 def frame_keys(
@@ -51,13 +56,30 @@ def frame_keys(
     keys = set(meeting_vocabulary())
     off_claims = sum(1 for p in official if p.is_target)
     bg_claims = sum(1 for p in background if p.is_target)
+    bg = _shares(background)
     if off_claims >= _MIN_SENTENCES and bg_claims >= _MIN_SENTENCES:
-        off, bg = _shares(official), _shares(background)
-        keys.update(k for k, share in off.items() if share >= OFFICIAL_SHARE and bg.get(k, 0.0) >= BACKGROUND_SHARE)
+        off = _shares(official)
+        keys.update(
+            k
+            for k, share in off.items()
+            if share >= OFFICIAL_SHARE and bg.get(k, 0.0) >= BACKGROUND_SHARE
+        )
+    # The participants: names that recur across the background and that the official
+    # side names too, however short it is ("Singh", "Hegseth" in a three-line readout).
+    official_names = {n for p in official if p.is_target for n in p.names}
+    background_names = {n for p in background if p.is_target for n in p.names}
+    if bg_claims >= _MIN_SENTENCES:
+        keys.update(
+            k
+            for k in official_names & background_names
+            if bg.get(k, 0.0) >= PARTICIPANT_SHARE and bg.get(k, 0.0) * bg_claims >= 3
+        )
     return frozenset(keys)
 
 
-def apply_frame(profiles: Sequence[SentenceProfile], frame: frozenset[str]) -> list[SentenceProfile]:
+def apply_frame(
+    profiles: Sequence[SentenceProfile], frame: frozenset[str]
+) -> list[SentenceProfile]:
     """Move frame keys out of ``weights`` into ``frame``."""
     out: list[SentenceProfile] = []
     for p in profiles:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from desktop.engine.phrases import CONCESSIVE, GLOSS, OMISSION
 from desktop.engine.lexicon import TokenTuple, token_tuples, word_key
+from desktop.engine.phrases import CONCESSIVE, GLOSS, OMISSION
 from desktop.engine.vocabulary import Unit
 
 TONE_KINDS = ("strong", "hedge", "soft", "negation")
@@ -173,6 +173,8 @@ def reweight(
 
     def scaled(p: SentenceProfile) -> SentenceProfile:
         weights = {k: w * factor[k] for k, w in p.weights.items()}
-        return replace(p, weights=weights, total=sum(weights.values()) or 1e-9, norm=norm_of(weights))
+        return replace(
+            p, weights=weights, total=sum(weights.values()) or 1e-9, norm=norm_of(weights)
+        )
 
     return [scaled(p) for p in background], [scaled(p) for p in official]

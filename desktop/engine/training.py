@@ -130,12 +130,12 @@ def fit(cases: Sequence[PreparedCase], settings: Settings = Settings()) -> Align
         decisions, _ = align(prepared.alignment, staged)
         links = link_probabilities(prepared.alignment.options, staged)
         _, rows = official_rows(prepared.alignment, links, decisions, staged.link_threshold)
-        for label, row, off in zip(
+        for official_label, row, off in zip(
             prepared.case.official_labels, rows, prepared.alignment.official, strict=True
         ):
             if off.is_target:
                 official_features.append(row)
-                official_labels.append(label.in_article)
+                official_labels.append(official_label.in_article)
     official = fit_logistic(
         official_features,
         official_labels,

@@ -23,7 +23,7 @@ from importlib import resources
 from desktop.engine.document import Sentence
 from desktop.engine.vocabulary import Unit
 
-_TERMINAL = ".!?।॥。！？۔؟”’\"…"
+_TERMINAL = '.!?।॥。！？۔؟”’"…'
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -153,7 +153,11 @@ def _mark_lone_names(lines: Sequence[_Line], units: list[Unit], *, official: boo
         if not line.whole_line:
             continue
         unit = units[i]
-        if official and unit is Unit.FORWARD and not re.search(r"(?i)forwarded|original", line.text):
+        if (
+            official
+            and unit is Unit.FORWARD
+            and not re.search(r"(?i)forwarded|original", line.text)
+        ):
             units[i] = Unit.BOILERPLATE
             continue
         if unit is not Unit.CLAIM and not (unit is Unit.DATELINE and _ALL_CAPS.match(line.text)):
@@ -161,19 +165,24 @@ def _mark_lone_names(lines: Sequence[_Line], units: list[Unit], *, official: boo
         text = line.text.strip(" .")
         if text.lower() in places or text.lower() in _CAPITALS:
             units[i] = Unit.DATELINE
-        elif official and _ALL_CAPS.match(text) and line.words >= 3:
+        elif (official and _ALL_CAPS.match(text) and line.words >= 3) or (
+            official and text.endswith(":") and line.words <= 16
+        ):
             units[i] = Unit.BOILERPLATE
-        elif official and text.endswith(":") and line.words <= 16:
-            units[i] = Unit.BOILERPLATE
-        elif not official and i > 0 and not line.terminal and _PLACES_OR_NAMES.match(text) and 2 <= line.words <= 4:
+        elif (
+            not official
+            and i > 0
+            and not line.terminal
+            and _PLACES_OR_NAMES.match(text)
+            and 2 <= line.words <= 4
+        ):
             units[i] = Unit.BYLINE
 
 
+# Cities that stand alone on a release's or article's place line, beyond the capitals
+# that data/governments.txt already names.
 _CAPITALS = frozenset(
-    "new delhi washington beijing islamabad moscow london tokyo brussels canberra kabul dhaka "
-    "kathmandu colombo tehran riyadh abu dhabi ankara paris berlin ottawa manila seoul kyiv "
-    "geneva new york kuala lumpur singapore jakarta hanoi bangkok".split("  ")
-    + [
+    [
         "new delhi",
         "washington",
         "beijing",
@@ -308,7 +317,14 @@ _PHOTO_CREDIT = re.compile(
 
 
 def _reported(text: str) -> bool:
-    return bool(re.search(r"\b(?:said|says|told|added|according to)\b", text))
+    """Words of a news lead, not of a caption: a reporting verb, "on Tuesday", "(PTI)"."""
+    return bool(
+        re.search(
+            r"\b(?:said|says|told|added|according to)\b|\bon\s+(?:Monday|Tuesday|Wednesday|"
+            r"Thursday|Friday|Saturday|Sunday)\b|\((?:PTI|ANI|IANS|Reuters|AP|AFP)\)",
+            text,
+        )
+    )
 
 
 def _mark_headings(lines: Sequence[_Line], units: list[Unit], *, official: bool) -> None:

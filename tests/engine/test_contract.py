@@ -63,7 +63,7 @@ def test_seed_single_article_mode_puts_the_three_statement_quotes_on_the_officia
     quoted = [s for s in background if s["attribution"] == "official"]
     assert len(quoted) == 3 and all(s["coverage"] == "covered" for s in quoted)
     counts = data["summary"]["background"]
-    assert sum(counts.values()) == len(background)
+    assert sum(counts.values()) == sum(1 for s in background if s["unit"] == "claim")
 
 
 def test_single_article_mode_keeps_the_counterpart_readout_out_of_the_official_side() -> None:

@@ -58,7 +58,9 @@ def pairs(root: Path) -> list[tuple[str, dict[str, list[str]], dict[str, list[st
 
 def agreement_report(root: Path) -> dict[str, float]:
     found = pairs(root)
-    print(f"\n## Inter-labeller agreement (Cohen's kappa, first vs second labelling, {len(found)} cases)")
+    print(
+        f"\n## Inter-labeller agreement (Cohen's kappa, first vs second labelling, {len(found)} cases)"
+    )
     if not found:
         print("no case has a second labelling yet")
         return {}
@@ -73,7 +75,10 @@ def agreement_report(root: Path) -> dict[str, float]:
             cells.append(f"{value:>12.2f}")
         print(f"{name[:45]:<46}" + "".join(cells))
     result = {f: kappa(*pooled[f]) for f in FAMILIES}
-    agree = {f: sum(x == y for x, y in zip(*pooled[f], strict=True)) / len(pooled[f][0]) for f in FAMILIES}
+    agree = {
+        f: sum(x == y for x, y in zip(*pooled[f], strict=True)) / len(pooled[f][0])
+        for f in FAMILIES
+    }
     print(f"{'POOLED kappa':<46}" + "".join(f"{result[f]:>12.2f}" for f in FAMILIES))
     print(f"{'POOLED raw agreement':<46}" + "".join(f"{agree[f]:>12.2f}" for f in FAMILIES))
     return result

@@ -120,7 +120,9 @@ def _pool_map(function: Callable[..., object], jobs: list[object], workers: int)
         return pool.map(function, jobs, chunksize=1)
 
 
-def nested_loco(dev: list[LabeledCase], workers: int) -> tuple[dict[str, Predictions], Counter[Settings]]:
+def nested_loco(
+    dev: list[LabeledCase], workers: int
+) -> tuple[dict[str, Predictions], Counter[Settings]]:
     names = [c.name for c in dev]
     jobs: list[object] = [(n, [m for m in names if m != n], True) for n in names]
     out: dict[str, Predictions] = {}
@@ -146,7 +148,9 @@ def plain_loco(dev: list[LabeledCase], workers: int) -> tuple[dict[str, Predicti
     return best[2], best[1]
 
 
-def test_split(dev: list[LabeledCase], test: list[LabeledCase]) -> tuple[dict[str, Predictions], Settings]:
+def test_split(
+    dev: list[LabeledCase], test: list[LabeledCase]
+) -> tuple[dict[str, Predictions], Settings]:
     train = [_PREPARED[c.name] for c in dev]
     settings = select(train)
     model = fit(train, settings)
@@ -233,7 +237,9 @@ def _tune(scores: list[float], gold: list[str]) -> tuple[float, float]:
 
 
 def _baseline_predict(
-    train: Sequence[LabeledCase], case: LabeledCase, sims: dict[str, tuple[list[float], list[float]]]
+    train: Sequence[LabeledCase],
+    case: LabeledCase,
+    sims: dict[str, tuple[list[float], list[float]]],
 ) -> Predictions:
     art_scores = [s for c in train for s in sims[c.name][0]]
     art_gold = [lab.coverage for c in train for lab in c.article_labels]
@@ -260,7 +266,9 @@ def baseline_loco(cases: list[LabeledCase], similarity: Similarity) -> dict[str,
     }
 
 
-def baseline_split(dev: list[LabeledCase], test: list[LabeledCase], similarity: Similarity) -> dict[str, Predictions]:
+def baseline_split(
+    dev: list[LabeledCase], test: list[LabeledCase], similarity: Similarity
+) -> dict[str, Predictions]:
     sims = {case.name: similarity(case) for case in [*dev, *test]}
     return {case.name: _baseline_predict(dev, case, sims) for case in test}
 
@@ -302,10 +310,14 @@ def _scores(cases: Sequence[LabeledCase], preds: dict[str, Predictions]) -> dict
     }
 
 
-def _table(title: str, cases: Sequence[LabeledCase], systems: dict[str, dict[str, Predictions]]) -> None:
-    print(f"\n## {title} — {len(cases)} cases, "
-          f"{sum(len(c.article_labels) for c in cases)} article / "
-          f"{sum(len(c.official_labels) for c in cases)} official sentences")
+def _table(
+    title: str, cases: Sequence[LabeledCase], systems: dict[str, dict[str, Predictions]]
+) -> None:
+    print(
+        f"\n## {title} — {len(cases)} cases, "
+        f"{sum(len(c.article_labels) for c in cases)} article / "
+        f"{sum(len(c.official_labels) for c in cases)} official sentences"
+    )
     header = f"{'system':<22}" + "".join(f"{c[:11]:>12}" for c in COLUMNS)
     print(header)
     print("-" * len(header))
@@ -314,11 +326,11 @@ def _table(title: str, cases: Sequence[LabeledCase], systems: dict[str, dict[str
         cells = []
         for column in COLUMNS:
             baseline = not name.startswith("readout")
-            if baseline and column == "units":
-                cells.append(f"{'—':>12}")
-            elif baseline and name != "regex" and column == "attribution":
-                cells.append(f"{'—':>12}")
-            elif name == "regex" and column != "attribution":
+            if (
+                (baseline and column == "units")
+                or (baseline and name != "regex" and column == "attribution")
+                or (name == "regex" and column != "attribution")
+            ):
                 cells.append(f"{'—':>12}")
             else:
                 cells.append(f"{row[column]:>12.2f}")
@@ -326,11 +338,15 @@ def _table(title: str, cases: Sequence[LabeledCase], systems: dict[str, dict[str
     engine = next(v for k, v in rows.items() if k.startswith("readout"))
     for metric in ("coverage", "absent", "official", "partial"):
         best = max(rows[b][metric] for b in ("difflib", "tfidf") if b in rows)
-        print(f"  {metric}: readout {engine[metric]:.2f}, best baseline {best:.2f} "
-              f"(+{engine[metric] - best:.2f})")
+        print(
+            f"  {metric}: readout {engine[metric]:.2f}, best baseline {best:.2f} "
+            f"(+{engine[metric] - best:.2f})"
+        )
     if "regex" in rows:
-        print(f"  attribution: readout {engine['attribution']:.2f}, regex {rows['regex']['attribution']:.2f} "
-              f"(+{engine['attribution'] - rows['regex']['attribution']:.2f})")
+        print(
+            f"  attribution: readout {engine['attribution']:.2f}, regex {rows['regex']['attribution']:.2f} "
+            f"(+{engine['attribution'] - rows['regex']['attribution']:.2f})"
+        )
 
 
 def _confusion(name: str, gold: list[str], pred: list[str], classes: Sequence[str]) -> None:
@@ -339,7 +355,11 @@ def _confusion(name: str, gold: list[str], pred: list[str], classes: Sequence[st
     print(f"{'':<13}" + "".join(f"{c[:10]:>11}" for c in present) + f"{'F1':>8}")
     for g in present:
         counts = Counter(p for gg, p in zip(gold, pred, strict=True) if gg == g)
-        print(f"{g[:12]:<13}" + "".join(f"{counts[p]:>11}" for p in present) + f"{f1(gold, pred, g):>8.2f}")
+        print(
+            f"{g[:12]:<13}"
+            + "".join(f"{counts[p]:>11}" for p in present)
+            + f"{f1(gold, pred, g):>8.2f}"
+        )
 
 
 def _patterns(cases: Sequence[LabeledCase], preds: dict[str, Predictions]) -> None:
@@ -376,7 +396,9 @@ def _errors(cases: Sequence[LabeledCase], preds: dict[str, Predictions]) -> None
         for lab, a, c in zip(case.article_labels, p.attribution, p.coverage, strict=True):
             if a != lab.attribution or c != lab.coverage:
                 text = lab.sentence.text_in(case.article.text)[:90]
-                print(f"{case.name[:6]} att {lab.attribution[:4]}→{a[:4]} cov {lab.coverage[:4]}→{c[:4]} | {text}")
+                print(
+                    f"{case.name[:6]} att {lab.attribution[:4]}→{a[:4]} cov {lab.coverage[:4]}→{c[:4]} | {text}"
+                )
         for lab, o in zip(case.official_labels, p.official, strict=True):
             if o != lab.in_article:
                 text = lab.sentence.text_in(case.official.text)[:90]
@@ -386,7 +408,9 @@ def _errors(cases: Sequence[LabeledCase], preds: dict[str, Predictions]) -> None
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("cases", nargs="?", default="tests/cases", type=Path)
-    parser.add_argument("--errors", action="store_true", help="list every wrong label of the development cases")
+    parser.add_argument(
+        "--errors", action="store_true", help="list every wrong label of the development cases"
+    )
     parser.add_argument("--quick", action="store_true", help="skip plain leave-one-case-out")
     parser.add_argument(
         "--dev", action="store_true", help="development figures only: never score the test split"
@@ -400,8 +424,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     test = [c for c in cases if c.number in test_set]
     for case in cases:
         _PREPARED[case.name] = prepare(case)
-    print(f"{len(cases)} cases: {len(dev)} development, {len(test)} frozen test "
-          f"({', '.join(str(c.number) for c in test)})")
+    print(
+        f"{len(cases)} cases: {len(dev)} development, {len(test)} frozen test "
+        f"({', '.join(str(c.number) for c in test)})"
+    )
 
     agreement_report(args.cases)
 
@@ -426,12 +452,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     baselines["regex"] = baselines["tfidf"]
     _table("NESTED leave-one-case-out (development cases)", dev, {"readout": nested, **baselines})
-    print("  settings chosen inside the folds: " + "; ".join(f"{s} ×{n}" for s, n in chosen.most_common()))
+    print(
+        "  settings chosen inside the folds: "
+        + "; ".join(f"{s} ×{n}" for s, n in chosen.most_common())
+    )
     _unit_f1(dev, nested)
     if not args.quick:
         plain, plain_setting = plain_loco(dev, args.workers)
-        _table(f"PLAIN leave-one-case-out, setting chosen on these figures ({plain_setting})", dev,
-               {"readout (optimistic)": plain, **baselines})
+        _table(
+            f"PLAIN leave-one-case-out, setting chosen on these figures ({plain_setting})",
+            dev,
+            {"readout (optimistic)": plain, **baselines},
+        )
 
     gold, pred = _gold(dev), _predicted(dev, nested)
     print("\n## Confusion matrices (nested, development cases)")
