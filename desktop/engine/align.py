@@ -111,15 +111,22 @@ def _semantic_neighbours(
 ) -> list[list[int]]:
     if not targets:
         return [[] for _ in bg_meaning]
-    matrix = np.stack([off_meaning[j].vector for j in targets])
+    content = np.stack([off_meaning[j].vector for j in targets])
+    whole = np.stack([off_meaning[j].sentence for j in targets])
     out: list[list[int]] = []
     k = min(SEMANTIC_CANDIDATES, len(targets))
     for start in range(0, len(bg_meaning), _BLOCK):
-        block = np.stack([m.vector for m in bg_meaning[start : start + _BLOCK]])
-        scores = block @ matrix.T
-        top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-        for row, picks in enumerate(top):
-            out.append([targets[int(j)] for j in picks if scores[row, int(j)] > 0.35])
+        chunk = bg_meaning[start : start + _BLOCK]
+        found: list[list[int]] = [[] for _ in chunk]
+        for matrix, rows, floor in (
+            (content, np.stack([m.vector for m in chunk]), 0.35),
+            (whole, np.stack([m.sentence for m in chunk]), 0.5),
+        ):
+            scores = rows @ matrix.T
+            top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+            for row, picks in enumerate(top):
+                found[row].extend(targets[int(j)] for j in picks if scores[row, int(j)] > floor)
+        out.extend(found)
     return out
 
 
@@ -222,6 +229,7 @@ def background_rows(
     for i, (b, ranked) in enumerate(zip(prepared.background, links, strict=True)):
         kept = [link for link in ranked if link.probability >= threshold]
         soft = max((c.pair.soft_bg for c in prepared.options[i]), default=0.0)
+        whole = max((c.pair.sentence_cosine for c in prepared.options[i]), default=0.0)
         rows.append(
             coverage_features(
                 b,
@@ -233,6 +241,7 @@ def background_rows(
                 ranked[0].probability if ranked else 0.0,
                 soft,
                 prepared.official_keys,
+                whole,
             )
         )
     return rows

@@ -67,6 +67,14 @@ def word_vectors(words: Sequence[str]) -> Vectors:
     return np.stack([_cache[w] for w in words])
 
 
+def sentence_vectors(texts: Sequence[str]) -> Vectors:
+    """Unit vectors of whole sentences (WordLlama's own pooling over all their tokens)."""
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    vectors: Vectors = _model().embed(list(texts), norm=True).astype(np.float32)
+    return vectors
+
+
 def vocabulary_vectors(words: Iterable[str]) -> dict[str, Vectors]:
     unique = list(dict.fromkeys(words))
     matrix = word_vectors(unique)

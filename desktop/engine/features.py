@@ -16,7 +16,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from desktop.engine.profiles import SentenceProfile
-from desktop.engine.semantic import SemanticProfile, best_matches, content_cosine, soft_recall
+from desktop.engine.semantic import (
+    SemanticProfile,
+    best_matches,
+    content_cosine,
+    sentence_cosine,
+    soft_recall,
+)
 from desktop.engine.vocabulary import Unit
 
 # The features of the three fitted decisions (model.py). Everything is computed on
@@ -30,6 +36,7 @@ PAIR_FEATURES = (
     "soft_bg",
     "soft_off",
     "content_cosine",
+    "sentence_cosine",
     "frame_only",
     "frame_pair",
     "is_best",
@@ -50,6 +57,7 @@ class Pair:
     soft_bg: float
     soft_off: float
     content_cosine: float
+    sentence_cosine: float
     frame_only: bool  # nothing but frame words in common
     frame_pair: bool  # both sentences are about the event itself: no content of their own
     shared_names: float
@@ -105,6 +113,7 @@ def pair(
         soft_bg=soft_bg,
         soft_off=soft_off,
         content_cosine=content_cosine(bg_meaning, off_meaning),
+        sentence_cosine=sentence_cosine(bg_meaning, off_meaning),
         frame_only=not common and bool(frame_common) and soft_bg < 0.2,
         frame_pair=content_bg < _FRAME_SENTENCE
         and content_off < _FRAME_SENTENCE
@@ -123,6 +132,7 @@ def pair_features(p: Pair, best_strength: float, rank: int) -> list[float]:
         p.soft_bg,
         p.soft_off,
         p.content_cosine,
+        p.sentence_cosine,
         1.0 if p.frame_only else 0.0,
         1.0 if p.frame_pair else 0.0,
         1.0 if rank == 0 else 0.0,
@@ -138,6 +148,7 @@ COVERAGE_FEATURES = (
     "union_lexical",
     "union_soft",
     "best_soft",
+    "best_sentence",
     "uncovered_weight",
     "worst_clause",
     "uncovered_clauses",
@@ -163,6 +174,7 @@ def coverage_features(
     link_prob: float,
     best_soft: float,
     official_keys: frozenset[str],
+    best_sentence: float = 0.0,
 ) -> list[float]:
     union: set[str] = set()
     for official, _ in linked:
@@ -206,6 +218,7 @@ def coverage_features(
         "union_lexical": lexical,
         "union_soft": union_soft,
         "best_soft": best_soft,
+        "best_sentence": best_sentence,
         "uncovered_weight": math.log1p(max(0.0, total - covered)),
         "worst_clause": math.log1p(worst),
         "uncovered_clauses": float(uncovered_clauses),

@@ -72,6 +72,7 @@ class SentenceProfile:
     unit: Unit
     total: float
     norm: float
+    text: str = ""
 
     @property
     def heading(self) -> bool:
@@ -141,6 +142,7 @@ def profile(text: str, start: int, end: int, unit: Unit = Unit.CLAIM) -> Sentenc
         unit=unit,
         total=sum(weights.values()) or 1e-9,
         norm=norm_of(weights),
+        text=raw,
     )
 
 

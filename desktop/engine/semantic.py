@@ -33,6 +33,7 @@ class SemanticProfile:
     weights: Array
     vectors: Array  # one unit row per content token
     vector: Array  # unit content vector (zeros when the sentence has no content)
+    sentence: Array  # unit vector of the whole sentence, frame words included
 
 
 def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfile]:
@@ -43,8 +44,9 @@ def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfi
             if token[2] in p.weights:
                 surfaces.append(p.surfaces[position])
     table = embedding.vocabulary_vectors(surfaces)
+    whole = embedding.sentence_vectors([p.text for p in profiles])
     out: list[SemanticProfile] = []
-    for p in profiles:
+    for index, p in enumerate(profiles):
         keys: list[str] = []
         positions: list[int] = []
         rows: list[Array] = []
@@ -67,7 +69,7 @@ def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfi
             vectors = np.zeros((0, embedding.DIMENSIONS), dtype=np.float32)
             w = np.zeros(0, dtype=np.float32)
             vector = np.zeros(embedding.DIMENSIONS, dtype=np.float32)
-        out.append(SemanticProfile(tuple(keys), tuple(positions), w, vectors, vector))
+        out.append(SemanticProfile(tuple(keys), tuple(positions), w, vectors, vector, whole[index]))
     return out
 
 
@@ -105,3 +107,7 @@ def soft_recall(a: SemanticProfile, others: Sequence[SemanticProfile]) -> float:
 
 def content_cosine(a: SemanticProfile, b: SemanticProfile) -> float:
     return float(a.vector @ b.vector)
+
+
+def sentence_cosine(a: SemanticProfile, b: SemanticProfile) -> float:
+    return float(a.sentence @ b.sentence)
