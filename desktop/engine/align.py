@@ -38,7 +38,7 @@ from desktop.engine.features import (
 from desktop.engine.frame import apply_frame, frame_keys
 from desktop.engine.model import AlignmentModel
 from desktop.engine.profiles import SentenceProfile, reweight
-from desktop.engine.semantic import SemanticProfile, semantic_profiles
+from desktop.engine.semantic import SemanticProfile, pair_recalls, semantic_profiles
 from desktop.engine.vocabulary import Coverage, Unit
 
 CANDIDATES_PER_SENTENCE = 6
@@ -175,7 +175,12 @@ def candidates(
         shortlist = heapq.nlargest(
             CANDIDATES_PER_SENTENCE * 2, scores.items(), key=lambda t: (t[1], -t[0])
         )
-        pairs = [(j, pair(b, official[j], bg_meaning[i], off_meaning[j])) for j, _ in shortlist]
+        picked = [j for j, _ in shortlist]
+        recalls = pair_recalls(bg_meaning[i], [off_meaning[j] for j in picked])
+        pairs = [
+            (j, pair(b, official[j], bg_meaning[i], off_meaning[j], soft))
+            for j, soft in zip(picked, recalls, strict=True)
+        ]
         pairs = [(j, p) for j, p in pairs if p.has_content]
         pairs.sort(key=lambda t: (-t[1].strength, t[0]))
         pairs = pairs[:CANDIDATES_PER_SENTENCE]

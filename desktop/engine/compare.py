@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from threadpoolctl import threadpool_limits
+
 from desktop.engine.align import align, prepare
 from desktop.engine.document import Document, Sentence, Span
 from desktop.engine.model import AlignmentModel, default_model
@@ -155,6 +157,22 @@ def compare_article(article: Document, *, model: AlignmentModel | None = None) -
 
 
 def _compare(
+    official: Document,
+    backgrounds: Sequence[Document],
+    model: AlignmentModel,
+    *,
+    single_article: bool,
+    analyses: Sequence[ArticleAnalysis] = (),
+) -> Comparison:
+    # The engine multiplies many small matrices; a multi-threaded BLAS spends more on
+    # waking its threads than on the work (15× slower on a busy two-core machine).
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _compare_now(
+            official, backgrounds, model, single_article=single_article, analyses=analyses
+        )
+
+
+def _compare_now(
     official: Document,
     backgrounds: Sequence[Document],
     model: AlignmentModel,

@@ -98,11 +98,14 @@ def pair(
     official: SentenceProfile,
     bg_meaning: SemanticProfile,
     off_meaning: SemanticProfile,
+    soft: tuple[float, float] | None = None,
 ) -> Pair:
+    """``soft``: (background, official) soft recalls when the caller computed them in bulk."""
     common = background.weights.keys() & official.weights.keys()
     frame_common = background.frame.keys() & official.frame.keys()
-    soft_bg = soft_recall(bg_meaning, [off_meaning])
-    soft_off = soft_recall(off_meaning, [bg_meaning])
+    if soft is None:
+        soft = (soft_recall(bg_meaning, [off_meaning]), soft_recall(off_meaning, [bg_meaning]))
+    soft_bg, soft_off = soft
     names = background.names | official.names
     content_bg = sum(background.weights.values())
     content_off = sum(official.weights.values())

@@ -34,6 +34,7 @@ class SemanticProfile:
     vectors: Array  # one unit row per content token
     vector: Array  # unit content vector (zeros when the sentence has no content)
     sentence: Array  # unit vector of the whole sentence, frame words included
+    key_ids: NDArray[np.int64]  # a number per key, equal for equal keys within a process
 
 
 def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfile]:
@@ -69,7 +70,10 @@ def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfi
             vectors = np.zeros((0, embedding.DIMENSIONS), dtype=np.float32)
             w = np.zeros(0, dtype=np.float32)
             vector = np.zeros(embedding.DIMENSIONS, dtype=np.float32)
-        out.append(SemanticProfile(tuple(keys), tuple(positions), w, vectors, vector, whole[index]))
+        ids = np.asarray([hash(k) for k in keys], dtype=np.int64)
+        out.append(
+            SemanticProfile(tuple(keys), tuple(positions), w, vectors, vector, whole[index], ids)
+        )
     return out
 
 
@@ -95,6 +99,34 @@ def best_matches(a: SemanticProfile, others: Iterable[SemanticProfile]) -> Array
                 scores[i] = 1.0
         np.maximum(best, scores, out=best)
     return best
+
+
+def pair_recalls(
+    a: SemanticProfile, others: Sequence[SemanticProfile]
+) -> list[tuple[float, float]]:
+    """For each of ``others``: the share of ``a``'s content weight it accounts for, and
+    the share of its own content weight that ``a`` accounts for — one matrix product for
+    all of them (what :func:`soft_recall` gives pair by pair)."""
+    result = [(0.0, 0.0)] * len(others)
+    filled = [i for i, o in enumerate(others) if o.keys]
+    total_a = float(a.weights.sum())
+    if not a.keys or not filled or total_a <= 0:
+        return result
+    vectors = np.concatenate([others[i].vectors for i in filled])
+    ids = np.concatenate([others[i].key_ids for i in filled])
+    weights = np.concatenate([others[i].weights for i in filled])
+    sizes = [len(others[i].keys) for i in filled]
+    starts = np.cumsum([0, *sizes[:-1]])
+    scores = credit(a.vectors @ vectors.T)
+    scores[a.key_ids[:, None] == ids[None, :]] = 1.0
+    best_for_a = np.maximum.reduceat(scores, starts, axis=1)  # a's tokens × others
+    soft_a = (a.weights @ best_for_a) / total_a
+    best_for_others = scores.max(axis=0) * weights
+    covered = np.add.reduceat(best_for_others, starts)
+    for slot, i in enumerate(filled):
+        total = float(others[i].weights.sum())
+        result[i] = (float(soft_a[slot]), float(covered[slot]) / total if total > 0 else 0.0)
+    return result
 
 
 def soft_recall(a: SemanticProfile, others: Sequence[SemanticProfile]) -> float:
