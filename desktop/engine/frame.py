@@ -21,6 +21,8 @@ from desktop.engine.profiles import SentenceProfile, norm_of
 # A key is frame when it is in at least this share of the claims on each side.
 OFFICIAL_SHARE = 0.25
 BACKGROUND_SHARE = 0.12
+# With a short official side, a key in this share of the background's claims is frame.
+STORY_SHARE = 0.35
 # A name is a participant when it is in at least this share of the background's claims.
 PARTICIPANT_SHARE = 0.15
 # Below this many claims on a side, shares say nothing: only the vocabulary applies.
@@ -63,6 +65,15 @@ def frame_keys(
             k
             for k, share in off.items()
             if share >= OFFICIAL_SHARE and bg.get(k, 0.0) >= BACKGROUND_SHARE
+        )
+    elif bg_claims >= _MIN_SENTENCES:
+        # A readout of a few lines (single-article mode) cannot show what recurs on its
+        # side: the story's frame is then what runs through most of the background.
+        official_keys = {k for p in official if p.is_target for k in p.weights}
+        keys.update(
+            k
+            for k, share in bg.items()
+            if share >= STORY_SHARE and k in official_keys and share * bg_claims >= 3
         )
     # The participants: names that recur across the background and that the official
     # side names too, however short it is ("Singh", "Hegseth" in a three-line readout).
