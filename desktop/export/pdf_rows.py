@@ -15,9 +15,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from desktop import naming
 from desktop.engine.compare import Comparison, SentenceResult
 from desktop.engine.vocabulary import Attribution, Coverage
-from desktop.export.naming import document_label
 
 SentenceKey = tuple[int, int]  # (document in the comparison, sentence index)
 
@@ -160,4 +160,4 @@ def one_line(sentence: SentenceResult) -> str:
 
 
 def document_name(comparison: Comparison, document: int) -> str:
-    return document_label(comparison.documents[document].document)
+    return naming.document_name(comparison.documents[document].document)

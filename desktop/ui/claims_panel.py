@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from desktop.engine.vocabulary import Attribution, Coverage
 from desktop.palette import Look
-from desktop.ui.describe import ATTRIBUTION_WORD, ClaimRow
 from desktop.ui.margin_marks import note_colour
+from desktop.workspace.claims import ClaimRow
+from desktop.workspace.wording import ATTRIBUTION_WORD
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SortKey = str | int | float

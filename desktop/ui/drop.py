@@ -24,8 +24,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from desktop.ui.session import Side
-from desktop.ui.sources import Source, SourceKind, looks_like_url
+from desktop.workspace.inputs import Side
+from desktop.workspace.sources import Source, SourceKind, looks_like_url
 
 _PAGE_URL_FORMATS = ("text/x-moz-url-priv", "text/x-moz-url", "text/x-chromium-source-url")
 # A dragged link carries a few words of HTML; a dragged selection carries the text itself.

@@ -9,28 +9,17 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from PySide6.QtCore import QPoint, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
-from desktop.engine.vocabulary import Coverage
 from desktop.palette import Look
 from desktop.ui.document_view import DocumentView
+from desktop.workspace.links import Link
 
 MAX_HALF_VISIBLE = 120
 Band = tuple[float, float]
-
-
-class Link(NamedTuple):
-    """A band from sentence ``left`` of the official view to ``right`` of a background view."""
-
-    left: int
-    right: int
-    coverage: Coverage  # of the background sentence
-    score: float
-    corrected: bool = False
 
 
 class LinkMap(QWidget):

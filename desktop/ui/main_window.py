@@ -1,8 +1,9 @@
 """The Readout main window: assembles the panes, menus and docks and routes commands.
 
-Reading and comparing are the Loader's job (in workers); showing and keeping the
-panes in step is the ComparisonView's. The window turns user commands into
-requests to those two and remembers its geometry.
+Reading and comparing are the ComparisonLoader's job (in the worker process, through
+the window's one ``Background``); showing and keeping the panes in step is the
+ComparisonView's. The window turns user commands into requests to those two,
+holds the ``Lifecycle`` every collaborator reads, and remembers its geometry.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ from PySide6.QtWidgets import (
 from desktop.palette import Look
 from desktop.paths import sample_path
 from desktop.ui.actions import build_actions, retint
+from desktop.ui.background import Background
 from desktop.ui.busy import BusyIndicator
 from desktop.ui.claims_panel import ClaimsPanel
+from desktop.ui.comparison_loader import ComparisonLoader, Prepared, Purpose
 from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.correcting import Corrector
 from desktop.ui.dialogs import LegendDialog, about
@@ -33,27 +36,26 @@ from desktop.ui.drop import DropFilter, DropOverlay
 from desktop.ui.export_pdf import PdfExporter
 from desktop.ui.find_bar import FindBar, Finder
 from desktop.ui.keyboard_navigation import Navigator
+from desktop.ui.lifecycle import Lifecycle
 from desktop.ui.link_map import LinkMap
-from desktop.ui.loading import Loader, Prepared, Purpose
 from desktop.ui.menus import build_menus, build_toolbar, fill_recent
 from desktop.ui.message_bar import MessageBar
 from desktop.ui.notes import NotesController, chain_menus
 from desktop.ui.open_commands import choose_files, clipboard_sources, web_page
-from desktop.ui.persistence import SessionKeeper
-from desktop.ui.session import Side
 from desktop.ui.session_controller import SessionsController, connect_session_commands
+from desktop.ui.session_keeper import SessionKeeper
 from desktop.ui.sessions_dock import SessionsSidebar
-from desktop.ui.settings import DEFAULT_POINT_SIZE, Preferences
-from desktop.ui.sources import Source, source_for_location
+from desktop.ui.settings import DEFAULT_POINT_SIZE, Preferences, RecentFile
 from desktop.ui.summary_bar import SummaryBar
 from desktop.ui.window_layout import repolish, restore_layout, save_layout
+from desktop.workspace.inputs import Side
+from desktop.workspace.sources import Source, source_for_location
 
 if TYPE_CHECKING:
     from desktop.sessions import StoreOpening
 
 EMPTY_HEADLINE = "Drop an article or an official readout to begin (Help → Open Sample Comparison)"
 ZOOM_STEPS = (8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0, 16.0, 18.0, 20.0, 24.0, 28.0)
-SentenceKey = tuple[int, int]
 
 
 class MainWindow(QMainWindow):
@@ -69,11 +71,16 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.preferences = preferences
-        self.keeper = SessionKeeper(store, self)
+        self.lifecycle = Lifecycle()
+        self.message = MessageBar()
+        self.background = Background(self.message.show_error, self)
+        self.keeper = SessionKeeper(self.background, self.lifecycle, store, self)
         self.setObjectName("readoutWindow")
         self.look = Look.from_palette(self.palette())
         self.point_size = preferences.point_size()
-        self.loader = Loader(self.look, self.point_size, self)
+        self.loader = ComparisonLoader(
+            self.background, self.look, self.point_size, preferences.compare_settings(), self
+        )
 
         self.left = DocumentPane(
             "Official readout",
@@ -105,7 +112,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.view = ComparisonView(self.left, self.right, self.link_map, self.claims, self.look)
         self.summary = SummaryBar(self.look)
-        self.message = MessageBar()
         self.find_bar = FindBar()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -137,6 +143,7 @@ class MainWindow(QMainWindow):
         self.busy = BusyIndicator(self.statusBar(), self.commands.cancel)
         self.pdf = PdfExporter(
             self,
+            background=self.background,
             loader=self.loader,
             keeper=self.keeper,
             preferences=preferences,
@@ -146,6 +153,7 @@ class MainWindow(QMainWindow):
         self.sessions = SessionsController(
             self,
             keeper=self.keeper,
+            lifecycle=self.lifecycle,
             loader=self.loader,
             view=self.view,
             notes=self.notes,
@@ -266,7 +274,7 @@ class MainWindow(QMainWindow):
             self.open_sources(sources, Side.WINDOW)
 
     def swap_sides(self) -> None:
-        swapped = self.loader.session.swapped()
+        swapped = self.loader.inputs.swapped()
         if swapped is not None:
             self.loader.show(swapped)
             self.statusBar().showMessage("Swapped the official readout and the background.", 6000)
@@ -287,7 +295,7 @@ class MainWindow(QMainWindow):
         comparison = prepared.comparison
         if comparison is not None:
             self.summary.set_headline(comparison.summary().headline())
-        elif prepared.session.empty:
+        elif prepared.inputs.empty:
             self.summary.set_headline(EMPTY_HEADLINE)
         else:
             missing = "official readout" if prepared.official is None else "background"
@@ -314,14 +322,14 @@ class MainWindow(QMainWindow):
             self.summary.set_headline(self.loader.comparison.summary().headline())
         self._update_enabled()
 
-    def _remember(self, sources: list[Source]) -> None:
+    def _remember(self, opened: list[tuple[str, str]]) -> None:
+        """Files and pages read: at the top of Open Recent, with their own titles."""
         entries = self.preferences.recent()
-        for source in sources:
-            if source.remembered:
-                entries = self.preferences.add_recent(source.location)
+        for location, title in reversed(opened):
+            entries = self.preferences.add_recent(location, title)
         self._fill_recent(entries)
 
-    def _fill_recent(self, entries: Sequence[str]) -> None:
+    def _fill_recent(self, entries: Sequence[RecentFile]) -> None:
         fill_recent(
             self.menus.recent, entries, lambda where: self.open_paths([where]), self.commands
         )
@@ -354,11 +362,11 @@ class MainWindow(QMainWindow):
         LegendDialog(self.look, self).exec()
 
     def _set_title(self) -> None:
-        title = self.keeper.title() or self.loader.session.title()
+        title = self.keeper.title() or self.loader.inputs.title()
         self.setWindowTitle(f"{title} — Readout" if title else "Readout")
 
     def _update_enabled(self) -> None:
-        a, session = self.commands, self.loader.session
+        a, session = self.commands, self.loader.inputs
         compared = self.loader.comparison is not None
         for action in (a.next_absent, a.previous_absent, a.next_difference, a.previous_difference):
             action.setEnabled(compared)
@@ -411,7 +419,11 @@ class MainWindow(QMainWindow):
         save_layout(self, self.preferences, self.splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Save where the user is and everything pending; a comparison still running is
+        stopped at once (its worker process is killed), and no answer arrives later."""
         self.loader.cancel()
         self.save_settings()
         self.sessions.close()
+        self.lifecycle.close()
+        self.background.close()
         super().closeEvent(event)

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine.corrections import SentenceKey
+from desktop.ui.comparison_loader import ComparisonLoader
 from desktop.ui.comparison_view import ComparisonView
-from desktop.ui.describe import shorten
-from desktop.ui.loading import Loader
-from desktop.ui.note_places import SentenceKey, note_text, notes_by_sentence
-from desktop.ui.persistence import SessionKeeper
+from desktop.ui.session_keeper import SessionKeeper
+from desktop.workspace.notes import note_text, notes_by_sentence
+from desktop.workspace.wording import shorten
 
 if TYPE_CHECKING:
     from desktop.sessions.data import Note, SessionData
@@ -77,7 +78,7 @@ class NotesController(QObject):
     def __init__(
         self,
         keeper: SessionKeeper,
-        loader: Loader,
+        loader: ComparisonLoader,
         view: ComparisonView,
         parent: QWidget,
     ) -> None:

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from desktop.ingest import SUPPORTED_SUFFIXES
 from desktop.ui.dialogs import ask_url
 from desktop.ui.drop import sources_from_mime
-from desktop.ui.session import Side
-from desktop.ui.sources import Source
+from desktop.workspace.inputs import Side
+from desktop.workspace.sources import Source
 
 _TITLES = {
     Side.OFFICIAL: "Open Official Readout",

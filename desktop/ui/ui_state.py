@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from desktop.engine.corrections import SentenceAnchor
 from desktop.ui.comparison_view import ComparisonView, Origin
 from desktop.ui.document_view import DocumentView
-from desktop.ui.note_places import machine_of
+from desktop.workspace.notes import machine_of
 
 if TYPE_CHECKING:
     from desktop.sessions.data import UiState

@@ -15,8 +15,8 @@ from desktop.ingest import read_path
 from desktop.palette import Look
 from desktop.paths import sample_path
 from desktop.ui.comparison_view import Origin
-from desktop.ui.describe import tooltip
 from desktop.ui.main_window import MainWindow
+from desktop.ui.tooltips import tooltip
 from tests.ui.conftest import ROOT, SCREENSHOTS
 
 
