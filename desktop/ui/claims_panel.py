@@ -325,6 +325,12 @@ class ClaimsPanel(QWidget):
         self.model.set_rows(rows)
         self._count()
 
+    def clear_filters(self) -> None:
+        """Every claim shown again: no search, no "only" filter."""
+        for box in (self.absent_only, self.sources_only):
+            box.setChecked(False)
+        self.search.clear()
+
     def _refilter(self) -> None:
         self.proxy.set_filters(
             absent_only=self.absent_only.isChecked(),

@@ -78,16 +78,20 @@ class ComparisonView(QObject):
         return self.right.view_for(document)
 
     def show(self, prepared: Prepared) -> None:
+        """A new comparison opens with every pane at its top (where the reading starts),
+        whatever the panes showed before: no pane follows another while it is filled."""
         self.comparison = prepared.comparison
         self.selected = None
-        left_view = self.left.set_view_count(1)[0]
-        self._fill(self.left, left_view, prepared.official, 0)
-        views = self.right.set_view_count(len(prepared.backgrounds))
-        for position, view in enumerate(views):
-            rendered = prepared.backgrounds[position] if prepared.backgrounds else None
-            self._fill(self.right, view, rendered, position)
-        for view in self.views():
-            self._wire(view)
+        with self.without_following():
+            left_view = self.left.set_view_count(1)[0]
+            self._fill(self.left, left_view, prepared.official, 0)
+            views = self.right.set_view_count(len(prepared.backgrounds))
+            for position, view in enumerate(views):
+                rendered = prepared.backgrounds[position] if prepared.backgrounds else None
+                self._fill(self.right, view, rendered, position)
+            for view in self.views():
+                self._wire(view)
+                view.verticalScrollBar().setValue(0)
         self._alignments = dict(prepared.alignments)
         self._links = dict(prepared.links)
         self._official_header(prepared)
@@ -335,6 +339,15 @@ class ComparisonView(QObject):
         background = other.document_index if from_left else view.document_index
         alignment = self._alignments.get(background)
         if alignment is None or not view.sentences or not other.sentences:
+            return
+        if view.verticalScrollBar().value() == 0:
+            # At the top, both sides start at their tops: the other's first lines are what
+            # the reader compares with, and a match further down is one click away.
+            self._syncing = True
+            try:
+                other.verticalScrollBar().setValue(0)
+            finally:
+                self._syncing = False
             return
         reference = view.viewport().height() // 3
         here = view.sentence_at_point(QPoint(30, reference))

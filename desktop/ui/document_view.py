@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 from desktop.engine.compare import SentenceResult
 from desktop.engine.document import Document, Span
 from desktop.palette import Look
+from desktop.ui.bounded_menu import keep_inside
 from desktop.ui.margin_marks import paint_margin_marks
 from desktop.ui.rendering import Offsets, SentenceIndex, reading_font
 
@@ -375,12 +376,18 @@ class DocumentView(QTextEdit):
             point = self.cursorRect().center()
         else:
             point = event.pos()
+        menu = keep_inside(self.context_menu(point), self.window())
+        menu.exec(self.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def context_menu(self, point: QPoint) -> QMenu:
+        """The menu for viewport ``point``: copy and select, then the sentence's corrections
+        and note (``menu_builder``)."""
         found = self.sentence_at_point(point)
         menu = self.createStandardContextMenu(point)
         if self.menu_builder is not None:
             self.menu_builder(menu, self.document_index, found)
-        menu.exec(self.viewport().mapToGlobal(point))
-        menu.deleteLater()
+        return menu
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

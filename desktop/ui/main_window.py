@@ -9,13 +9,15 @@ holds the ``Lifecycle`` every collaborator reads, and remembers its geometry.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QPalette
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
+    QMenu,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -25,6 +27,7 @@ from desktop.palette import Look
 from desktop.paths import sample_path
 from desktop.ui.actions import build_actions, retint
 from desktop.ui.background import Background
+from desktop.ui.bounded_menu import popup_inside
 from desktop.ui.busy import BusyIndicator
 from desktop.ui.claims_panel import ClaimsPanel
 from desktop.ui.comparison_loader import ComparisonLoader, Prepared, Purpose
@@ -32,6 +35,7 @@ from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.correcting import Corrector
 from desktop.ui.dialogs import LegendDialog, about
 from desktop.ui.document_pane import DocumentPane
+from desktop.ui.document_view import DocumentView
 from desktop.ui.drop import DropFilter, DropOverlay
 from desktop.ui.export_pdf import PdfExporter
 from desktop.ui.find_bar import FindBar, Finder
@@ -243,9 +247,18 @@ class MainWindow(QMainWindow):
         self.corrector.pending_link = None
         self.loader.open(sources, side, purpose)
 
-    def open_paths(self, paths: Sequence[str]) -> None:
-        """Command-line files: one is split as an article, several are ranked."""
-        self.open_sources([source_for_location(p) for p in paths], Side.WINDOW)
+    def open_paths(self, paths: Sequence[str], *, completing: bool = False) -> None:
+        """Command-line files: one is split as an article, several are ranked.
+
+        ``completing``: the files complete the previous launch's (one multi-file open that
+        arrived as separate launches), so they replace the open session's documents
+        instead of starting a second session beside a stray one-document one.
+        """
+        sources = [source_for_location(p) for p in paths]
+        if completing and self.keeper.current is not None:
+            self._open(sources, Side.WINDOW, Purpose.UPDATE)
+            return
+        self.open_sources(sources, Side.WINDOW)
 
     def open_sample(self) -> None:
         """The sample as a new session (at start-up, a stored last session wins over it)."""
@@ -264,14 +277,21 @@ class MainWindow(QMainWindow):
         self.open_sources(sources, Side.WINDOW)
 
     def _choose_files(self, side: Side, *, single: bool = False) -> None:
-        sources = choose_files(self, side, single=single)
+        sources = choose_files(self, side, self.preferences.folder("documents"), single=single)
         if sources:
+            self.preferences.set_folder("documents", str(Path(sources[0].location).parent))
             self.open_sources(sources, side)
 
     def _open_url(self) -> None:
         sources = web_page(self)
         if sources:
             self.open_sources(sources, Side.WINDOW)
+
+    def view_menu_for(self, view: DocumentView, point: QPoint) -> QMenu:
+        """Open a pane's context menu at viewport ``point`` without blocking (for tests and
+        the keyboard); it and its submenus stay inside the window."""
+        menu = view.context_menu(point)
+        return popup_inside(menu, self, view.viewport().mapToGlobal(point))
 
     def swap_sides(self) -> None:
         swapped = self.loader.inputs.swapped()

@@ -162,6 +162,8 @@ class SessionsController(QObject):
             # After the claims table is filled (the view defers it by one turn of the loop).
             QTimer.singleShot(0, self, lambda: self._apply(state))
             return
+        if prepared.purpose is Purpose.NEW:
+            self.view.claims.clear_filters()  # a new session starts unfiltered
         self.keeper.adopt(prepared.inputs, new=prepared.purpose is Purpose.NEW)
         self.notes.refresh()
         self.reading_moved()
