@@ -57,13 +57,17 @@ def findings(comparison: Comparison) -> Findings:
         if d == 0:
             continue
         for s in doc.sentences:
+            if not s.is_claim:
+                continue  # a dateline or a caption is not a finding
             counts[s.attribution][s.coverage] += 1
             if s.coverage is Coverage.ABSENT:
                 absent.append((d, s.index))
             elif s.coverage is Coverage.PARTIAL:
                 partial.append((d, s.index))
     unreflected = tuple(
-        s.index for s in comparison.official.sentences if s.coverage is Coverage.ABSENT
+        s.index
+        for s in comparison.official.sentences
+        if s.is_claim and s.coverage is Coverage.ABSENT
     )
     return Findings(tuple(absent), tuple(partial), unreflected, counts)
 

@@ -221,6 +221,7 @@ class ClaimsFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.absent_only = False
         self.sources_only = False
+        self.non_claims = False  # show the non-claims (headline, dateline, caption…) instead
         self.search = ""
         self.setSortRole(SORT_ROLE)
 
@@ -230,11 +231,14 @@ class ClaimsFilter(QSortFilterProxyModel):
         if isinstance(model, ClaimsModel):
             model.sort(column, order)
 
-    def set_filters(self, *, absent_only: bool, sources_only: bool, search: str) -> None:
+    def set_filters(
+        self, *, absent_only: bool, sources_only: bool, search: str, non_claims: bool = False
+    ) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+
             self.beginFilterChange()
         self.absent_only = absent_only
         self.sources_only = sources_only
+        self.non_claims = non_claims
         self.search = search.casefold().strip()
         if hasattr(self, "endFilterChange"):
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
@@ -245,6 +249,8 @@ class ClaimsFilter(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, ClaimsModel)
         row = model.rows[source_row]
+        if row.is_claim == self.non_claims:
+            return False
         if self.absent_only and row.coverage is not Coverage.ABSENT:
             return False
         if self.sources_only and row.attribution is not Attribution.SOURCES:
@@ -276,6 +282,11 @@ class ClaimsPanel(QWidget):
         self.absent_only.setToolTip("Show only claims the other side does not have")
         self.sources_only = QCheckBox("S&ources only")
         self.sources_only.setToolTip("Show only claims attributed to anonymous sources")
+        self.non_claims = QCheckBox("&Non-claims")
+        self.non_claims.setToolTip(
+            "Show the headlines, datelines, captions, credit lines and other text that is not "
+            "a claim (never counted, never a match) instead of the claims"
+        )
         self.model = ClaimsModel(look, self)
         self.proxy = ClaimsFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -311,6 +322,7 @@ class ClaimsPanel(QWidget):
         filters.addWidget(self.search, 1)
         filters.addWidget(self.absent_only)
         filters.addWidget(self.sources_only)
+        filters.addWidget(self.non_claims)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         layout.setSpacing(6)
@@ -320,6 +332,7 @@ class ClaimsPanel(QWidget):
         self.search.textChanged.connect(self._refilter)
         self.absent_only.toggled.connect(self._refilter)
         self.sources_only.toggled.connect(self._refilter)
+        self.non_claims.toggled.connect(self._refilter)
 
     def set_rows(self, rows: Sequence[ClaimRow]) -> None:
         self.model.set_rows(rows)
@@ -327,7 +340,7 @@ class ClaimsPanel(QWidget):
 
     def clear_filters(self) -> None:
         """Every claim shown again: no search, no "only" filter."""
-        for box in (self.absent_only, self.sources_only):
+        for box in (self.absent_only, self.sources_only, self.non_claims):
             box.setChecked(False)
         self.search.clear()
 
@@ -336,17 +349,24 @@ class ClaimsPanel(QWidget):
             absent_only=self.absent_only.isChecked(),
             sources_only=self.sources_only.isChecked(),
             search=self.search.text(),
+            non_claims=self.non_claims.isChecked(),
         )
         self._count()
 
     def _count(self) -> None:
-        total, shown = self.model.rowCount(), self.proxy.rowCount()
-        if total == 0:
+        rows = self.model.rows
+        others = sum(not row.is_claim for row in rows)
+        self.non_claims.setText(f"&Non-claims ({others})" if others else "&Non-claims")
+        self.non_claims.setEnabled(bool(others) or self.non_claims.isChecked())
+        kind = "non-claims" if self.non_claims.isChecked() else "claims"
+        total = others if self.non_claims.isChecked() else len(rows) - others
+        shown = self.proxy.rowCount()
+        if not rows:
             self.summary.setText("No comparison yet.")
         elif shown == total:
-            self.summary.setText(f"All {total} sentences of both sides.")
+            self.summary.setText(f"All {total} {kind} of both sides.")
         else:
-            self.summary.setText(f"Showing {shown} of {total} sentences.")
+            self.summary.setText(f"Showing {shown} of {total} {kind}.")
 
     def _activated(self, index: QModelIndex) -> None:
         source = self.proxy.mapToSource(index)

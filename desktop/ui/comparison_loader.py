@@ -230,6 +230,11 @@ class ComparisonLoader(QObject):
         )
         self.busy.emit("Comparing…" if inputs.comparable else "Preparing…")
 
+    def show_outcome(self, outcome: PreparedComparison, purpose: Purpose = Purpose.UPDATE) -> None:
+        """Show a comparison prepared elsewhere (lay out its documents only)."""
+        self.busy.emit("Preparing…")
+        self._render(outcome, purpose, None)
+
     def _render(
         self, outcome: PreparedComparison, purpose: Purpose, stored: SessionData | None
     ) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from desktop.engine.vocabulary import Coverage
@@ -74,24 +74,48 @@ class LegendStrip(QWidget):
         self.update()
 
 
+class ElidedLabel(QLabel):
+    """One line, shortened with "…" when the window is narrow; the full text in the tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setToolTip(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = QFontMetricsF(self.font())
+        shown = metrics.elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width())
+        if shown != self.text():
+            self.setText(shown)
+
+
 class SummaryBar(QFrame):
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("summaryBar")
-        self.headline = QLabel()
+        self.headline = ElidedLabel()
         self.headline.setObjectName("headline")
-        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.headline.setWordWrap(True)  # a narrow window gets two lines, not a cut sentence
-        self.headline.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.legend = LegendStrip(look)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 7, 14, 7)
+        layout.setContentsMargins(14, 6, 14, 6)
         layout.addWidget(self.headline, 1)
         layout.addWidget(self.legend)
 
+    @property
+    def full_text(self) -> str:
+        return self.headline.full_text
+
     def set_headline(self, text: str) -> None:
-        self.headline.setText(text)
-        self.headline.setToolTip(text)
+        self.headline.set_full_text(text)
 
     def set_look(self, look: Look) -> None:
         self.legend.set_look(look)

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from desktop import naming
+from desktop.engine.compare import Comparison
 from desktop.engine.corrections import CorrectedComparison, apply_corrections
 from desktop.engine.document import Document
 from desktop.workspace.claims import ClaimRow, claim_rows
@@ -44,7 +45,11 @@ class OpenedSources:
 
 
 def prepare_comparison(inputs: SessionInputs) -> PreparedComparison:
-    machine = inputs.compute()
+    return prepare_machine(inputs, inputs.compute())
+
+
+def prepare_machine(inputs: SessionInputs, machine: Comparison | None) -> PreparedComparison:
+    """What the window shows of ``machine``, the comparison of ``inputs``."""
     if machine is None:
         return PreparedComparison(inputs, None)
     corrected = apply_corrections(machine, inputs.corrections)

@@ -98,7 +98,7 @@ def test_one_file_dropped_on_the_window_is_split_as_an_article(
     inputs = window.loader.inputs
     assert inputs.single_article and inputs.backgrounds[0].source == str(ARTICLE)
     assert window.loader.comparison is not None
-    assert window.summary.headline.text() == window.loader.comparison.summary().headline()
+    assert window.summary.full_text == window.loader.comparison.summary().headline()
     assert str(ARTICLE) in window.preferences.recent_locations()
 
 
@@ -233,7 +233,7 @@ def test_a_failing_web_address_shows_a_message_and_keeps_the_session(
 ) -> None:
     window: MainWindow = make_window(open_sample=True)  # type: ignore[operator]
     before = window.loader.inputs
-    headline = window.summary.headline.text()
+    headline = window.summary.full_text
     mime = QMimeData()
     mime.setUrls([QUrl(f"{web}/missing.html")])
     drag_and_drop(window, mime)
@@ -241,7 +241,7 @@ def test_a_failing_web_address_shows_a_message_and_keeps_the_session(
     assert window.message.isVisible() and window.message.kind == "error"
     assert "404" in window.message.text.text() or "not found" in window.message.text.text().lower()
     assert window.loader.inputs is before
-    assert window.summary.headline.text() == headline
+    assert window.summary.full_text == headline
 
 
 def test_cancel_drops_a_fetch_in_progress(qtbot: QtBot, make_window: object, web: str) -> None:

@@ -133,7 +133,7 @@ def test_a_correction_looks_different_and_survives_a_recompute(
     assert corrected is not None
     assert corrected.documents[1].sentences[absent].coverage is Coverage.COVERED
     assert corrected.is_corrected(1, absent, Field.COVERAGE)
-    assert window.summary.headline.text() == corrected.summary().headline()
+    assert window.summary.full_text == corrected.summary().headline()
     view = window.right.current_view()
     assert absent in view.corrected, "corrected sentences get a margin mark"
     row = next(r for r in window.claims.model.rows if (r.document, r.index) == (1, absent))

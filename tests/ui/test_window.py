@@ -26,7 +26,7 @@ def test_first_run_opens_the_sample_with_the_engines_headline(
     settings = tmp_path / "first-run"
     window = make_window(open_sample=None, settings=settings)  # type: ignore[operator]
     expected = compare_article(read_path(sample_path())).summary().headline()
-    assert window.summary.headline.text() == expected
+    assert window.summary.full_text == expected
     assert window.loader.comparison is not None and window.loader.comparison.single_article
     assert "rajnath-hegseth-call-2025-07-01" in window.windowTitle()
     assert window.left.views[0].document_index == 0
