@@ -57,6 +57,10 @@ HEADERS = {
     Column.NOTE: "Note",
 }
 NOTE_MARK = "✱"
+ROW_HEIGHT = 21
+VISIBLE_ROWS = 12
+NOTE_EMPTY_WIDTH = 48
+NOTE_MAX_WIDTH = 260
 _COLUMNS = tuple(Column)
 _COVERAGE_ORDER = {Coverage.ABSENT: 0, Coverage.PARTIAL: 1, Coverage.COVERED: 2}
 _ATTRIBUTION_ORDER = {a: i for i, a in enumerate(Attribution)}
@@ -271,7 +275,7 @@ class ClaimsPanel(QWidget):
         super().__init__(parent)
         self.summary = QLabel()
         self.summary.setObjectName("claimsSummary")
-        self.summary.setWordWrap(True)
+        self.summary.setWordWrap(False)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search claims…")
         self.search.setClearButtonEnabled(True)
@@ -300,33 +304,39 @@ class ClaimsPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        # The claim takes the width; the best match gets a fixed share, the note only what
+        # its notes need.
         header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.BEST_MATCH, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (Column.SIDE, 120),
-            (Column.ATTRIBUTION, 100),
-            (Column.COVERAGE, 100),
-            (Column.SCORE, 56),
-            (Column.NOTE, 170),
+            (Column.SIDE, 110),
+            (Column.ATTRIBUTION, 88),
+            (Column.COVERAGE, 92),
+            (Column.BEST_MATCH, 300),
+            (Column.SCORE, 50),
+            (Column.NOTE, NOTE_EMPTY_WIDTH),
         ):
             self.table.setColumnWidth(column, width)
         header.moveSection(Column.NOTE, Column.TEXT + 1)  # a note reads beside its claim
+        # A dozen rows are always in view: enough to read a story's claims without scrolling.
+        frame = 2 * self.table.frameWidth()
+        self.table.setMinimumHeight(VISIBLE_ROWS * ROW_HEIGHT + header.sizeHint().height() + frame)
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.summary)
+        filters.addSpacing(8)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.absent_only)
         filters.addWidget(self.sources_only)
         filters.addWidget(self.non_claims)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 8)
-        layout.setSpacing(6)
-        layout.addWidget(self.summary)
+        layout.setContentsMargins(8, 4, 8, 6)
+        layout.setSpacing(4)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         self.search.textChanged.connect(self._refilter)
@@ -337,6 +347,21 @@ class ClaimsPanel(QWidget):
     def set_rows(self, rows: Sequence[ClaimRow]) -> None:
         self.model.set_rows(rows)
         self._count()
+
+    def set_notes(self, notes: Mapping[tuple[int, int], str]) -> None:
+        """The user's notes; the Note column is only as wide as they need."""
+        self.model.set_notes(notes)
+        metrics = self.table.fontMetrics()
+        longest = max(
+            (metrics.horizontalAdvance(f"✱ {' '.join(n.split())}") for n in notes.values()),
+            default=0,
+        )
+        width = (
+            NOTE_EMPTY_WIDTH
+            if not notes
+            else max(NOTE_EMPTY_WIDTH, min(NOTE_MAX_WIDTH, longest + 16))
+        )
+        self.table.setColumnWidth(Column.NOTE, width)
 
     def clear_filters(self) -> None:
         """Every claim shown again: no search, no "only" filter."""

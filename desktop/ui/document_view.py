@@ -10,7 +10,6 @@ from collections.abc import Callable, Collection, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QContextMenuEvent,
     QFont,
     QHelpEvent,
@@ -228,8 +227,10 @@ class DocumentView(QTextEdit):
             selections.append(self._extra(span, self._diff_format(span)))
         for span in found:
             fmt = QTextCharFormat()
-            fmt.setBackground(self.look.find_current if span == current_find else self.look.find)
-            fmt.setForeground(QColor("#000000"))
+            current = span == current_find
+            fmt.setBackground(self.look.find_current if current else self.look.find)
+            fmt.setForeground(self.look.page if current else self.look.text)
+            fmt.setFontUnderline(True)
             selections.append(self._extra(span, fmt))
         self.setExtraSelections(selections)
         self.viewport().update()

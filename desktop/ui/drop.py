@@ -91,8 +91,9 @@ class DropOverlay(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         accent = self.palette().color(QPalette.ColorRole.Highlight)
-        fill = QColor(accent)
-        fill.setAlphaF(0.12)
+        # Nearly opaque: the hint is read, not the document text under it.
+        fill = QColor(self.palette().color(QPalette.ColorRole.Base))
+        fill.setAlphaF(0.94)
         rect = QRectF(self.rect()).adjusted(6, 6, -6, -6)
         painter.setBrush(fill)
         pen = QPen(accent, 2.5, Qt.PenStyle.DashLine)

@@ -46,11 +46,13 @@ from desktop.ui.menus import build_menus, build_toolbar, fill_recent
 from desktop.ui.message_bar import MessageBar
 from desktop.ui.notes import NotesController, chain_menus
 from desktop.ui.open_commands import choose_files, clipboard_sources, web_page
+from desktop.ui.preferences_dialog import PreferencesDialog
 from desktop.ui.session_controller import SessionsController, connect_session_commands
 from desktop.ui.session_keeper import SessionKeeper
 from desktop.ui.sessions_dock import SessionsSidebar
-from desktop.ui.settings import DEFAULT_POINT_SIZE, Preferences, RecentFile
+from desktop.ui.settings import DEFAULT_POINT_SIZE, Preferences, RecentFile, Theme
 from desktop.ui.summary_bar import SummaryBar
+from desktop.ui.theme import apply_theme
 from desktop.ui.window_layout import repolish, restore_layout, save_layout
 from desktop.workspace.inputs import Side
 from desktop.workspace.sources import Source, source_for_location
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.preferences = preferences
+        apply_theme(preferences.theme())
         self.lifecycle = Lifecycle()
         self.message = MessageBar()
         self.background = Background(self.message.show_error, self)
@@ -203,6 +206,13 @@ class MainWindow(QMainWindow):
         a.legend.triggered.connect(self.show_legend)
         a.about.triggered.connect(lambda: about(self))
         a.open_sample.triggered.connect(self.open_sample)
+        a.preferences.triggered.connect(self.edit_preferences)
+        for action, theme in (
+            (a.theme_system, Theme.SYSTEM),
+            (a.theme_light, Theme.LIGHT),
+            (a.theme_dark, Theme.DARK),
+        ):
+            action.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
         a.clear_recent.triggered.connect(self._clear_recent)
         connect_session_commands(a, self.sessions, self.notes, self.pdf, self.preferences)
         self.keeper.currentChanged.connect(self._set_title)
@@ -378,6 +388,41 @@ class MainWindow(QMainWindow):
         self.view.sync = on
         self.preferences.set_sync_scrolling(on)
 
+    def set_theme(self, theme: Theme) -> None:
+        """View → Theme: System, Light or Dark (remembered)."""
+        self.preferences.set_theme(theme)
+        apply_theme(theme)
+        self._check_theme()
+
+    def _check_theme(self) -> None:
+        theme = self.preferences.theme()
+        self.commands.theme_system.setChecked(theme is Theme.SYSTEM)
+        self.commands.theme_light.setChecked(theme is Theme.LIGHT)
+        self.commands.theme_dark.setChecked(theme is Theme.DARK)
+
+    def edit_preferences(self) -> PreferencesDialog:
+        """Edit → Preferences…: window-modal; OK stores and applies what was chosen."""
+        dialog = PreferencesDialog(self.preferences, self)
+        dialog.accepted.connect(lambda: self.apply_preferences(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def apply_preferences(self, dialog: PreferencesDialog) -> None:
+        before = self.preferences.compare_settings()
+        dialog.save()
+        self.set_theme(self.preferences.theme())
+        size = self.preferences.page_size()
+        self.commands.page_a4.setChecked(size == "A4")
+        self.commands.page_letter.setChecked(size == "Letter")
+        settings = self.preferences.compare_settings()
+        self.loader.set_settings(settings)
+        if settings != before:
+            self.statusBar().showMessage(
+                f"New comparisons, and this one from now on, are judged {settings.describe()}.",
+                8000,
+            )
+
     def show_legend(self) -> None:
         LegendDialog(self.look, self).exec()
 
@@ -416,6 +461,7 @@ class MainWindow(QMainWindow):
             self.loader.look = look
             self.view.set_look(look)
             self.summary.set_look(look)
+            self.message.restyle()
             text = self.palette().color(QPalette.ColorRole.WindowText)
             retint(self.commands, text, look.muted)
 
@@ -434,6 +480,7 @@ class MainWindow(QMainWindow):
         size = self.preferences.page_size()
         self.commands.page_a4.setChecked(size == "A4")
         self.commands.page_letter.setChecked(size == "Letter")
+        self._check_theme()
 
     def save_settings(self) -> None:
         save_layout(self, self.preferences, self.splitter)

@@ -55,6 +55,8 @@ def build_menus(
     edit.addSeparator()
     edit.addAction(a.swap)
     edit.addAction(a.recompare)
+    edit.addSeparator()
+    edit.addAction(a.preferences)
     view = bar.addMenu("&View")
     for action in (a.zoom_in, a.zoom_out, a.zoom_reset):
         view.addAction(action)
@@ -68,6 +70,9 @@ def build_menus(
     for action in (a.focus_official, a.focus_background, a.focus_claims):
         view.addAction(action)
     view.addSeparator()
+    themes = view.addMenu("&Theme")
+    for action in (a.theme_system, a.theme_light, a.theme_dark):
+        themes.addAction(action)
     pages = view.addMenu("PDF &Page Size")
     pages.addAction(a.page_a4)
     pages.addAction(a.page_letter)

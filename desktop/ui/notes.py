@@ -114,7 +114,7 @@ class NotesController(QObject):
         for shown in self.view.views():
             shown.noted = {i for (d, i) in texts if d == shown.document_index}
             shown.viewport().update()
-        self.view.claims.model.set_notes(texts)
+        self.view.claims.set_notes(texts)
 
     def populate(self, menu: QMenu, document: int, index: int | None) -> None:
         """The note entries of a sentence's context menu."""

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from desktop.engine.vocabulary import Coverage
 from desktop.palette import Look
 
 _LINES = (
@@ -24,16 +23,19 @@ class LegendStrip(QWidget):
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.look = look
-        self.setToolTip("What the tints and lines mean — click for the full legend (F1)")
+        self.setToolTip(
+            "Attribution is the line under a sentence; each pane's header says what its tint "
+            "means. Click for the full legend (F1)"
+        )
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def _items(self) -> list[str]:
-        return [c.value for c in Coverage] + [name for name, _ in _LINES]
+        return [name for name, _ in _LINES]
 
     def sizeHint(self) -> QSize:
         metrics = QFontMetricsF(self.font())
-        width = sum(metrics.horizontalAdvance(t) + 22 for t in self._items()) + 28
+        width = sum(metrics.horizontalAdvance(t) + 16 for t in self._items()) + 4
         return QSize(int(width), int(metrics.height() + 10))
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -43,18 +45,6 @@ class LegendStrip(QWidget):
         height = metrics.height() + 4
         top = (self.height() - height) / 2
         x = 0.0
-        for coverage in Coverage:
-            width = metrics.horizontalAdvance(coverage.value) + 14
-            rect = QRectF(x, top, width, height)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self.look.tint[coverage])
-            painter.drawRoundedRect(rect, 3, 3)
-            painter.setPen(self.look.text)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, coverage.value)
-            x += width + 6
-        x += 14
-        painter.setPen(QPen(self.look.muted, 1))
-        painter.drawLine(int(x - 10), int(top + 2), int(x - 10), int(top + height - 2))
         for name, style in _LINES:
             width = metrics.horizontalAdvance(name)
             painter.setPen(self.look.text)
