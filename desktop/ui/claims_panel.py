@@ -58,7 +58,7 @@ HEADERS = {
 }
 NOTE_MARK = "✱"
 ROW_HEIGHT = 21
-VISIBLE_ROWS = 12
+VISIBLE_ROWS = 5  # at the least; the default layout shows a dozen (window_layout)
 NOTE_EMPTY_WIDTH = 48
 NOTE_MAX_WIDTH = 260
 _COLUMNS = tuple(Column)
@@ -276,6 +276,7 @@ class ClaimsPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("claimsSummary")
         self.summary.setWordWrap(False)
+        self.summary.setMinimumWidth(1)  # a narrow window cuts the count, not the search
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search claims…")
         self.search.setClearButtonEnabled(True)
@@ -321,7 +322,7 @@ class ClaimsPanel(QWidget):
         ):
             self.table.setColumnWidth(column, width)
         header.moveSection(Column.NOTE, Column.TEXT + 1)  # a note reads beside its claim
-        # A dozen rows are always in view: enough to read a story's claims without scrolling.
+        # Never so small that the claims cannot be read.
         frame = 2 * self.table.frameWidth()
         self.table.setMinimumHeight(VISIBLE_ROWS * ROW_HEIGHT + header.sizeHint().height() + frame)
         self.table.doubleClicked.connect(self._activated)

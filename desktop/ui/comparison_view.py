@@ -340,15 +340,6 @@ class ComparisonView(QObject):
         alignment = self._alignments.get(background)
         if alignment is None or not view.sentences or not other.sentences:
             return
-        if view.verticalScrollBar().value() == 0:
-            # At the top, both sides start at their tops: the other's first lines are what
-            # the reader compares with, and a match further down is one click away.
-            self._syncing = True
-            try:
-                other.verticalScrollBar().setValue(0)
-            finally:
-                self._syncing = False
-            return
         reference = view.viewport().height() // 3
         here = view.sentence_at_point(QPoint(30, reference))
         if here is None:

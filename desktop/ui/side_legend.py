@@ -31,7 +31,8 @@ class SideLegend(QWidget):
         self.setToolTip(
             f"{question} — the tint of every sentence on this side answers it (F1: legend)"
         )
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(0)  # a narrow window cuts the legend, not the pane
 
     def texts(self) -> list[str]:
         question, answers = QUESTIONS[self.official]

@@ -7,12 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.engine.vocabulary import Coverage
 from desktop.ui.comparison_view import Origin
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Theme
+from desktop.ui.window_layout import CLAIMS_HEIGHT
 from tests.ui.conftest import ROOT, settle
 from tests.ui.test_drop import drag_and_drop, file_mime
 
@@ -41,6 +43,8 @@ def test_screenshots_of_the_sample_and_a_three_document_session(
         window.set_theme(theme)
         qtbot.waitUntil(lambda: window.look.dark == (theme is Theme.DARK), timeout=5000)
         window.resize(1400, 900)
+        # The first-run layout at this size (the fixture's window started smaller).
+        window.resizeDocks([window.dock], [CLAIMS_HEIGHT], Qt.Orientation.Vertical)
         _select_a_pair(window)
         qtbot.wait(150)
         table = window.claims.table
