@@ -9,7 +9,7 @@ from desktop.ui.settings import Preferences
 
 DEFAULT_SIZE = (1400, 900)
 SIDEBAR_WIDTH = 250
-CLAIMS_HEIGHT = 310
+CLAIMS_HEIGHT = 335
 
 
 def restore_layout(
