@@ -4,7 +4,7 @@ or split one article into what it attributes to the statement and the rest."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from threadpoolctl import threadpool_limits
 
@@ -13,6 +13,7 @@ from desktop.engine.document import Document, Sentence, Span
 from desktop.engine.model import AlignmentModel, default_model
 from desktop.engine.profiles import profile
 from desktop.engine.segment import split_sentences
+from desktop.engine.settings import CompareSettings
 from desktop.engine.single import ArticleAnalysis, analyse, extract_official
 from desktop.engine.units import classify
 from desktop.engine.vocabulary import Attribution, Coverage, Role, Unit
@@ -89,6 +90,7 @@ class Comparison:
     documents: tuple[DocumentResult, ...]
     single_article: bool = False
     engine: str = field(default="")
+    settings: CompareSettings = field(default_factory=CompareSettings)
 
     @property
     def official(self) -> DocumentResult:
@@ -128,7 +130,7 @@ class Comparison:
             for m in result.matches
             if m.document == other_doc
         ]
-        return word_diff(own, [result.sentence.span], other, spans)
+        return word_diff(own, [result.sentence.span], other, spans, self.settings)
 
 
 def _engine_name() -> str:
@@ -142,18 +144,61 @@ def compare(
     backgrounds: Sequence[Document],
     *,
     model: AlignmentModel | None = None,
+    settings: CompareSettings | None = None,
 ) -> Comparison:
     """Compare one official readout with one or more background documents."""
-    return _compare(official, backgrounds, model or default_model(), single_article=False)
-
-
-def compare_article(article: Document, *, model: AlignmentModel | None = None) -> Comparison:
-    """Single-article mode: the official side is what the article attributes to the statement."""
-    analysis = analyse(article)
-    official = extract_official(article, analysis)
-    return _compare(
-        official, [article], model or default_model(), single_article=True, analyses=[analysis]
+    settings = settings or CompareSettings()
+    engine_view = [_as_read(d, settings) for d in (official, *backgrounds)]
+    comparison = _compare(
+        engine_view[0], engine_view[1:], model or default_model(), single_article=False
     )
+    return _restored(comparison, [official, *backgrounds], settings)
+
+
+def compare_article(
+    article: Document,
+    *,
+    model: AlignmentModel | None = None,
+    settings: CompareSettings | None = None,
+) -> Comparison:
+    """Single-article mode: the official side is what the article attributes to the statement."""
+    settings = settings or CompareSettings()
+    analysis = analyse(_as_read(article, settings))
+    official = extract_official(article, analysis)
+    comparison = _compare(
+        _as_read(official, settings),
+        [_as_read(article, settings)],
+        model or default_model(),
+        single_article=True,
+        analyses=[analysis],
+    )
+    return _restored(comparison, [official, article], settings)
+
+
+def _as_read(document: Document, settings: CompareSettings) -> Document:
+    """The document as the engine reads it under ``settings`` (same length, same offsets)."""
+    if not settings.rewrites_text:
+        return document
+    return replace(document, text=settings.engine_text(document.text))
+
+
+def _restored(
+    comparison: Comparison, originals: Sequence[Document], settings: CompareSettings
+) -> Comparison:
+    """The comparison on the documents' own texts, with the settings it was judged by."""
+    if not settings.rewrites_text:
+        return replace(comparison, settings=settings)
+    documents = tuple(
+        replace(
+            result,
+            document=original,
+            sentences=tuple(
+                replace(s, text=s.sentence.text_in(original.text)) for s in result.sentences
+            ),
+        )
+        for result, original in zip(comparison.documents, originals, strict=True)
+    )
+    return replace(comparison, documents=documents, settings=settings)
 
 
 def _compare(

@@ -18,7 +18,8 @@ def _seed() -> dict:
 
 def test_json_has_exactly_the_contract_keys() -> None:
     data = _seed()
-    assert set(data) == {"engine", "documents", "summary"}
+    assert set(data) == {"engine", "settings", "documents", "summary"}
+    assert data["settings"] == {"ignore": ["case", "quotes"]}
     assert data["engine"].startswith("readout ")
     for doc in data["documents"]:
         assert set(doc) == {"role", "title", "source", "sentences"}

@@ -133,12 +133,12 @@ def test_a_correction_looks_different_and_survives_a_recompute(
     assert corrected is not None
     assert corrected.documents[1].sentences[absent].coverage is Coverage.COVERED
     assert corrected.is_corrected(1, absent, Field.COVERAGE)
-    assert window.summary.headline.text() == corrected.summary().headline()
+    assert window.summary.full_text == corrected.summary().headline()
     view = window.right.current_view()
     assert absent in view.corrected, "corrected sentences get a margin mark"
     row = next(r for r in window.claims.model.rows if (r.document, r.index) == (1, absent))
     assert row.coverage_corrected and "machine said absent" in row.tooltip_coverage
-    from desktop.ui.describe import tooltip
+    from desktop.ui.tooltips import tooltip
 
     assert "machine said <i>absent</i>" in tooltip(corrected, 1, absent)
 
@@ -186,13 +186,13 @@ def test_a_newer_request_supersedes_a_running_comparison(
     qtbot: QtBot, sample_window: MainWindow
 ) -> None:
     from desktop.ingest import read_path
-    from desktop.ui.session import Session
+    from desktop.workspace.inputs import SessionInputs
     from tests.ui.conftest import ROOT
 
     window = sample_window
     case = ROOT / "tests" / "cases" / "01-mod-readout-revised"
-    first = Session(backgrounds=(read_path(case / "article.txt"),), single_article=True)
-    second = Session(
+    first = SessionInputs(backgrounds=(read_path(case / "article.txt"),), single_article=True)
+    second = SessionInputs(
         official=read_path(case / "official.txt"), backgrounds=(read_path(case / "article.txt"),)
     )
     shown: list[object] = []
@@ -201,5 +201,5 @@ def test_a_newer_request_supersedes_a_running_comparison(
     window.loader.show(second)
     settle(qtbot, window)
     assert len(shown) == 1, "only the newest request reaches the window"
-    assert window.loader.session == second
-    assert window.left.views[0].source is second.official
+    assert window.loader.inputs == second
+    assert window.left.views[0].source == second.official

@@ -15,8 +15,8 @@ from desktop.ingest import read_path
 from desktop.palette import Look
 from desktop.paths import sample_path
 from desktop.ui.comparison_view import Origin
-from desktop.ui.describe import tooltip
 from desktop.ui.main_window import MainWindow
+from desktop.ui.tooltips import tooltip
 from tests.ui.conftest import ROOT, SCREENSHOTS
 
 
@@ -26,7 +26,7 @@ def test_first_run_opens_the_sample_with_the_engines_headline(
     settings = tmp_path / "first-run"
     window = make_window(open_sample=None, settings=settings)  # type: ignore[operator]
     expected = compare_article(read_path(sample_path())).summary().headline()
-    assert window.summary.headline.text() == expected
+    assert window.summary.full_text == expected
     assert window.loader.comparison is not None and window.loader.comparison.single_article
     assert "rajnath-hegseth-call-2025-07-01" in window.windowTitle()
     assert window.left.views[0].document_index == 0

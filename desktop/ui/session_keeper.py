@@ -1,11 +1,11 @@
 """The window's side of sessions: the store, autosave, and the session being shown.
 
 The store runs every database operation on its own worker and answers with
-Futures of frozen dataclasses; here each answer is re-emitted as a queued Qt
-signal, so it is handled on the GUI thread and no database work ever runs there.
-Opening the store (importing SQLAlchemy and Alembic, migrating, a quick check)
-runs on a thread of its own once the window has painted; ``desktop.sessions`` is
-imported there first, and only used on the GUI thread once ``ready``.
+Futures of frozen dataclasses; the window's ``Background`` delivers each answer on
+the GUI thread, so no database work ever runs there. Opening the store
+(importing SQLAlchemy and Alembic, migrating, a quick check) runs in the thread
+pool once the window has painted; ``desktop.sessions`` is imported there first,
+and only used on the GUI thread once the store is ``OPEN``.
 
 ``current`` is the session the window shows, as the store keeps it. Every change
 the window reports replaces it and goes to the Autosaver, which saves it within a
@@ -16,20 +16,20 @@ store (another window holds the database) ``current`` is kept in memory only.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import replace
 from datetime import UTC, datetime
-from functools import partial
+from enum import Enum, auto
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from desktop.ui.answers import Answers, Then, emit_unless_gone
-from desktop.ui.session import Session
+from desktop.ui.background import Background, Then
+from desktop.ui.lifecycle import Lifecycle
+from desktop.workspace.inputs import SessionInputs
 
 if TYPE_CHECKING:
     from desktop.sessions import (
@@ -52,65 +52,91 @@ def _open_store() -> StoreOpening:
     return open_store()  # --db (READOUT_DB), else the data folder
 
 
+class StoreState(Enum):
+    NOT_OPENED = auto()  # the window has not painted yet
+    OPENING = auto()  # being opened in the thread pool
+    OPEN = auto()  # open: changes are saved
+    UNAVAILABLE = auto()  # in use by another window, or it could not be opened
+    CLOSED = auto()  # the window closed: everything was saved, the database released
+
+
 class SessionKeeper(QObject):
     opened = Signal()  # the store is open, or could not be: see ``opening``
     currentChanged = Signal()  # another session is current, or its title changed
     listChanged = Signal()  # something the sessions list shows has changed
     saved = Signal(object)  # SessionSummary of a session just autosaved
     failed = Signal(str)  # one line for the message bar
-    _saved = Signal(object)  # SessionSummary, from the autosaver's worker
 
-    def __init__(self, opening: StoreOpening | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        background: Background,
+        lifecycle: Lifecycle,
+        opening: StoreOpening | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.background = background
+        self.lifecycle = lifecycle
         self.opening: StoreOpening | None = None
         self.store: SessionStore | None = None
         self.autosaver: Autosaver | None = None
-        self.ready = False
-        self.closed = False
+        self.state = StoreState.NOT_OPENED
         self.current: SessionData | None = None
-        self.answers = Answers(self.failed.emit, self)
         self._fresh = 0  # counts new sessions: a late creation answer is for an older one
         self._creating: tuple[int, Future[SessionData]] | None = None  # (fresh, its creation)
-        self._saved.connect(self._autosaved, Qt.ConnectionType.QueuedConnection)
-        self._opening: Future[StoreOpening] = Future()
-        self._open_started = False
-        self._opener: threading.Thread | None = None
+        self._opening: Future[StoreOpening] | None = None
+        self._pending = 0  # store answers still to come
         if opening is not None:
-            self._open_started = True
-            self._opening.set_result(opening)
-        self.answers.deliver(
-            self._opening, self._store_opened, "open the sessions database", self._not_opened
-        )
+            given: Future[StoreOpening] = Future()
+            given.set_result(opening)
+            self._follow_opening(given)
 
     def open_after_first_paint(self, window: QWidget) -> None:
         """Open the store once ``window`` has painted (importing SQLAlchemy would compete with
         building the window for the interpreter), or after ``OPEN_FALLBACK_MS`` anyway."""
-        if self._open_started:
+        if self.state is not StoreState.NOT_OPENED:
             return
         window.installEventFilter(self)
         QTimer.singleShot(OPEN_FALLBACK_MS, self, self.open_store)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.UpdateRequest and not self._open_started:
+        if event.type() == QEvent.Type.UpdateRequest and self.state is StoreState.NOT_OPENED:
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self, self.open_store)  # once this paint is done
         return False
 
     def open_store(self) -> None:
-        """Start opening the store on a thread of its own (once)."""
-        if self._open_started or self.closed:
+        """Start opening the store in the thread pool (once)."""
+        if self.state is not StoreState.NOT_OPENED or self.closed:
             return
-        self._open_started = True
-        self._opener = threading.Thread(target=self._open, name="readout-open-db", daemon=True)
-        self._opener.start()
+        future: Future[StoreOpening] = Future()
 
-    def _open(self) -> None:
-        try:
-            self._opening.set_result(_open_store())
-        except BaseException as error:  # reported in the message bar, never a crash
-            self._opening.set_exception(error)
+        def run() -> None:
+            try:
+                future.set_result(_open_store())
+            except BaseException as error:  # reported in the message bar, never a crash
+                future.set_exception(error)
+
+        self._follow_opening(future)
+        self.background.in_thread(run, _ignore, "open the sessions database")
+
+    def _follow_opening(self, future: Future[StoreOpening]) -> None:
+        self._opening = future
+        self.state = StoreState.OPENING
+        self.background.follow(
+            future, self._store_opened, "open the sessions database", otherwise=self._not_opened
+        )
 
     # -- state -------------------------------------------------------------------------
+
+    @property
+    def ready(self) -> bool:
+        """Whether the store has answered (open, or not available)."""
+        return self.state in (StoreState.OPEN, StoreState.UNAVAILABLE, StoreState.CLOSED)
+
+    @property
+    def closed(self) -> bool:
+        return self.state is StoreState.CLOSED or self.lifecycle.closed
 
     @property
     def saving(self) -> bool:
@@ -119,8 +145,11 @@ class SessionKeeper(QObject):
 
     @property
     def busy(self) -> bool:
-        """Whether an answer from the store is still to come."""
-        return not self.ready or self.answers.waiting
+        """Whether an answer from the store is still to come (for tests)."""
+        return not self.ready or self._asked_pending()
+
+    def _asked_pending(self) -> bool:
+        return self._pending > 0
 
     @property
     def path(self) -> Path | None:
@@ -131,21 +160,21 @@ class SessionKeeper(QObject):
 
     # -- what the window shows -----------------------------------------------------------
 
-    def adopt(self, session: Session, *, new: bool) -> None:
-        """The window shows ``session``: a new comparison, or new inputs of the current one."""
+    def adopt(self, inputs: SessionInputs, *, new: bool) -> None:
+        """The window shows ``inputs``: a new comparison, or new inputs of the current one."""
         if not self.ready or self.closed:
             return
-        if session.empty:
+        if inputs.empty:
             if new:
                 self._set_current(None)
             return
         if new or self.current is None:
-            self._start(session)
+            self._start(inputs)
             return
         updated = self.current.with_inputs(
-            session.official, session.backgrounds, single_article=session.single_article
+            inputs.official, inputs.backgrounds, single_article=inputs.single_article
         )
-        self.change(updated.with_corrections(session.corrections))
+        self.change(updated.with_corrections(inputs.corrections).with_settings(inputs.settings))
 
     def restored(self, data: SessionData) -> None:
         """A stored session is shown again."""
@@ -171,14 +200,18 @@ class SessionKeeper(QObject):
         self.current = data
         self.currentChanged.emit()
 
-    def _start(self, session: Session) -> None:
+    def _start(self, inputs: SessionInputs) -> None:
         from desktop.sessions.data import SessionData, default_title
 
         now = datetime.now(UTC)
         blank = SessionData(id=0, title="", title_is_custom=False, created_at=now, updated_at=now)
-        data = blank.with_inputs(
-            session.official, session.backgrounds, single_article=session.single_article
-        ).with_corrections(session.corrections)
+        data = (
+            blank.with_inputs(
+                inputs.official, inputs.backgrounds, single_article=inputs.single_article
+            )
+            .with_corrections(inputs.corrections)
+            .with_settings(inputs.settings)
+        )
         data = replace(data, title=default_title(data.documents))
         self._fresh += 1
         fresh = self._fresh
@@ -191,18 +224,17 @@ class SessionKeeper(QObject):
             corrections=data.corrections,
             notes=data.notes,
             ui_state=data.ui_state,
+            settings=data.settings,
         )
         self._creating = (fresh, future)
-        self.answers.deliver(
-            future, lambda created: self._created(fresh, created), "save the session"
-        )
+        self._deliver(future, lambda created: self._created(fresh, created), "save the session")
 
     def _created(self, fresh: int, created: SessionData) -> None:
         if self._creating is not None and self._creating[0] == fresh:
             self._creating = None
         if self.store is not None and not self.closed:
             # Marks it opened, so it is the session restored at the next start.
-            self.answers.deliver(self.store.open_session(created.id), _ignore, "open the session")
+            self._deliver(self.store.open_session(created.id), _ignore, "open the session")
         self.listChanged.emit()
         if fresh != self._fresh or self.current is None or self.closed:
             return  # the window has moved on; the session stays in the list
@@ -271,19 +303,15 @@ class SessionKeeper(QObject):
 
     def close(self) -> bool:
         """Save everything and release the database (the window's closeEvent)."""
-        if self.closed:
+        if self.state is StoreState.CLOSED:
             return True
-        self.closed = True
-        self.answers.stop()
-        if not self._open_started:
+        opening_future, self.state = self._opening, StoreState.CLOSED
+        if opening_future is None:
             return True  # never opened: nothing to save or release
         try:
-            opening = self._opening.result(timeout=CLOSE_TIMEOUT_S)
+            opening = opening_future.result(timeout=CLOSE_TIMEOUT_S)
         except Exception:
             return False
-        finally:
-            if self._opener is not None:
-                self._opener.join(CLOSE_TIMEOUT_S)  # its callbacks have run when it ends
         self._finish_creating()
         saved = True
         if self.autosaver is not None:
@@ -321,8 +349,22 @@ class SessionKeeper(QObject):
             future = call(self.store)
         except RuntimeError:  # the store closed under us
             return False
-        self.answers.deliver(future, then, what)
+        self._deliver(future, then, what)
         return True
+
+    def _deliver(self, future: Future[Any], then: Then, what: str) -> None:
+        """``then(result)`` on the GUI thread; counted while it is still to come."""
+        self._pending += 1
+
+        def answered(result: Any) -> None:
+            self._pending -= 1
+            then(result)
+
+        def failed(message: str) -> None:
+            self._pending -= 1
+            self.failed.emit(message)
+
+        self.background.follow(future, answered, what, otherwise=failed)
 
     def _store_opened(self, opening: StoreOpening) -> None:
         if self.closed:
@@ -334,18 +376,17 @@ class SessionKeeper(QObject):
         if self.store is not None:
             self.autosaver = Autosaver(
                 self.store,
-                on_saved=partial(emit_unless_gone, self._saved, self.answers.gone),
-                on_error=partial(emit_unless_gone, self.failed, self.answers.gone),
+                on_saved=self.background.from_worker(self._autosaved),
+                on_error=self.background.from_worker(self.failed.emit),
             )
-        self.ready = True
+        self.state = StoreState.OPEN if self.store is not None else StoreState.UNAVAILABLE
         self.opened.emit()
 
     def _not_opened(self, message: str) -> None:
-        self.ready = True
+        self.state = StoreState.UNAVAILABLE
         self.failed.emit(message)
         self.opened.emit()
 
-    @Slot(object)
     def _autosaved(self, summary: SessionSummary) -> None:
         current = self.current
         if current is not None and current.id == summary.id and current.title != summary.title:

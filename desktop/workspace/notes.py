@@ -1,4 +1,4 @@
-"""Where each note of a session sits in a comparison (no Qt; the CLI uses it too).
+"""Where each note of a session sits in a comparison (no Qt: the window, the CLI and the PDF).
 
 A note is anchored like a correction (``SentenceAnchor``: document, offsets, text
 hash), so after every compare it re-attaches by hash first and by overlapping
@@ -13,12 +13,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.engine.compare import Comparison
-from desktop.engine.corrections import CorrectedComparison
+from desktop.engine.corrections import CorrectedComparison, SentenceKey
 
 if TYPE_CHECKING:
     from desktop.sessions.data import Note
-
-SentenceKey = tuple[int, int]  # (document index in the comparison, sentence index)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Where a document comes from before it is read: a path, a web address, dropped markup or text.
 
-Reading happens in a worker; this module holds no Qt.
+A Source is plain, picklable data: the window reads it in its worker process
+(``desktop.workspace.preparing.read_sources``); this module holds no Qt.
 """
 
 from __future__ import annotations
