@@ -15,7 +15,7 @@ from tests.ui.conftest import settle
 
 def _absent(window: MainWindow) -> list[int]:
     view = window.right.current_view()
-    return [s.index for s in view.sentences if s.coverage is Coverage.ABSENT]
+    return [s.index for s in view.sentences if s.is_claim and s.coverage is Coverage.ABSENT]
 
 
 def test_f7_and_alt_down_land_on_the_next_absent_claim(
@@ -41,7 +41,9 @@ def test_alt_down_goes_to_the_next_difference_in_the_focused_pane(
     qtbot: QtBot, sample_window: MainWindow
 ) -> None:
     view = sample_window.right.current_view()
-    differences = [s.index for s in view.sentences if s.coverage is not Coverage.COVERED]
+    differences = [
+        s.index for s in view.sentences if s.is_claim and s.coverage is not Coverage.COVERED
+    ]
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert sample_window.view.selected == (1, differences[0])
@@ -90,14 +92,14 @@ def test_claims_filters_and_double_click_jump(qtbot: QtBot, sample_window: MainW
     panel = sample_window.claims
     comparison = sample_window.loader.comparison
     assert comparison is not None
-    total = sum(len(d.sentences) for d in comparison.documents)
+    total = sum(1 for d in comparison.documents for s in d.sentences if s.is_claim)
     assert panel.proxy.rowCount() == total
     panel.absent_only.setChecked(True)
     absent = [
         (d, s.index)
         for d, doc in enumerate(comparison.documents)
         for s in doc.sentences
-        if s.coverage is Coverage.ABSENT
+        if s.is_claim and s.coverage is Coverage.ABSENT
     ]
     assert sorted(panel.visible_claims()) == sorted(absent)
     panel.absent_only.setChecked(False)

@@ -26,10 +26,13 @@ UNITS = {0: Unit.HEADLINE, 1: Unit.DATELINE}
 
 
 def _with_units(comparison: Comparison, units: dict[int, Unit]) -> Comparison:
-    background = comparison.documents[1]
-    sentences = tuple(replace(s, unit=units.get(s.index, s.unit)) for s in background.sentences)
+    """The background's units as given (claims elsewhere), the official side all claims."""
+    official, background = comparison.documents[0], comparison.documents[1]
+    sentences = tuple(replace(s, unit=units.get(s.index, Unit.CLAIM)) for s in background.sentences)
+    claims = tuple(replace(s, unit=Unit.CLAIM) for s in official.sentences)
     return replace(
-        comparison, documents=(comparison.documents[0], replace(background, sentences=sentences))
+        comparison,
+        documents=(replace(official, sentences=claims), replace(background, sentences=sentences)),
     )
 
 

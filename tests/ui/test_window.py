@@ -56,6 +56,8 @@ def test_background_sentences_are_tinted_by_coverage(sample_window: MainWindow) 
     look = sample_window.look
     seen = set()
     for sentence in view.sentences:
+        if not sentence.is_claim:
+            continue  # non-claims are greyed, not tinted (tests/ui/test_units.py)
         cursor = QTextCursor(view.document())
         cursor.setPosition(view.offsets.to_qt(sentence.start) + 1)
         assert cursor.charFormat().background().color() == look.tint[sentence.coverage]
