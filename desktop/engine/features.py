@@ -276,7 +276,7 @@ def _main_recall(
     total = float(weights.sum())
     if total <= 0:
         return np.zeros(credits.shape[1])
-    result: NDArray[np.float64] = (weights @ credits[main]) / total
+    result: NDArray[np.float64] = np.asarray((weights @ credits[main]) / total, dtype=np.float64)
     return result
 
 
