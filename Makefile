@@ -15,9 +15,11 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test lint typecheck cases pytest eval bench fit system-deps clean bundle bundle-smoke icons
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	@# The distribution was called "readout" before 0.2 (that name is another project's on PyPI).
+	@$(PY) -m pip uninstall --quiet --yes readout 2>/dev/null || true
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
