@@ -1,8 +1,8 @@
 """What Readout is called and which version runs: one place for both.
 
 The version is written only in ``pyproject.toml``; an installed Readout reads it from
-its distribution's metadata (``importlib.metadata``), a checkout that was never
-installed from ``pyproject.toml`` itself.
+its distribution's metadata (``importlib.metadata``), a checkout from ``pyproject.toml``
+itself.
 """
 
 from __future__ import annotations
@@ -21,11 +21,19 @@ UNKNOWN_VERSION = "0+unknown"
 
 @cache
 def version() -> str:
-    """The running Readout's version, e.g. ``0.1.0``."""
+    """The running Readout's version, e.g. ``0.1.0``.
+
+    In a checkout, ``pyproject.toml`` beside ``desktop/`` says it (metadata there can be
+    stale: an sdist build leaves a ``*.egg-info`` in the checkout that is found first);
+    anywhere else the installed distribution's metadata does.
+    """
+    checkout = checkout_version(Path(__file__).resolve().parents[1] / "pyproject.toml")
+    if checkout != UNKNOWN_VERSION:
+        return checkout
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:
-        return checkout_version(Path(__file__).resolve().parents[1] / "pyproject.toml")
+        return UNKNOWN_VERSION
 
 
 def checkout_version(pyproject: Path) -> str:

@@ -114,6 +114,7 @@ def _smoke_steps(folder: Path, started: float, timeout_s: float) -> Path:
     if result.page_count < 1 or not result.path.read_bytes().startswith(b"%PDF-"):
         raise RuntimeError(f"{result.path} is not a PDF")
     _say(f"PDF written, {result.page_count} pages")
+    _say(_smoke_pdf_reader(result.path))
     _say(_smoke_html())
     window.close()
     window.loader.jobs.wait(10_000)
@@ -146,6 +147,16 @@ def _smoke_sessions(path: Path) -> str:
     if probe(path).revision != head:
         raise RuntimeError(f"the sessions database is not at revision {head}")
     return f"sessions database {opening.status.value} at revision {head}"
+
+
+def _smoke_pdf_reader(path: Path) -> str:
+    """The PDF reader (PDFium's library) reads the exported PDF back."""
+    from desktop.ingest import read_path
+
+    document = read_path(path)
+    if "official readout" not in document.text:
+        raise RuntimeError(f"the PDF reader lost the text: {document.text[:200]!r}")
+    return f"PDF reader ok ({document.metadata.get('pages', '?')} pages read back)"
 
 
 def _smoke_html() -> str:

@@ -107,15 +107,20 @@ def runtime_distributions(root: str) -> list[metadata.Distribution]:
     )
 
 
-def licence_files(distribution: metadata.Distribution) -> list[Path]:
-    """The licence, copying and notice files a distribution installed."""
-    paths = []
+def licence_files(distribution: metadata.Distribution) -> list[tuple[Path, Path]]:
+    """(file, where it goes under the distribution's folder) for the licence, copying and
+    notice files in its ``.dist-info`` — everything under ``licenses/`` (PEP 639: PDFium's
+    build lists dozens of components there) and the LICENSE/COPYING/NOTICE files beside."""
+    found = []
     for file in distribution.files or []:
         parts = Path(str(file)).parts
-        in_metadata = parts and parts[0].endswith(".dist-info")
-        if in_metadata and _LICENCE_NAME.match(file.name):
-            paths.append(Path(str(distribution.locate_file(file))))
-    return sorted(p for p in paths if p.is_file())
+        if not parts or not parts[0].endswith(".dist-info"):
+            continue
+        if len(parts) > 2 and parts[1] == "licenses":
+            found.append((Path(str(distribution.locate_file(file))), Path(*parts[2:])))
+        elif _LICENCE_NAME.match(file.name):
+            found.append((Path(str(distribution.locate_file(file))), Path(file.name)))
+    return sorted((path, target) for path, target in found if path.is_file())
 
 
 def licence_of(distribution: metadata.Distribution) -> str:
@@ -215,9 +220,9 @@ def write_notices(folder: Path, root: str, libraries: Iterable[Path] = ()) -> Pa
                 shutil.copyfile(file, target / file.name)
     for distribution in distributions:
         target = licences / canonicalize_name(distribution.metadata["Name"])
-        for file in licence_files(distribution):
-            target.mkdir(exist_ok=True)
-            shutil.copyfile(file, target / file.name)
+        for file, relative in licence_files(distribution):
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, target / relative)
     debian = system_packages(libraries)
     for package in debian:
         copyright_file = Path("/usr/share/doc") / package / "copyright"

@@ -169,7 +169,7 @@ def test_the_bundle_carries_resources_sample_fonts_and_migrations(bundle: Path) 
         "certifi/cacert.pem",
     ):
         assert (inside / relative).is_file(), f"{relative} is missing from the bundle"
-    assert list(inside.glob("readout_desktop-*.dist-info/METADATA")), "the version's metadata"
+    assert list(inside.glob(f"readout_desktop-{version()}.dist-info/METADATA")), "the version"
     revisions = sorted(p.name for p in (ROOT / "db" / "migrations" / "versions").glob("0*.py"))
     bundled = sorted(p.name for p in (inside / "db" / "migrations" / "versions").glob("0*.py"))
     assert bundled == revisions and revisions
