@@ -74,7 +74,7 @@ class _CurrentStderr(logging.StreamHandler[TextIO]):
         super().__init__(sys.stderr)
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.setStream(sys.stderr)
+        self.stream = sys.stderr  # not setStream(): it flushes the old one, maybe closed
         super().emit(record)
 
 

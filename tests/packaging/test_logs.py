@@ -133,3 +133,18 @@ def test_the_thread_hook_names_the_thread(log_folder: Path, restored_logging: ob
     text = (log_folder / "readout.log").read_text(encoding="utf-8")
     assert "uncaught exception in thread export-worker" in text
     assert sys.excepthook is not logs._excepthook, "only the window installs the hooks"
+
+
+def test_warnings_reach_the_stderr_of_the_moment_even_after_the_old_one_closed(
+    monkeypatch: pytest.MonkeyPatch, restored_logging: object
+) -> None:
+    import io
+
+    first, second = io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), io.StringIO()
+    monkeypatch.setattr(sys, "stderr", first)
+    logs.setup_logging()
+    logging.getLogger("desktop.test").warning("to the first")
+    first.close()  # what pytest's capture does between tests
+    monkeypatch.setattr(sys, "stderr", second)
+    logging.getLogger("desktop.test").warning("to the second")
+    assert second.getvalue() == "readout: WARNING: to the second\n"
