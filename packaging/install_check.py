@@ -88,7 +88,7 @@ def build(work: Path) -> tuple[Path, Path]:
 def user_env(work: Path, bin_dir: Path) -> dict[str, str]:
     """A new user's environment: its own HOME and temporary folder, nothing of the checkout."""
     home = work / "home"
-    home.mkdir(exist_ok=True)
+    home.mkdir(parents=True, exist_ok=True)
     (work / "tmp").mkdir(exist_ok=True)
     env = {
         k: v
