@@ -37,6 +37,9 @@ def use_bundled_certificates() -> None:
 
 
 def run(argv: list[str], program: str = "readout") -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the window's worker process is this executable too
     # Finder on old macOS adds a process serial number argument; it is not a file.
     args = [a for a in argv if not a.startswith("-psn_")]
     if getattr(sys, "frozen", False):

@@ -6,7 +6,8 @@
 The options, commands and their help are the parsers' own (desktop/cli.py,
 desktop/sessions_cli.py, desktop/app.py); only the sections a parser has no words
 for — files, environment, exit status — are written here. install.sh, the .deb and
-the bundle install the generated pages.
+the bundle install the generated pages. A command added to ``desktop.cli.COMMANDS``
+needs its parser here (the page test fails until it has one).
 """
 
 from __future__ import annotations
@@ -126,6 +127,7 @@ def _header(name: str, summary: str) -> Iterator[str]:
 
 
 def readout_page() -> str:
+    from desktop.batch import _parser as batch_parser
     from desktop.cli import COMMANDS, _compare_parser, _top_parser
     from desktop.sessions_cli import _parser as sessions_parser
 
@@ -145,7 +147,11 @@ def readout_page() -> str:
         *_option_lines(top),
         ".SH COMMANDS",
     ]
-    parsers = {"compare": _compare_parser(), "sessions": sessions_parser()}
+    parsers = {
+        "compare": _compare_parser(),
+        "sessions": sessions_parser(),
+        "batch": batch_parser(),
+    }
     for name in COMMANDS:
         lines += [".TP", f"\\fB{escape(name)}\\fR", escape(COMMANDS[name])]
     for name in COMMANDS:

@@ -9,6 +9,7 @@ from typing import Any
 
 from db.roles import DocumentRole
 from desktop.engine.corrections import Correction, SentenceAnchor
+from desktop.engine.settings import CompareSettings
 from desktop.sessions.data import Note, SessionData, SessionSummary, StoredDocument, UiState
 
 TextOf = Callable[[int, Mapping[str, Any]], str]
@@ -49,6 +50,7 @@ def session_to_json(data: SessionData, *, text_files: bool = False) -> dict[str,
         "corrections": [c.to_dict() for c in data.corrections],
         "notes": [_note_to_json(n) for n in data.notes],
         "ui_state": _ui_state_to_json(data.ui_state),
+        "settings": data.settings.to_json(),
     }
 
 
@@ -85,6 +87,7 @@ def _session_from_json(obj: Any, text_of: TextOf | None) -> SessionData:
         corrections=tuple(Correction.from_dict(c) for c in obj.get("corrections", [])),
         notes=tuple(_note_from_json(n) for n in obj.get("notes", [])),
         ui_state=_ui_state_from_json(obj.get("ui_state", {})),
+        settings=_settings_from_json(obj.get("settings")),
     )
 
 
@@ -163,6 +166,13 @@ def _ui_state_from_json(item: Mapping[str, Any]) -> UiState:
         search=_str(item.get("search", "")),
         extra=dict(extra) if isinstance(extra, Mapping) else {},
     )
+
+
+def _settings_from_json(item: Any) -> CompareSettings:
+    """A session's ignore rules; a file from before they existed has the defaults."""
+    if item is not None and not isinstance(item, Mapping):
+        raise FormatError("the session's settings are not a JSON object")
+    return CompareSettings.from_json(item)
 
 
 def _time(value: datetime | None) -> str | None:

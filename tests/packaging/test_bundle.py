@@ -167,6 +167,7 @@ def test_the_bundle_carries_resources_sample_fonts_and_migrations(bundle: Path) 
         "db/migrations/env.py",
         f"packaging/linux/{DESKTOP_FILE_ID}.desktop",
         "certifi/cacert.pem",
+        "wordllama/weights/l2_supercat_256.safetensors",
     ):
         assert (inside / relative).is_file(), f"{relative} is missing from the bundle"
     assert list(inside.glob(f"readout_desktop-{version()}.dist-info/METADATA")), "the version"
