@@ -42,7 +42,7 @@ run: $(STAMP) system-deps
 	@$(PY) -m desktop $(SAMPLE) || $(PY) -m desktop compare $(SAMPLE)
 
 ## Lint, type-check and run the whole test suite; then the suite on the other CPythons
-## 3.11-3.13 found here, and the wheel installed the way users do (about 8 minutes).
+## 3.11-3.13 found here, and the wheel installed the way users do (about 20 minutes).
 test: $(STAMP) system-deps lint typecheck cases pytest matrix install-check
 
 lint: $(STAMP)
