@@ -54,6 +54,8 @@ class Revision:
     added: tuple[int, ...]
     removed: tuple[int, ...]
     changed: tuple[tuple[int, int], ...]
+    # Sentences that are the same in both (moved ones included), as (old, new) pairs.
+    kept: tuple[tuple[int, int], ...] = ()
 
     def headline(self) -> str:
         """“Revised: 2 sentences removed, 1 added, 1 reworded” (or “Unchanged”)."""
@@ -138,15 +140,22 @@ def revise(
     removed: list[int] = []
     added: list[int] = []
     changed: list[tuple[int, int]] = []
+    kept: list[tuple[int, int]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
+            kept.extend(zip(range(i1, i2), range(j1, j2), strict=True))
             continue
         pairs = _pair_changed(old, old_sentences[i1:i2], new, new_sentences[j1:j2])
         changed.extend((i1 + a, j1 + b) for a, b in pairs)
         removed.extend(i for i in range(i1, i2) if i - i1 not in {a for a, _ in pairs})
         added.extend(j for j in range(j1, j2) if j - j1 not in {b for _, b in pairs})
     # A sentence removed in one place and added unchanged in another only moved.
-    moved = {(i, j) for i in removed for j in added if old_texts[i] == new_texts[j]}
+    moved: list[tuple[int, int]] = []
+    for i in removed:
+        taken = {b for _, b in moved}
+        j = next((j for j in added if j not in taken and old_texts[i] == new_texts[j]), None)
+        if j is not None:
+            moved.append((i, j))
     moved_old = {i for i, _ in moved}
     moved_new = {j for _, j in moved}
     return Revision(
@@ -155,6 +164,15 @@ def revise(
         added=tuple(j for j in added if j not in moved_new),
         removed=tuple(i for i in removed if i not in moved_old),
         changed=tuple(sorted(changed, key=lambda pair: pair[1])),
+        kept=tuple(sorted(kept + moved, key=lambda pair: pair[1])),
+    )
+
+
+def similarity(old_text: str, old: Sentence, new_text: str, new: Sentence) -> float:
+    """How much of two sentences' word keys survive in order (0-1)."""
+    return _ratio(
+        [k for _, k in word_keys(old_text, old.start, old.end)],
+        [k for _, k in word_keys(new_text, new.start, new.end)],
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from desktop.engine.compare import Comparison, compare, compare_article
 from desktop.engine.document import Document
 from desktop.engine.settings import CompareSettings
+from desktop.engine.sources import compare_sources
 
 
 def compare_documents(
@@ -42,3 +43,25 @@ def compare_given(
         )
     assert result is not None
     return result
+
+
+def compare_story(
+    documents: Sequence[Document],
+    *,
+    counterparts: Sequence[Document] = (),
+    versions: Sequence[Document] = (),
+    settings: CompareSettings | None = None,
+) -> Comparison:
+    """As ``compare_given``, with the other government's readouts and other versions of
+    the release beside it; with either, the first document is always the official one."""
+    if not counterparts and not versions:
+        return compare_given(documents, settings)
+    if not documents:
+        raise ValueError("nothing to compare")
+    return compare_sources(
+        documents[0],
+        documents[1:],
+        counterparts=counterparts,
+        versions=versions,
+        settings=settings,
+    )
