@@ -75,8 +75,24 @@ def _document_summary(summary: DocumentSummary) -> dict[str, Any]:
 
 
 def topics_to_json(comparison: Comparison) -> list[dict[str, Any]]:
-    """The omission matrix's rows (empty until the topics module is in)."""
-    return []
+    """The omission matrix's rows: per document (and per attribution within reporting)
+    whether it mentions the topic (covered), in part (partial) or not at all (absent)."""
+    from desktop.engine.topics import topics
+
+    return [
+        {
+            "id": topic.id,
+            "label": topic.label,
+            "sentences": [list(key) for key in topic.sentences],
+            "documents": {str(d): c.value for d, c in topic.cells.items()},
+            "counts": {str(d): n for d, n in topic.counts.items()},
+            "attributions": {
+                str(d): {a.value: c.value for a, c in cells.items()}
+                for d, cells in topic.by_attribution.items()
+            },
+        }
+        for topic in topics(comparison)
+    ]
 
 
 def comparison_to_json(comparison: Comparison) -> str:
