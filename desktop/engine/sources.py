@@ -27,29 +27,65 @@ def compare_sources(
     model: AlignmentModel | None = None,
     settings: CompareSettings | None = None,
 ) -> Comparison:
-    """Documents come out in the order official, backgrounds, counterparts, versions.
+    """Documents come out in the order official, backgrounds, counterparts, versions."""
+    others = [
+        *((d, Role.BACKGROUND) for d in backgrounds),
+        *((d, Role.COUNTERPART) for d in counterparts),
+        *((d, Role.VERSION) for d in versions),
+    ]
+    return compare_roles(official, others, model=model, settings=settings)
+
+
+def compare_roles(
+    official: Document,
+    others: Sequence[tuple[Document, Role]],
+    *,
+    model: AlignmentModel | None = None,
+    settings: CompareSettings | None = None,
+) -> Comparison:
+    """The official readout against documents of any role, kept in the order given.
 
     The official side's coverage and the pooled summary stay about the reporting; each
     counterpart is judged against the readout on its own (its claims, and which readout
-    claims it mentions: ``Comparison.official_in``)."""
+    claims it mentions: ``Comparison.official_in``); versions give revisions."""
+    backgrounds = [d for d, role in others if role is Role.BACKGROUND]
     base = compare(official, backgrounds, model=model, settings=settings)
-    documents = list(base.documents)
+    # Where each background lands among all documents (1-based, in the order given).
+    placed = [n for n, (_, role) in enumerate(others, start=1) if role is Role.BACKGROUND]
+    renumber = {k: n for k, n in enumerate(placed, start=1)}
+    documents: list[DocumentResult] = [_renumbered(base.official, renumber)]
     official_in: dict[int, tuple[Coverage, ...]] = {}
-    for counterpart in counterparts:
-        number = len(documents)
-        pair = compare(official, [counterpart], model=model, settings=base.settings)
-        documents.append(_as_release(pair.documents[1], Role.COUNTERPART))
-        official_in[number] = tuple(s.coverage for s in pair.official.sentences)
     revisions: list[Revision] = []
     official_sentences = [s.sentence for s in base.official.sentences]
-    for version in versions:
-        number = len(documents)
-        result, revision = _version(official, official_sentences, version, number)
-        documents.append(result)
-        revisions.append(revision)
+    backgrounds_done = iter(base.backgrounds)
+    for number, (document, role) in enumerate(others, start=1):
+        if role is Role.BACKGROUND:
+            documents.append(next(backgrounds_done))
+        elif role is Role.VERSION:
+            result, revision = _version(official, official_sentences, document, number)
+            documents.append(result)
+            revisions.append(revision)
+        else:
+            pair = compare(official, [document], model=model, settings=base.settings)
+            documents.append(_as_release(pair.documents[1], Role(role)))
+            official_in[number] = tuple(s.coverage for s in pair.official.sentences)
     return replace(
         base, documents=tuple(documents), revisions=tuple(revisions), official_in=official_in
     )
+
+
+def _renumbered(official: DocumentResult, renumber: dict[int, int]) -> DocumentResult:
+    """The official side with its matches pointing at the backgrounds' final places."""
+    if all(k == n for k, n in renumber.items()):
+        return official
+    sentences = tuple(
+        replace(
+            s,
+            matches=tuple(replace(m, document=renumber[m.document]) for m in s.matches),
+        )
+        for s in official.sentences
+    )
+    return replace(official, sentences=sentences)
 
 
 def _as_release(result: DocumentResult, role: Role) -> DocumentResult:

@@ -73,3 +73,20 @@ def test_provenance_comes_from_the_document_and_its_metadata() -> None:
     assert (found.fetched, found.byline) == ("2025-07-01T10:00:00+00:00", "PTI")
     assert found.sha256 == fetched.sha256 and len(found.short_sha256) == 12
     assert provenance(Document("x", source="-")).path is None
+
+
+def test_roles_keep_the_order_given_and_the_readout_links_follow_the_articles() -> None:
+    from desktop.engine.sources import compare_roles
+
+    official, article = _read("02", "official.txt"), _read("02", "article.txt")
+    counterpart = _read("02", "counterpart.txt")
+    result = compare_roles(official, [(counterpart, Role.COUNTERPART), (article, Role.BACKGROUND)])
+    assert [d.role for d in result.documents] == [Role.OFFICIAL, Role.COUNTERPART, Role.BACKGROUND]
+    assert set(result.official_in) == {1}
+    alone = compare(official, [article])
+    assert result.documents[2].sentences == alone.documents[1].sentences
+    linked = {m.document for s in result.official.sentences for m in s.matches}
+    assert linked == {2}
+    assert [s.coverage for s in result.official.sentences] == [
+        s.coverage for s in alone.official.sentences
+    ]
