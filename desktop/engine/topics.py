@@ -29,6 +29,9 @@ SENTENCE_SHARE = 0.5
 # A word in more than this share of all claims is the event's frame, not a topic.
 FRAME_SHARE = 0.15
 LABEL_WORDS = 3
+# Clustering holds a claims × claims matrix: past this many claims (a few hundred KB of
+# text) there is no matrix rather than a long wait and a large allocation.
+MAX_CLAIMS = 1500
 
 SentenceKey = tuple[int, int]  # (document, sentence index)
 
@@ -142,9 +145,10 @@ def _content_vectors(claims: Sequence[Sequence[Token]]) -> NDArray[np.float32]:
 
 def topics(comparison: Comparison, *, threshold: float = THRESHOLD) -> tuple[Topic, ...]:
     """The matrix's rows, topics the official readout leaves out first, then those it
-    touches in part, then the rest; larger topics first within each."""
+    touches in part, then the rest; larger topics first within each (none past
+    ``MAX_CLAIMS`` claims)."""
     keys = claim_keys(comparison)
-    if not keys:
+    if not keys or len(keys) > MAX_CLAIMS:
         return ()
     claims = claim_tokens(comparison, keys)
     groups = cluster(similarity_matrix(comparison, keys, claims), threshold)
