@@ -28,6 +28,30 @@ class Provenance:
     def short_sha256(self) -> str:
         return self.sha256[:12]
 
+    def line(self) -> str:
+        """One header line: ``mea.gov.in/… · published 2025-07-01 · fetched … · SHA-256 1a4b…``."""
+        parts = [self.url or self.path or "pasted text"]
+        if self.byline:
+            parts.append(f"by {self.byline}")
+        if self.published:
+            parts.append(f"published {self.published}")
+        if self.fetched:
+            parts.append(f"fetched {self.fetched}")
+        parts.append(f"SHA-256 {self.short_sha256}")
+        return " · ".join(parts)
+
+    def details(self) -> str:
+        """Every field on its own line, the full SHA-256 included (a tooltip)."""
+        rows = [
+            ("URL", self.url),
+            ("File", self.path),
+            ("Published", self.published),
+            ("Fetched", self.fetched),
+            ("Byline", self.byline),
+            ("SHA-256", self.sha256),
+        ]
+        return "\n".join(f"{name}: {value}" for name, value in rows if value)
+
     def to_json(self) -> dict[str, str | None]:
         return {
             "url": self.url,

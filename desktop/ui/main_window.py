@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
         self.story_dock.setWidget(self.story)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.story_dock)
         self.tabifyDockWidget(self.dock, self.story_dock)
+        # Hidden until a story has a counterpart or a version (View → Story, F10).
+        self.story_dock.hide()
         self.dock.raise_()
         self.view = ComparisonView(self.left, self.right, self.link_map, self.claims, self.look)
         self.summary = SummaryBar(self.look)
@@ -181,6 +183,7 @@ class MainWindow(QMainWindow):
             preferences=preferences,
         )
         self.menus = build_menus(self, self.commands, self.dock, self.sessions_dock)
+        self._add_story_toggle()
         build_toolbar(self, self.commands)
         self._fill_recent(preferences.recent())
         self._connect()
@@ -321,6 +324,24 @@ class MainWindow(QMainWindow):
             self.loader.show(swapped)
             self.statusBar().showMessage("Swapped the official readout and the background.", 6000)
 
+    def _add_story_toggle(self) -> None:
+        toggle = self.story_dock.toggleViewAction()
+        toggle.setText("Story: Roles, Topics, Revisions")
+        toggle.setShortcut("F10")
+        toggle.setStatusTip("Show or hide each document's role, the topic matrix and revisions")
+        menus = [m for m in self.menuBar().findChildren(QMenu) if m.title() == "&View"]
+        if menus:
+            menus[0].addAction(toggle)
+        self.addAction(toggle)  # the shortcut works with the menu bar hidden too
+
+    def _show_story_when_needed(self, prepared: Prepared) -> None:
+        comparison = prepared.comparison
+        if comparison is None or self.story_dock.isVisible():
+            return
+        if any(d.role is not Role.BACKGROUND for d in comparison.backgrounds):
+            self.story_dock.show()
+            self.story_dock.raise_()
+
     def choose_role(self, position: int, role: str) -> None:
         """A document's role from the Story dock's chooser: compare again in that role."""
         inputs = self.loader.inputs
@@ -350,6 +371,7 @@ class MainWindow(QMainWindow):
         self._wire_views()
         self.sessions.shown(prepared)
         self.story.set_comparison(prepared.comparison, prepared.inputs.roles)
+        self._show_story_when_needed(prepared)
         comparison = prepared.comparison
         if comparison is not None:
             self.summary.set_headline(comparison.summary().headline())

@@ -90,3 +90,17 @@ def test_roles_keep_the_order_given_and_the_readout_links_follow_the_articles() 
     assert [s.coverage for s in result.official.sentences] == [
         s.coverage for s in alone.official.sentences
     ]
+
+
+def test_provenance_line_and_details_name_every_known_field() -> None:
+    document = Document("Text.", source="/tmp/a.txt", date="2025-07-01", metadata={"byline": "PTI"})
+    found = provenance(document)
+    assert (
+        found.line() == f"/tmp/a.txt · by PTI · published 2025-07-01 · SHA-256 {found.short_sha256}"
+    )
+    assert found.details().splitlines() == [
+        "File: /tmp/a.txt",
+        "Published: 2025-07-01",
+        "Byline: PTI",
+        f"SHA-256: {found.sha256}",
+    ]

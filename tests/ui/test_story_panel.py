@@ -30,9 +30,16 @@ def test_role_chooser_revision_view_and_matrix_click(qtbot: QtBot, make_window: 
     story = window.story
     assert window.loader.inputs.official is not None
     assert len(story.choosers) == 2
-    # The first release arrives as background; the chooser makes it a version.
+    # The first release arrives suggested as a version (mostly the same text) and the
+    # article as background; the chooser changes a role in one click, and back.
+    assert [c.currentData() for c in story.choosers] == [Role.BACKGROUND.value, "version"]
+    assert "Suggested: “Raksha Mantri holds telephonic" in window.message.text.text()
     version_chooser = story.choosers[1]
-    assert version_chooser.currentData() == Role.BACKGROUND.value
+    version_chooser.setCurrentIndex(version_chooser.findData(Role.BACKGROUND.value))
+    settle(qtbot, window)
+    assert window.loader.inputs.roles[1] is Role.BACKGROUND
+    assert window.view.comparison is not None and not window.view.comparison.revisions
+    version_chooser = story.choosers[1]
     version_chooser.setCurrentIndex(version_chooser.findData(Role.VERSION.value))
     settle(qtbot, window)
     assert window.loader.inputs.roles[1] is Role.VERSION
@@ -58,5 +65,11 @@ def test_role_chooser_revision_view_and_matrix_click(qtbot: QtBot, make_window: 
     qtbot.mouseClick(matrix.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.story_selected == expected
     assert window.view.selected == expected[0]
+    # Provenance: a header line with the short SHA-256, the full one in its tooltip.
+    official = window.loader.inputs.official
+    assert official is not None
+    assert window.left.detail.text().endswith(f"SHA-256 {official.sha256[:12]}")
+    assert f"SHA-256: {official.sha256}" in window.left.detail.toolTip()
+    assert "(version)" in window.right.tabs.tabToolTip(1)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(SCREENSHOTS / "readout-story-dock.png"))

@@ -39,3 +39,25 @@ def test_versions_are_ordered_by_date_with_the_official_release() -> None:
     later = _read("43", "official_v1.txt", date="2025-09-13")
     (suggestion,) = suggest_roles(official, [later])
     assert suggestion.order == 1  # after the official release (order 0)
+
+
+def test_documents_dropped_beside_the_readout_arrive_with_suggested_roles() -> None:
+    from desktop.ingest.role import rank_official
+    from desktop.workspace.inputs import SessionInputs, Side
+    from desktop.workspace.placement import place
+
+    documents = [_read("02", "official.txt"), _read("02", "article.txt")]
+    documents.append(_read("02", "counterpart.txt"))
+    given = SessionInputs(official=documents[0])
+    placement = place(given, documents[1:], Side.BACKGROUND, rank_official)
+    inputs = placement.inputs
+    assert inputs.official is not None and inputs.official.text == documents[0].text
+    roles = {d.source.rsplit("/", 1)[-1]: inputs.role(n) for n, d in enumerate(inputs.backgrounds)}
+    assert roles == {"article.txt": Role.BACKGROUND, "counterpart.txt": Role.COUNTERPART}
+    assert "as a counterpart readout" in placement.message
+    comparison = inputs.compute()
+    assert comparison is not None
+    assert Role.COUNTERPART in {d.role for d in comparison.documents}
+    # Reporting alone: no roles to suggest, the message is as before.
+    plain = place(given, documents[1:2], Side.BACKGROUND, rank_official)
+    assert "Suggested" not in plain.message and plain.inputs.roles == ()
