@@ -56,6 +56,9 @@ class Revision:
     changed: tuple[tuple[int, int], ...]
     # Sentences that are the same in both (moved ones included), as (old, new) pairs.
     kept: tuple[tuple[int, int], ...] = ()
+    # Claims of the reporting that match a removed sentence ("was in the first version"):
+    # (document, sentence index, index of the removed sentence in ``old``).
+    reported: tuple[tuple[int, int, int], ...] = ()
 
     def headline(self) -> str:
         """“Revised: 2 sentences removed, 1 added, 1 reworded” (or “Unchanged”)."""

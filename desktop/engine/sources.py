@@ -69,9 +69,48 @@ def compare_roles(
             pair = compare(official, [document], model=model, settings=base.settings)
             documents.append(_as_release(pair.documents[1], Role(role)))
             official_in[number] = tuple(s.coverage for s in pair.official.sentences)
+    reporting = [(n, d) for n, d in enumerate(documents) if d.role is Role.BACKGROUND]
+    revisions = [
+        replace(r, reported=_reported(r, documents, reporting, model, base.settings))
+        for r in revisions
+    ]
     return replace(
         base, documents=tuple(documents), revisions=tuple(revisions), official_in=official_in
     )
+
+
+def _reported(
+    revision: Revision,
+    documents: Sequence[DocumentResult],
+    reporting: Sequence[tuple[int, DocumentResult]],
+    model: AlignmentModel | None,
+    settings: CompareSettings,
+) -> tuple[tuple[int, int, int], ...]:
+    """Reporting claims that match a sentence the revision removed. When the official
+    release is the old text, its own links say so; when an earlier version is, its removed
+    sentences are compared with the reporting as one small readout."""
+    if not revision.removed or not reporting:
+        return ()
+    removed = set(revision.removed)
+    found: list[tuple[int, int, int]] = []
+    if revision.old == 0:
+        for n, doc in reporting:
+            for s in doc.sentences:
+                hits = [m.index for m in s.matches if m.document == 0 and m.index in removed]
+                if s.is_claim and hits:
+                    found.append((n, s.index, hits[0]))
+        return tuple(found)
+    old = documents[revision.old]
+    texts = [" ".join(old.sentences[i].text.split()) for i in revision.removed]
+    dropped = Document("\n\n".join(texts))
+    if len(split_sentences(dropped.text)) != len(texts):
+        return ()  # the removed sentences do not split back one for one
+    pair = compare(dropped, [doc.document for _, doc in reporting], model=model, settings=settings)
+    for (n, _), result in zip(reporting, pair.backgrounds, strict=True):
+        for s in result.sentences:
+            if s.is_claim and s.matches:
+                found.append((n, s.index, revision.removed[s.matches[0].index]))
+    return tuple(found)
 
 
 def _renumbered(official: DocumentResult, renumber: dict[int, int]) -> DocumentResult:

@@ -62,6 +62,8 @@ def _revision(revision: Revision) -> dict[str, Any]:
         "added": list(revision.added),
         "removed": list(revision.removed),
         "changed": [list(pair) for pair in revision.changed],
+        # Reporting claims that match a removed sentence: [document, index, removed index].
+        "reported": [list(item) for item in revision.reported],
     }
 
 

@@ -43,7 +43,13 @@ def revision_lines(comparison: Comparison) -> list[str]:
         items: list[tuple[int, str]] = []
         for i in revision.removed:
             anchor = _anchor(revision, i)
-            items.append((anchor, f"  - removed  {_flat(old.sentences[i].text)}"))
+            line = f"  - removed  {_flat(old.sentences[i].text)}"
+            still = [f"{d}:{k + 1}" for d, k, gone in revision.reported if gone == i]
+            if still:
+                line += (
+                    f"\n             still in the reporting (document:sentence) {', '.join(still)}"
+                )
+            items.append((anchor, line))
         for j in revision.added:
             items.append((j, f"  + added    {_flat(new.sentences[j].text)}"))
         for i, j in revision.changed:

@@ -158,7 +158,15 @@ def revisions_html(comparison: Comparison) -> str:
         old = comparison.documents[revision.old]
         new = comparison.documents[revision.new]
         for i in revision.removed:
-            parts.append(f"<li><b>removed</b> <s>{html.escape(old.sentences[i].text)}</s></li>")
+            still = [
+                f"{naming.side_name(comparison, d)} sentence {k + 1}"
+                for d, k, gone in revision.reported
+                if gone == i
+            ]
+            note = f"<br><i>still in the reporting: {', '.join(still)}</i>" if still else ""
+            parts.append(
+                f"<li><b>removed</b> <s>{html.escape(old.sentences[i].text)}</s>{note}</li>"
+            )
         for j in revision.added:
             parts.append(f"<li><b>added</b> <u>{html.escape(new.sentences[j].text)}</u></li>")
         for i, j in revision.changed:

@@ -104,3 +104,17 @@ def test_provenance_line_and_details_name_every_known_field() -> None:
         "Byline: PTI",
         f"SHA-256: {found.sha256}",
     ]
+
+
+def test_reporting_claims_on_a_removed_sentence_are_marked_as_from_the_first_version() -> None:
+    result = compare_sources(
+        _read("01", "official.txt"),
+        [_read("01", "article.txt")],
+        versions=[_read("01", "official_v1.txt")],
+    )
+    (revision,) = result.revisions
+    first = [(d, i) for d, i, _ in revision.reported]
+    article = result.documents[1].sentences
+    assert (1, 3) in first  # "The first release, circulated to reporters at 8.16 pm, said …"
+    assert all(gone in revision.removed for _, _, gone in revision.reported)
+    assert article[3].text.startswith("The first release")

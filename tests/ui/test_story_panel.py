@@ -49,6 +49,7 @@ def test_role_chooser_revision_view_and_matrix_click(qtbot: QtBot, make_window: 
     revision_text = story.revisions.toPlainText()
     assert "4 sentences removed" in revision_text
     assert "During the conversation, Raksha Mantri briefed" in revision_text
+    assert "still in the reporting: Background 1 sentence 4" in revision_text
     # The role is stored with the session.
     current = window.keeper.current
     assert current is not None and current.roles()[1] is Role.VERSION
