@@ -165,7 +165,7 @@ class Comparison:
             for m in result.matches
             if m.document == other_doc
         ]
-        return word_diff(own, [result.sentence.span], other, spans, self.settings)
+        return word_diff(own, [result.sentence.span], other, spans, self.settings, ordered=True)
 
 
 def _engine_name() -> str:
