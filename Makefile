@@ -70,6 +70,7 @@ install-check: $(STAMP) system-deps
 ## Accuracy on the labeled cases (leave-one-case-out) beside the baselines.
 eval: $(STAMP)
 	$(PY) -m tests.tools.eval
+	$(PY) -m tests.tools.story_eval
 
 ## Speed: engine, ingest, GUI figures as ratios against baselines measured in the same run.
 bench: $(STAMP) system-deps

@@ -24,6 +24,7 @@ _EPILOG = """examples:
   readout compare statement.txt article.html      compare a readout with reporting
   readout compare article.txt                     single-article mode
   readout compare statement.txt article.txt --json
+  readout compare statement.txt article.txt --counterpart other.txt --revision first.txt
   readout                                          open the window
   readout sessions list                            saved sessions, most recent first
   readout sessions export 12 -o case.readout       share a session with a colleague
@@ -38,6 +39,20 @@ def _compare_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("official", help="official statement (or the only article); '-' for stdin")
     parser.add_argument("backgrounds", nargs="*", help="background documents (articles, readouts)")
+    parser.add_argument(
+        "--counterpart",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="the other government's readout of the same event (repeatable)",
+    )
+    parser.add_argument(
+        "--revision",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="another version of the official release, earlier or later (repeatable)",
+    )
     parser.add_argument("--json", action="store_true", help="print the JSON contract")
     parser.add_argument(
         "--ignore",
@@ -116,9 +131,9 @@ def compare_command(argv: Sequence[str]) -> int:
     args = _compare_parser().parse_args(argv)
     from desktop.engine.document import Document
     from desktop.ingest import IngestError
-    from desktop.workspace.comparing import compare_given
+    from desktop.workspace.comparing import compare_story
 
-    inputs = [args.official, *args.backgrounds]
+    inputs = [args.official, *args.backgrounds, *args.counterpart, *args.revision]
     if inputs.count("-") > 1:
         print("readout: '-' (standard input) can be given only once", file=sys.stderr)
         return 2
@@ -131,7 +146,14 @@ def compare_command(argv: Sequence[str]) -> int:
             return 2
         assert isinstance(document, Document)
         documents.append(document)
-    comparison = compare_given(documents, args.ignore)
+    given = len(inputs) - len(args.counterpart) - len(args.revision)
+    counterparts = documents[given : given + len(args.counterpart)]
+    comparison = compare_story(
+        documents[:given],
+        counterparts=counterparts,
+        versions=documents[given + len(args.counterpart) :],
+        settings=args.ignore,
+    )
     if args.pdf and (status := _write_pdf(comparison, args.pdf, args.page_size)) != 0:
         return status
     if args.json:

@@ -139,6 +139,9 @@ def side_name(comparison: Comparison, document: int, *, with_title: bool = False
         return "Official readout"
     if comparison.single_article:
         return "Article"
+    role = comparison.documents[document].role.value
+    if role != "background":  # a counterpart readout, another version of the release
+        return f"{role.capitalize()} {document}"
     if len(comparison.backgrounds) == 1:
         return "Background"
     if with_title:

@@ -3,7 +3,7 @@ or split one article into what it attributes to the statement and the rest."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from threadpoolctl import threadpool_limits
@@ -12,6 +12,7 @@ from desktop.engine.align import align, prepare
 from desktop.engine.document import Document, Sentence, Span
 from desktop.engine.model import AlignmentModel, default_model
 from desktop.engine.profiles import profile
+from desktop.engine.revisions import Revision
 from desktop.engine.segment import split_sentences
 from desktop.engine.settings import CompareSettings
 from desktop.engine.single import ArticleAnalysis, analyse, extract_official
@@ -66,12 +67,25 @@ class DocumentResult:
 
 
 @dataclass(frozen=True)
+class DocumentSummary:
+    """One non-official document's claims by coverage; for a counterpart also the other
+    direction: the official readout's claims by whether this document mentions them."""
+
+    document: int
+    role: Role
+    claims: dict[Coverage, int]
+    official: dict[Coverage, int] | None = None
+
+
+@dataclass(frozen=True)
 class Summary:
-    """Counts of claims only; ``units`` counts the non-claim units of every document."""
+    """Counts of claims only; ``units`` counts the non-claim units of every document.
+    ``background`` pools the reporting (role background) only."""
 
     background: dict[Coverage, int]
     official: dict[Coverage, int]
     units: dict[Unit, int] = field(default_factory=dict)
+    documents: tuple[DocumentSummary, ...] = ()
 
     def headline(self) -> str:
         total = sum(self.background.values())
@@ -91,6 +105,11 @@ class Comparison:
     single_article: bool = False
     engine: str = field(default="")
     settings: CompareSettings = field(default_factory=CompareSettings)
+    # Filled by ``desktop.engine.sources.compare_sources``: the revisions between the
+    # official release and its versions, and for each counterpart (by document index)
+    # the coverage of every official sentence in that counterpart.
+    revisions: tuple[Revision, ...] = ()
+    official_in: Mapping[int, tuple[Coverage, ...]] = field(default_factory=dict)
 
     @property
     def official(self) -> DocumentResult:
@@ -107,15 +126,31 @@ class Comparison:
             for s in doc.sentences:
                 if not s.is_claim:
                     units[s.unit] = units.get(s.unit, 0) + 1
-        for doc in self.backgrounds:
+        documents = []
+        for number, doc in enumerate(self.backgrounds, start=1):
+            claims = dict.fromkeys(Coverage, 0)
             for s in doc.sentences:
                 if s.is_claim:
-                    background[s.coverage] += 1
+                    claims[s.coverage] += 1
+            if doc.role is Role.BACKGROUND:
+                for c, n in claims.items():
+                    background[c] += n
+            documents.append(DocumentSummary(number, doc.role, claims, self._official_in(number)))
         official = dict.fromkeys(Coverage, 0)
         for s in self.official.sentences:
             if s.is_claim:
                 official[s.coverage] += 1
-        return Summary(background, official, units)
+        return Summary(background, official, units, tuple(documents))
+
+    def _official_in(self, document: int) -> dict[Coverage, int] | None:
+        coverages = self.official_in.get(document)
+        if coverages is None:
+            return None
+        counts = dict.fromkeys(Coverage, 0)
+        for s, coverage in zip(self.official.sentences, coverages, strict=True):
+            if s.is_claim:
+                counts[coverage] += 1
+        return counts
 
     def diff(self, document: int, index: int) -> WordDiff | None:
         """Word differences between a sentence and all its matches (None when unmatched)."""
@@ -130,7 +165,7 @@ class Comparison:
             for m in result.matches
             if m.document == other_doc
         ]
-        return word_diff(own, [result.sentence.span], other, spans, self.settings)
+        return word_diff(own, [result.sentence.span], other, spans, self.settings, ordered=True)
 
 
 def _engine_name() -> str:

@@ -299,6 +299,8 @@ def apply_corrections(
         single_article=machine.single_article,
         engine=machine.engine,
         settings=machine.settings,
+        revisions=machine.revisions,
+        official_in=machine.official_in,
         machine=machine,
         changes=changes,
         orphans=tuple(orphans),

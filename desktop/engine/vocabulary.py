@@ -27,6 +27,8 @@ class Role(StrEnum):
 
     OFFICIAL = "official"
     BACKGROUND = "background"
+    COUNTERPART = "counterpart"  # the other government's readout of the same event
+    VERSION = "version"  # another (earlier or later) version of the official release
 
 
 class Unit(StrEnum):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from desktop.engine.document import Span
 from desktop.engine.lexicon import Token, tokens
@@ -24,18 +25,47 @@ def word_diff(
     right_text: str,
     right_spans: Iterable[Span],
     settings: CompareSettings | None = None,
+    *,
+    ordered: bool = False,
 ) -> WordDiff:
     """Compare one or more sentences on each side by word key (lemma, synonym, name form),
     minus what ``settings`` do not ignore (case, quotation marks) and plus what they do
-    (numbers written as words)."""
+    (numbers written as words).
+
+    ``ordered``: an ordered diff (``difflib.SequenceMatcher`` over the keys) instead of a
+    set difference, so a word that moved shows on both sides, as a revision shows it."""
     settings = settings or CompareSettings()
     left = _keyed(left_text, left_spans, settings)
     right = _keyed(right_text, right_spans, settings)
+    if ordered:
+        return _ordered(left, left_text, right, right_text)
     left_keys = {key for _, key in left}
     right_keys = {key for _, key in right}
     return WordDiff(
         left_only=_merge([t.span for t, key in left if key not in right_keys], left_text),
         right_only=_merge([t.span for t, key in right if key not in left_keys], right_text),
+    )
+
+
+def _ordered(
+    left: list[tuple[Token, tuple[str, ...]]],
+    left_text: str,
+    right: list[tuple[Token, tuple[str, ...]]],
+    right_text: str,
+) -> WordDiff:
+    matcher = SequenceMatcher(None, [k for _, k in left], [k for _, k in right], autojunk=False)
+    kept_left: set[int] = set()
+    kept_right: set[int] = set()
+    for block in matcher.get_matching_blocks():
+        kept_left.update(range(block.a, block.a + block.size))
+        kept_right.update(range(block.b, block.b + block.size))
+    return WordDiff(
+        left_only=_merge(
+            [t.span for n, (t, _) in enumerate(left) if n not in kept_left], left_text
+        ),
+        right_only=_merge(
+            [t.span for n, (t, _) in enumerate(right) if n not in kept_right], right_text
+        ),
     )
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from desktop.engine.compare import Comparison, SentenceResult
+from desktop.engine.compare import Comparison, DocumentSummary, SentenceResult
+from desktop.engine.provenance import provenance
+from desktop.engine.revisions import Revision
 from desktop.engine.vocabulary import Coverage
 
 
@@ -37,16 +39,62 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "role": doc.role.value,
                 "title": doc.document.title,
                 "source": doc.document.source,
+                "provenance": provenance(doc.document).to_json(),
                 "sentences": [_sentence(s, doc.document.text) for s in doc.sentences],
             }
             for doc in comparison.documents
         ],
+        "revisions": [_revision(r) for r in comparison.revisions],
+        "topics": topics_to_json(comparison),
         "summary": {
             "background": {c.value: summary.background[c] for c in Coverage},
             "official": {c.value: summary.official[c] for c in Coverage},
             "units": {u.value: n for u, n in sorted(summary.units.items())},
+            "documents": [_document_summary(d) for d in summary.documents],
         },
     }
+
+
+def _revision(revision: Revision) -> dict[str, Any]:
+    return {
+        "from": revision.old,
+        "to": revision.new,
+        "added": list(revision.added),
+        "removed": list(revision.removed),
+        "changed": [list(pair) for pair in revision.changed],
+        # Reporting claims that match a removed sentence: [document, index, removed index].
+        "reported": [list(item) for item in revision.reported],
+    }
+
+
+def _document_summary(summary: DocumentSummary) -> dict[str, Any]:
+    counts: dict[str, Any] = {"document": summary.document, "role": summary.role.value}
+    counts.update({c.value: summary.claims[c] for c in Coverage})
+    if summary.official is not None:
+        # A counterpart, the other way round: the readout's claims it mentions.
+        counts["official"] = {c.value: summary.official[c] for c in Coverage}
+    return counts
+
+
+def topics_to_json(comparison: Comparison) -> list[dict[str, Any]]:
+    """The omission matrix's rows: per document (and per attribution within reporting)
+    whether it mentions the topic (covered), in part (partial) or not at all (absent)."""
+    from desktop.engine.topics import topics
+
+    return [
+        {
+            "id": topic.id,
+            "label": topic.label,
+            "sentences": [list(key) for key in topic.sentences],
+            "documents": {str(d): c.value for d, c in topic.cells.items()},
+            "counts": {str(d): n for d, n in topic.counts.items()},
+            "attributions": {
+                str(d): {a.value: c.value for a, c in cells.items()}
+                for d, cells in topic.by_attribution.items()
+            },
+        }
+        for topic in topics(comparison)
+    ]
 
 
 def comparison_to_json(comparison: Comparison) -> str:

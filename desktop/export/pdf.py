@@ -47,6 +47,7 @@ from desktop.engine.compare import Comparison
 from desktop.engine.corrections import Correction, apply_corrections
 from desktop.export.fonts import missing_scripts, register_bundled_fonts, sans_font, serif_font
 from desktop.export.pdf_blocks import Context, NoteLike, format_when
+from desktop.export.pdf_story import write_story
 from desktop.export.pdf_style import TEXT_PT, PrintLook
 from desktop.export.pdf_summary import write_header, write_summary
 from desktop.export.pdf_table import write_comparison
@@ -191,6 +192,7 @@ def build_document(ctx: Context, device: QPdfWriter, body: QSizeF) -> QTextDocum
     cursor.beginEditBlock()
     write_header(cursor, ctx)
     write_summary(cursor, ctx)
+    write_story(cursor, ctx)
     write_comparison(cursor, ctx)
     cursor.endEditBlock()
     document.setPageSize(body)

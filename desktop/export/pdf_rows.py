@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from desktop import naming
 from desktop.engine.compare import Comparison, SentenceResult
-from desktop.engine.vocabulary import Attribution, Coverage
+from desktop.engine.vocabulary import Attribution, Coverage, Role
 
 SentenceKey = tuple[int, int]  # (document in the comparison, sentence index)
 
@@ -54,12 +54,13 @@ def findings(comparison: Comparison) -> Findings:
     partial: list[SentenceKey] = []
     counts = {a: dict.fromkeys(Coverage, 0) for a in Attribution}
     for d, doc in enumerate(comparison.documents):
-        if d == 0:
-            continue
+        if d == 0 or doc.role is Role.VERSION:
+            continue  # another version's sentences are revisions, not findings
         for s in doc.sentences:
             if not s.is_claim:
                 continue  # a dateline or a caption is not a finding
-            counts[s.attribution][s.coverage] += 1
+            if doc.role is Role.BACKGROUND:  # the counts break down the reporting's summary
+                counts[s.attribution][s.coverage] += 1
             if s.coverage is Coverage.ABSENT:
                 absent.append((d, s.index))
             elif s.coverage is Coverage.PARTIAL:

@@ -6,7 +6,8 @@ import shutil
 import textwrap
 
 from desktop.engine.compare import Comparison, DocumentResult, SentenceResult
-from desktop.engine.vocabulary import Coverage
+from desktop.engine.vocabulary import Coverage, Role
+from desktop.export.terminal_sources import document_lines, revision_lines
 
 _COLOURS = {
     Coverage.COVERED: "\033[34m",  # blue
@@ -41,6 +42,7 @@ def render_report(comparison: Comparison, *, colour: bool = False, width: int | 
     lines.append(style.bold(summary.headline()))
     counts = " · ".join(f"{style.coverage(c, c.value)} {summary.background[c]}" for c in Coverage)
     lines.append(f"background: {counts}")
+    lines.extend(document_lines(comparison))
     if comparison.single_article:
         lines.append(
             style.dim(
@@ -50,9 +52,14 @@ def render_report(comparison: Comparison, *, colour: bool = False, width: int | 
         )
     if not official.sentences:
         lines.append("No sentence of the article is attributed to an official statement.")
+    if comparison.revisions:
+        lines.append("")
+        lines.extend(revision_lines(comparison))
     lines.append("")
     lines.extend(_document(comparison, 0, official, style, width))
     for number, background in enumerate(comparison.backgrounds, start=1):
+        if background.role is Role.VERSION:
+            continue  # shown as revisions above
         lines.append("")
         lines.extend(_document(comparison, number, background, style, width))
     return "\n".join(lines) + "\n"
@@ -61,7 +68,7 @@ def render_report(comparison: Comparison, *, colour: bool = False, width: int | 
 def _document(
     comparison: Comparison, number: int, doc: DocumentResult, style: _Style, width: int
 ) -> list[str]:
-    heading = "OFFICIAL READOUT" if number == 0 else f"BACKGROUND {number}"
+    heading = "OFFICIAL READOUT" if number == 0 else f"{doc.role.value.upper()} {number}"
     title = doc.document.title or doc.document.source or "untitled"
     out = [style.bold(f"{heading} — {title}")]
     if doc.document.source and doc.document.source != title:
@@ -104,4 +111,5 @@ def _sentence(
 def _side(comparison: Comparison, document: int) -> str:
     if document == 0:
         return "official"
-    return "background" if len(comparison.backgrounds) == 1 else f"background {document}"
+    role = comparison.documents[document].role.value
+    return role if len(comparison.backgrounds) == 1 else f"{role} {document}"

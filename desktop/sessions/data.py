@@ -24,6 +24,7 @@ from desktop.engine.corrections import CorrectedComparison, Correction, Sentence
 from desktop.engine.corrections import apply_corrections as _apply
 from desktop.engine.document import Document
 from desktop.engine.settings import CompareSettings
+from desktop.engine.vocabulary import Role
 
 UNTITLED = "Untitled session"
 
@@ -209,8 +210,16 @@ class SessionData:
             return None
         official, backgrounds = self.inputs()
         return compare_documents(
-            official, backgrounds, single_article=self.single_article, settings=self.settings
+            official,
+            backgrounds,
+            single_article=self.single_article,
+            settings=self.settings,
+            roles=self.roles(),
         )
+
+    def roles(self) -> tuple[Role, ...]:
+        """The engine role of each document of ``backgrounds``."""
+        return tuple(d.role.engine_role for d in self.backgrounds)
 
     def comparison(self) -> CorrectedComparison | None:
         """The comparison with the user's corrections re-applied (re-attached by hash)."""
@@ -231,9 +240,11 @@ class SessionData:
         backgrounds: Sequence[Document],
         *,
         single_article: bool = False,
+        roles: Sequence[Role] = (),
     ) -> SessionData:
         """New inputs from the window (``desktop.workspace.inputs.SessionInputs``' fields). A document
-        already stored with the same text keeps its role and retrieval time."""
+        already stored with the same text keeps its role and retrieval time, unless ``roles``
+        (one per background, from the window's role chooser) says otherwise."""
         known = {d.sha256: d for d in self.documents}
 
         def stored(document: Document, default: DocumentRole) -> StoredDocument:
@@ -246,7 +257,11 @@ class SessionData:
             return replace(fresh, role=role, retrieved_at=kept.retrieved_at)
 
         documents = [stored(official, DocumentRole.OFFICIAL)] if official is not None else []
-        documents += [stored(d, DocumentRole.BACKGROUND) for d in backgrounds]
+        for position, document in enumerate(backgrounds):
+            kept = stored(document, DocumentRole.BACKGROUND)
+            if position < len(roles) and not single_article:
+                kept = replace(kept, role=DocumentRole.of(roles[position]))
+            documents.append(kept)
         return replace(self, documents=tuple(documents), single_article=single_article)
 
     def with_corrections(self, corrections: Sequence[Correction]) -> SessionData:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from desktop import naming
 from desktop.engine.corrections import CorrectedComparison, SentenceKey
 from desktop.engine.document import Span
+from desktop.engine.provenance import provenance
 from desktop.palette import Look
 from desktop.ui.claims_panel import ClaimsPanel
 from desktop.ui.comparison_loader import Prepared, RenderedDocument
@@ -122,7 +123,12 @@ class ComparisonView(QObject):
         )
         view.tooltip_provider = self._tooltip
         name = naming.document_name(rendered.document)
-        pane.set_tab_label(tab, shorten(name, 40), f"{name}\n{rendered.document.source}")
+        role = ""
+        if self.comparison is not None and rendered.index < len(self.comparison.documents):
+            role = f" ({self.comparison.documents[rendered.index].role.value})"
+        pane.set_tab_label(
+            tab, shorten(name, 40), f"{name}{role}\n{provenance(rendered.document).details()}"
+        )
         view.corrected = self._corrected_in(rendered.index)
 
     def _wire(self, view: DocumentView) -> None:
@@ -142,7 +148,10 @@ class ComparisonView(QObject):
                 "Derived by Readout from what the article quotes or attributes to the readout",
             )
         else:
-            self.left.set_header(naming.document_name(official.document), official.document.source)
+            found = provenance(official.document)
+            self.left.set_header(
+                naming.document_name(official.document), found.line(), found.details()
+            )
 
     def _refresh_tables(self) -> None:
         if self.comparison is None:
@@ -162,7 +171,8 @@ class ComparisonView(QObject):
         if right.source is None:
             self.right.set_header("No background yet", "")
         else:
-            self.right.set_header(naming.document_name(right.source), right.source.source)
+            found = provenance(right.source)
+            self.right.set_header(naming.document_name(right.source), found.line(), found.details())
         self.set_find(self._find_text)
 
     def _tooltip(self, document: int, index: int) -> str:

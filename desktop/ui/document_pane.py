@@ -108,10 +108,14 @@ class DocumentPane(QFrame):
     def show_view(self, view: DocumentView) -> None:
         self.tabs.setCurrentWidget(view)
 
-    def set_header(self, title: str, detail: str) -> None:
+    def set_header(self, title: str, detail: str, details: str = "") -> None:
+        """``detail`` is the line under the title (where the document came from);
+        ``details`` its tooltip. The line is selectable, so the SHA-256 can be copied."""
         self.title.setText(title)
         self.title.setToolTip(title)
         self.detail.setText(detail)
+        self.detail.setToolTip(details)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setVisible(bool(detail))
 
     def set_look(self, look: Look) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine.vocabulary import Role
 from desktop.palette import Look
 from desktop.paths import sample_path
 from desktop.ui.actions import build_actions, retint
@@ -31,7 +32,7 @@ from desktop.ui.bounded_menu import popup_inside
 from desktop.ui.busy import BusyIndicator
 from desktop.ui.claims_panel import ClaimsPanel
 from desktop.ui.comparison_loader import ComparisonLoader, Prepared, Purpose
-from desktop.ui.comparison_view import ComparisonView
+from desktop.ui.comparison_view import ComparisonView, Origin
 from desktop.ui.correcting import Corrector
 from desktop.ui.dialogs import LegendDialog, about
 from desktop.ui.document_pane import DocumentPane
@@ -51,6 +52,7 @@ from desktop.ui.session_controller import SessionsController, connect_session_co
 from desktop.ui.session_keeper import SessionKeeper
 from desktop.ui.sessions_dock import SessionsSidebar
 from desktop.ui.settings import DEFAULT_POINT_SIZE, Preferences, RecentFile, Theme
+from desktop.ui.story_panel import StoryPanel
 from desktop.ui.summary_bar import SummaryBar
 from desktop.ui.theme import apply_theme
 from desktop.ui.window_layout import repolish, restore_layout, save_layout
@@ -117,6 +119,16 @@ class MainWindow(QMainWindow):
         self.dock.setObjectName("claimsDock")
         self.dock.setWidget(self.claims)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.story = StoryPanel()
+        self.story_selected: list[tuple[int, int]] = []
+        self.story_dock = QDockWidget("Story: roles, topics, revisions", self)
+        self.story_dock.setObjectName("storyDock")
+        self.story_dock.setWidget(self.story)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.story_dock)
+        self.tabifyDockWidget(self.dock, self.story_dock)
+        # Hidden until a story has a counterpart or a version (View → Story, F10).
+        self.story_dock.hide()
+        self.dock.raise_()
         self.view = ComparisonView(self.left, self.right, self.link_map, self.claims, self.look)
         self.summary = SummaryBar(self.look)
         self.find_bar = FindBar()
@@ -171,6 +183,7 @@ class MainWindow(QMainWindow):
             preferences=preferences,
         )
         self.menus = build_menus(self, self.commands, self.dock, self.sessions_dock)
+        self._add_story_toggle()
         build_toolbar(self, self.commands)
         self._fill_recent(preferences.recent())
         self._connect()
@@ -227,6 +240,8 @@ class MainWindow(QMainWindow):
             lambda: self.corrector.fill_for_selection(self.menus.correct)
         )
         loader.ready.connect(self._show)
+        self.story.roleChosen.connect(self.choose_role)
+        self.story.sentencesChosen.connect(self.select_topic)
         loader.failed.connect(self.message.show_error)
         loader.placed.connect(self._placed)
         loader.opened.connect(self._remember)
@@ -309,6 +324,39 @@ class MainWindow(QMainWindow):
             self.loader.show(swapped)
             self.statusBar().showMessage("Swapped the official readout and the background.", 6000)
 
+    def _add_story_toggle(self) -> None:
+        toggle = self.story_dock.toggleViewAction()
+        toggle.setText("Story: Roles, Topics, Revisions")
+        toggle.setShortcut("F10")
+        toggle.setStatusTip("Show or hide each document's role, the topic matrix and revisions")
+        menus = [m for m in self.menuBar().findChildren(QMenu) if m.title() == "&View"]
+        if menus:
+            menus[0].addAction(toggle)
+        self.addAction(toggle)  # the shortcut works with the menu bar hidden too
+
+    def _show_story_when_needed(self, prepared: Prepared) -> None:
+        comparison = prepared.comparison
+        if comparison is None or self.story_dock.isVisible():
+            return
+        if any(d.role is not Role.BACKGROUND for d in comparison.backgrounds):
+            self.story_dock.show()
+            self.story_dock.raise_()
+
+    def choose_role(self, position: int, role: str) -> None:
+        """A document's role from the Story dock's chooser: compare again in that role."""
+        inputs = self.loader.inputs
+        if position < len(inputs.backgrounds) and inputs.role(position).value != role:
+            self.loader.show(inputs.with_role(position, Role(role)))
+
+    def select_topic(self, keys: list[tuple[int, int]]) -> None:
+        """A matrix cell was clicked: select its first claim and say how many there are."""
+        if not keys:
+            return
+        self.view.select(keys[0], Origin.JUMP)
+        self.story_selected = list(keys)
+        claims = "claim" if len(keys) == 1 else "claims"
+        self.statusBar().showMessage(f"{len(keys)} {claims} on this topic", 6000)
+
     def cancel(self) -> None:
         self.corrector.cancel_link()
         if self.loader.working:
@@ -322,6 +370,8 @@ class MainWindow(QMainWindow):
         self.view.show(prepared)
         self._wire_views()
         self.sessions.shown(prepared)
+        self.story.set_comparison(prepared.comparison, prepared.inputs.roles)
+        self._show_story_when_needed(prepared)
         comparison = prepared.comparison
         if comparison is not None:
             self.summary.set_headline(comparison.summary().headline())

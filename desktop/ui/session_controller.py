@@ -212,7 +212,12 @@ class SessionsController(QObject):
         """Show a stored session; its reading state comes back once it is compared."""
         official, backgrounds = data.inputs()
         inputs = SessionInputs(
-            official, tuple(backgrounds), data.single_article, data.corrections, data.settings
+            official,
+            tuple(backgrounds),
+            data.single_article,
+            data.corrections,
+            data.settings,
+            data.roles(),
         )
         self.message.hide()
         self.loader.show(inputs, Purpose.RESTORE, data)

@@ -172,7 +172,10 @@ class SessionKeeper(QObject):
             self._start(inputs)
             return
         updated = self.current.with_inputs(
-            inputs.official, inputs.backgrounds, single_article=inputs.single_article
+            inputs.official,
+            inputs.backgrounds,
+            single_article=inputs.single_article,
+            roles=inputs.roles,
         )
         self.change(updated.with_corrections(inputs.corrections).with_settings(inputs.settings))
 
@@ -207,7 +210,10 @@ class SessionKeeper(QObject):
         blank = SessionData(id=0, title="", title_is_custom=False, created_at=now, updated_at=now)
         data = (
             blank.with_inputs(
-                inputs.official, inputs.backgrounds, single_article=inputs.single_article
+                inputs.official,
+                inputs.backgrounds,
+                single_article=inputs.single_article,
+                roles=inputs.roles,
             )
             .with_corrections(inputs.corrections)
             .with_settings(inputs.settings)

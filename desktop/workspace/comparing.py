@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from desktop.engine.compare import Comparison, compare, compare_article
 from desktop.engine.document import Document
 from desktop.engine.settings import CompareSettings
+from desktop.engine.sources import compare_roles, compare_sources
+from desktop.engine.vocabulary import Role
 
 
 def compare_documents(
@@ -15,15 +17,25 @@ def compare_documents(
     *,
     single_article: bool,
     settings: CompareSettings | None = None,
+    roles: Sequence[Role] = (),
 ) -> Comparison | None:
     """The machine's comparison: single-article mode splits the (one) article, otherwise the
-    official readout is compared with every background. None when a side is missing."""
+    official readout is compared with every other document (``roles``, one per document,
+    say which are counterparts and versions; none: all background). None when a side is
+    missing."""
     if not backgrounds:
         return None
     if single_article:
         return compare_article(backgrounds[0], settings=settings)
     if official is None:
         return None
+    if any(role is not Role.BACKGROUND for role in roles):
+        padded = [*roles, *[Role.BACKGROUND] * (len(backgrounds) - len(roles))]
+        return compare_roles(
+            official,
+            list(zip(backgrounds, padded[: len(backgrounds)], strict=True)),
+            settings=settings,
+        )
     return compare(official, backgrounds, settings=settings)
 
 
@@ -42,3 +54,25 @@ def compare_given(
         )
     assert result is not None
     return result
+
+
+def compare_story(
+    documents: Sequence[Document],
+    *,
+    counterparts: Sequence[Document] = (),
+    versions: Sequence[Document] = (),
+    settings: CompareSettings | None = None,
+) -> Comparison:
+    """As ``compare_given``, with the other government's readouts and other versions of
+    the release beside it; with either, the first document is always the official one."""
+    if not counterparts and not versions:
+        return compare_given(documents, settings)
+    if not documents:
+        raise ValueError("nothing to compare")
+    return compare_sources(
+        documents[0],
+        documents[1:],
+        counterparts=counterparts,
+        versions=versions,
+        settings=settings,
+    )

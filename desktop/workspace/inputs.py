@@ -15,6 +15,7 @@ from desktop.engine.compare import Comparison
 from desktop.engine.corrections import Correction
 from desktop.engine.document import Document
 from desktop.engine.settings import CompareSettings
+from desktop.engine.vocabulary import Role
 from desktop.workspace.comparing import compare_documents
 
 
@@ -34,6 +35,18 @@ class SessionInputs:
     single_article: bool = False
     corrections: tuple[Correction, ...] = ()
     settings: CompareSettings = field(default_factory=CompareSettings)
+    # The role of each background-side document (background, counterpart, version);
+    # shorter than ``backgrounds`` (or empty) means background for the rest.
+    roles: tuple[Role, ...] = ()
+
+    def role(self, position: int) -> Role:
+        return self.roles[position] if position < len(self.roles) else Role.BACKGROUND
+
+    def with_role(self, position: int, role: Role) -> SessionInputs:
+        """The document at ``position`` (0 the first background) given ``role``."""
+        roles = [self.role(n) for n in range(len(self.backgrounds))]
+        roles[position] = role
+        return replace(self, roles=tuple(roles))
 
     @property
     def empty(self) -> bool:
@@ -57,6 +70,7 @@ class SessionInputs:
             self.backgrounds,
             single_article=self.single_article,
             settings=self.settings,
+            roles=self.roles,
         )
 
     # -- changes -------------------------------------------------------------
@@ -88,8 +102,9 @@ class SessionInputs:
             )
         official = derived if self.single_article else self.official
         corrections = () if self.single_article else self.corrections
+        roles = () if self.single_article else self.roles
         return SessionInputs(
-            official, (*self.backgrounds, document), False, corrections, self.settings
+            official, (*self.backgrounds, document), False, corrections, self.settings, roles
         )
 
     def swapped(self) -> SessionInputs | None:

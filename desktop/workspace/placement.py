@@ -13,7 +13,9 @@ from dataclasses import dataclass, replace
 
 from desktop import naming
 from desktop.engine.document import Document
+from desktop.engine.vocabulary import Role
 from desktop.workspace.inputs import SessionInputs, Side
+from desktop.workspace.role_suggestion import suggest_roles
 
 Ranker = Callable[[Sequence[Document]], int]
 
@@ -46,7 +48,8 @@ def place(
         for document in documents:
             placed = placed.with_added_background(document, derived)
             derived = None
-        return Placement(placed, f"Added {_count(documents)} to the background.")
+        placed, note = _suggested(placed, len(inputs.backgrounds))
+        return Placement(placed, f"Added {_count(documents)} to the background.{note}")
     if side is Side.OFFICIAL:
         official, *others = _ranked(documents, rank)
         placed = inputs.with_official(official)
@@ -57,18 +60,40 @@ def place(
         placed = inputs.with_backgrounds(documents)
         if placed.single_article:
             return Placement(placed, _split_message(documents[0]))
-        return Placement(placed, f"{_count(documents)} on the background side.")
+        placed, note = _suggested(placed, 0)
+        return Placement(placed, f"{_count(documents)} on the background side.{note}")
     if len(documents) == 1:
         return Placement(
             SessionInputs(backgrounds=(documents[0],), single_article=True, settings=settings),
             _split_message(documents[0]),
         )
     official, *others = _ranked(documents, rank)
+    placed, note = _suggested(SessionInputs(official, tuple(others), settings=settings), 0)
     return Placement(
-        SessionInputs(official, tuple(others), settings=settings),
+        placed,
         f"“{_name(official)}” reads most like the official release, so it is on the left. "
-        "Wrong guess? Use Swap Sides.",
+        f"Wrong guess? Use Swap Sides.{note}",
     )
+
+
+def _suggested(inputs: SessionInputs, first: int) -> tuple[SessionInputs, str]:
+    """Suggested roles for the background-side documents from ``first`` on, and a line
+    saying which are not plain reporting (the Story dock changes them in one click)."""
+    if inputs.single_article or inputs.official is None or first >= len(inputs.backgrounds):
+        return inputs, ""
+    suggestions = suggest_roles(inputs.official, inputs.backgrounds[first:])
+    roles = [inputs.role(n) for n in range(len(inputs.backgrounds))]
+    said = []
+    for suggestion in suggestions:
+        roles[first + suggestion.index] = suggestion.role
+        if suggestion.role is not Role.BACKGROUND:
+            name = _name(inputs.backgrounds[first + suggestion.index])
+            what = "counterpart readout" if suggestion.role is Role.COUNTERPART else "version"
+            said.append(f"“{name}” as a {what}")
+    if not said:
+        return inputs, ""
+    placed = replace(inputs, roles=tuple(roles))
+    return placed, " Suggested: " + "; ".join(said) + " (change it in the Story dock)."
 
 
 def _ranked(documents: Sequence[Document], rank: Ranker) -> list[Document]:

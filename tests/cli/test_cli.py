@@ -107,3 +107,40 @@ def test_pdf_into_a_missing_folder_is_one_clear_line(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines() == [
         f"readout: cannot write {tmp_path / 'nope' / 'x.pdf'}: no folder {tmp_path / 'nope'}"
     ]
+
+
+def test_counterpart_and_revision_options_give_roles_revisions_and_document_summaries(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    revised = ROOT / "tests" / "cases" / "01-mod-readout-revised"
+    args = [
+        "compare",
+        str(revised / "official.txt"),
+        str(revised / "article.txt"),
+        "--counterpart",
+        str(CASE / "counterpart.txt"),
+        "--revision",
+        str(revised / "official_v1.txt"),
+    ]
+    assert main([*args, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    roles = [d["role"] for d in data["documents"]]
+    assert roles == ["official", "background", "counterpart", "version"]
+    (revision,) = data["revisions"]
+    assert {k: revision[k] for k in ("from", "to", "added", "removed", "changed")} == {
+        "from": 3,
+        "to": 0,
+        "added": [],
+        "removed": [2, 3, 4, 5],
+        "changed": [],
+    }
+    # "was in the first version": the article's sentences on the withdrawn lines.
+    assert [1, 3, 3] in revision["reported"] and [1, 5, 5] in revision["reported"]
+    assert [s["role"] for s in data["summary"]["documents"]] == roles[1:]
+    assert "official" in data["summary"]["documents"][1]  # the counterpart, both ways
+    assert main(args) == 0
+    report = capsys.readouterr().out
+    assert "REVISIONS — version 3 → official 0: 4 sentences removed" in report
+    assert "  - removed  During the conversation, Raksha Mantri briefed" in report
+    assert "still in the reporting (document:sentence) 1:4" in report
+    assert "(counterpart): " in report and "readout claims" in report

@@ -18,11 +18,13 @@ def _seed() -> dict:
 
 def test_json_has_exactly_the_contract_keys() -> None:
     data = _seed()
-    assert set(data) == {"engine", "settings", "documents", "summary"}
+    assert set(data) == {"engine", "settings", "documents", "revisions", "topics", "summary"}
+    assert data["revisions"] == []
     assert data["settings"] == {"ignore": ["case", "quotes"]}
     assert data["engine"].startswith("readout ")
     for doc in data["documents"]:
-        assert set(doc) == {"role", "title", "source", "sentences"}
+        assert set(doc) == {"role", "title", "source", "provenance", "sentences"}
+        assert set(doc["provenance"]) == {"url", "path", "published", "fetched", "sha256", "byline"}
         for s in doc["sentences"]:
             assert set(s) == {
                 "index",
@@ -41,7 +43,11 @@ def test_json_has_exactly_the_contract_keys() -> None:
             for m in s["matches"]:
                 assert set(m) == {"document", "index", "score"}
     assert [d["role"] for d in data["documents"]] == ["official", "background"]
-    assert set(data["summary"]) == {"background", "official", "units"}
+    assert set(data["summary"]) == {"background", "official", "units", "documents"}
+    (background,) = data["summary"]["documents"]
+    assert set(background) == {"document", "role", "covered", "partial", "absent"}
+    for topic in data["topics"]:
+        assert {"id", "label", "sentences", "documents"} <= set(topic)
 
 
 def test_offsets_point_at_the_sentence_text() -> None:

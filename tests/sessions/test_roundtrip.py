@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from db.roles import DocumentRole
-from desktop.engine.compare import compare
 from desktop.engine.corrections import Correction, CorrectionKind
-from desktop.engine.vocabulary import Attribution, Coverage
+from desktop.engine.sources import compare_roles
+from desktop.engine.vocabulary import Attribution, Coverage, Role
 from desktop.sessions.data import Note, SessionData, StoredDocument, UiState
 from desktop.sessions.serialize import session_from_json, session_to_json
 from desktop.sessions.store import SessionStore
@@ -115,12 +115,14 @@ def test_the_comparison_is_recomputed_with_corrections_reapplied(store: SessionS
     corrected = loaded.comparison()
     assert corrected is not None and not corrected.orphans
     documents = [d.to_document() for d in case_documents()]
-    assert corrected.machine == compare(documents[0], documents[1:])
+    roles = [Role.BACKGROUND, Role.COUNTERPART]  # the third document is a counterpart readout
+    expected = compare_roles(documents[0], list(zip(documents[1:], roles, strict=True)))
+    assert corrected.machine == expected
     assert corrected.documents[1].sentences[2].attribution is Attribution.NAMED
     assert corrected.documents[2].sentences[0].coverage is Coverage.ABSENT
 
 
-def test_counterpart_readouts_and_earlier_versions_are_compared_as_background(
+def test_counterpart_readouts_and_earlier_versions_are_compared_in_their_roles(
     store: SessionStore,
 ) -> None:
     official, article, counterpart = case_documents()
@@ -131,15 +133,17 @@ def test_counterpart_readouts_and_earlier_versions_are_compared_as_background(
     assert [d.role.value for d in comparison.documents] == [
         "official",
         "background",
-        "background",
-        "background",
+        "counterpart",
+        "version",
     ]
     assert [d.role.engine_role.value for d in data.documents] == [
         "official",
         "background",
-        "background",
-        "background",
+        "counterpart",
+        "version",
     ]
+    (revision,) = comparison.revisions
+    assert (revision.old, revision.new) == (3, 0) and revision.added
 
 
 def test_a_session_holds_at_most_one_official_document() -> None:

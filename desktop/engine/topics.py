@@ -1,0 +1,283 @@
+"""The omission matrix: the claims of every document grouped into topics by meaning,
+and for each topic which sources mention it, in part, or not at all.
+
+Topics are average-linkage clusters of claims over the engine's similarity: the cosine
+of WordLlama sentence vectors, raised to the aligner's own score where it linked two
+sentences. A topic's label is its most informative words (frequent in the topic, rare
+in the others, weighted by general rarity), never a hand-written topic list.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from desktop.engine import embedding
+from desktop.engine.compare import Comparison
+from desktop.engine.lexicon import Token, tokens
+from desktop.engine.vocabulary import Attribution, Coverage, Role
+
+# Average similarity at which two groups of claims stop merging (chosen on the
+# hand-labelled topics.json of the corpus: `python -m tests.tools.story_eval`).
+THRESHOLD = 0.28
+SENTENCE_SHARE = 0.5
+# A word in more than this share of all claims is the event's frame, not a topic.
+FRAME_SHARE = 0.15
+LABEL_WORDS = 3
+# Clustering holds a claims × claims matrix: past this many claims (a few hundred KB of
+# text) there is no matrix rather than a long wait and a large allocation.
+MAX_CLAIMS = 1500
+
+SentenceKey = tuple[int, int]  # (document, sentence index)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One row of the matrix. ``cells`` says per document whether it mentions the topic
+    (covered: has a claim in it; partial: has a claim the engine linked to one in it;
+    absent), ``by_attribution`` the same per attribution within reporting, ``counts``
+    how many of the document's claims are in it."""
+
+    id: int
+    label: str
+    sentences: tuple[SentenceKey, ...]
+    cells: dict[int, Coverage]
+    by_attribution: dict[int, dict[Attribution, Coverage]]
+    counts: dict[int, int]
+
+
+def cluster(similarity: NDArray[np.float32], threshold: float = THRESHOLD) -> list[int]:
+    """Average-linkage clusters of a similarity matrix: a cluster number per row."""
+    n = similarity.shape[0]
+    if n == 0:
+        return []
+    pair = similarity.astype(np.float64).copy()
+    np.fill_diagonal(pair, -np.inf)
+    size = np.ones(n)
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    while len(members) > 1:
+        flat = int(np.argmax(pair))
+        a, b = divmod(flat, n)
+        if pair[a, b] < threshold:
+            break
+        merged = (size[a] * pair[a] + size[b] * pair[b]) / (size[a] + size[b])
+        pair[a, :] = merged
+        pair[:, a] = merged
+        pair[a, a] = -np.inf
+        pair[b, :] = -np.inf
+        pair[:, b] = -np.inf
+        size[a] += size[b]
+        members[a].extend(members.pop(b))
+    labels = [0] * n
+    for number, rows in enumerate(sorted(members.values(), key=min)):
+        for row in rows:
+            labels[row] = number
+    return labels
+
+
+def claim_keys(comparison: Comparison) -> list[SentenceKey]:
+    """Every claim of every document except other versions of the release (whose claims
+    are the official's own), in document order."""
+    return [
+        (d, s.index)
+        for d, doc in enumerate(comparison.documents)
+        if doc.role is not Role.VERSION
+        for s in doc.sentences
+        if s.is_claim
+    ]
+
+
+def claim_tokens(comparison: Comparison, keys: Sequence[SentenceKey]) -> list[list[Token]]:
+    """The content words (three letters or more) of each claim."""
+    out = []
+    for d, i in keys:
+        doc = comparison.documents[d]
+        sentence = doc.sentences[i].sentence
+        found = tokens(doc.document.text, sentence.start, sentence.end)
+        out.append([t for t in found if len(t.surface) >= 3])
+    return out
+
+
+def similarity_matrix(
+    comparison: Comparison,
+    keys: Sequence[SentenceKey],
+    claims: Sequence[Sequence[Token]] | None = None,
+) -> NDArray[np.float32]:
+    """Half WordLlama's sentence cosine, half the cosine of the claims' own content words
+    (weighted by rarity, in general and within the comparison, without the event's frame
+    words), raised to the aligner's score where it linked two claims."""
+    texts = [comparison.documents[d].sentences[i].text for d, i in keys]
+    whole = embedding.sentence_vectors(texts)
+    words = _content_vectors(claims if claims is not None else claim_tokens(comparison, keys))
+    similarity: NDArray[np.float32] = SENTENCE_SHARE * (whole @ whole.T) + (1 - SENTENCE_SHARE) * (
+        words @ words.T
+    )
+    row = {key: n for n, key in enumerate(keys)}
+    for n, (d, i) in enumerate(keys):
+        for match in comparison.documents[d].sentences[i].matches:
+            m = row.get((match.document, match.index))
+            if m is not None:
+                score = max(similarity[n, m], match.score)
+                similarity[n, m] = similarity[m, n] = score
+    return similarity
+
+
+def _content_vectors(claims: Sequence[Sequence[Token]]) -> NDArray[np.float32]:
+    used_by = Counter(k for claim in claims for k in {t.key for t in claim})
+    frame = max(2.0, FRAME_SHARE * len(claims))
+    kept = [[t for t in claim if used_by[t.key] <= frame] or claim for claim in claims]
+    vocabulary = embedding.vocabulary_vectors(t.surface.lower() for claim in kept for t in claim)
+    vectors = np.zeros((len(claims), embedding.DIMENSIONS), dtype=np.float32)
+    for n, claim in enumerate(kept):
+        for t in claim:
+            rarity = t.weight * math.log(1 + len(claims) / used_by[t.key])
+            vectors[n] += rarity * vocabulary[t.surface.lower()]
+        norm = float(np.linalg.norm(vectors[n]))
+        if norm:
+            vectors[n] /= norm
+    return vectors
+
+
+def topics(comparison: Comparison, *, threshold: float = THRESHOLD) -> tuple[Topic, ...]:
+    """The matrix's rows, topics the official readout leaves out first, then those it
+    touches in part, then the rest; larger topics first within each (none past
+    ``MAX_CLAIMS`` claims)."""
+    keys = claim_keys(comparison)
+    if not keys or len(keys) > MAX_CLAIMS:
+        return ()
+    claims = claim_tokens(comparison, keys)
+    groups = cluster(similarity_matrix(comparison, keys, claims), threshold)
+    grouped: dict[int, list[SentenceKey]] = {}
+    for key, group in zip(keys, groups, strict=True):
+        grouped.setdefault(group, []).append(key)
+    words = dict(zip(keys, claims, strict=True))
+    labels = _labels([[words[k] for k in members] for members in grouped.values()])
+    columns = _columns(comparison)
+    links = _links(comparison)
+    rows = [
+        _row(columns, links, members, label)
+        for members, label in zip(grouped.values(), labels, strict=True)
+    ]
+    rank = {Coverage.ABSENT: 0, Coverage.PARTIAL: 1, Coverage.COVERED: 2}
+    rows.sort(key=lambda t: (rank[t.cells[0]], -len(t.sentences), t.sentences[0]))
+    return tuple(
+        Topic(n, t.label, t.sentences, t.cells, t.by_attribution, t.counts)
+        for n, t in enumerate(rows)
+    )
+
+
+_ATTRIBUTIONS = (Attribution.OFFICIAL, Attribution.SOURCES, Attribution.NAMED, Attribution.REPORTER)
+
+
+@dataclass(frozen=True)
+class _Column:
+    """A document's claims as a matrix column, split by attribution for reporting."""
+
+    document: int
+    claims: frozenset[SentenceKey]
+    by_attribution: dict[Attribution, frozenset[SentenceKey]] | None
+
+
+def _columns(comparison: Comparison) -> list[_Column]:
+    columns = []
+    for d, doc in enumerate(comparison.documents):
+        if doc.role is Role.VERSION:
+            continue
+        claims = [s for s in doc.sentences if s.is_claim]
+        split = None
+        if doc.role is Role.BACKGROUND:
+            split = {
+                a: frozenset((d, s.index) for s in claims if s.attribution is a)
+                for a in _ATTRIBUTIONS
+            }
+        columns.append(_Column(d, frozenset((d, s.index) for s in claims), split))
+    return columns
+
+
+def _links(comparison: Comparison) -> dict[SentenceKey, set[SentenceKey]]:
+    """The aligner's links, both ways."""
+    links: dict[SentenceKey, set[SentenceKey]] = {}
+    for d, doc in enumerate(comparison.documents):
+        for s in doc.sentences:
+            for m in s.matches:
+                links.setdefault((d, s.index), set()).add((m.document, m.index))
+                links.setdefault((m.document, m.index), set()).add((d, s.index))
+    return links
+
+
+def _row(
+    columns: Sequence[_Column],
+    links: dict[SentenceKey, set[SentenceKey]],
+    members: list[SentenceKey],
+    label: str,
+) -> Topic:
+    inside = set(members)
+    linked: set[SentenceKey] = set()
+    for key in members:
+        linked |= links.get(key, set())
+    cells: dict[int, Coverage] = {}
+    by_attribution: dict[int, dict[Attribution, Coverage]] = {}
+    counts: dict[int, int] = {}
+    for column in columns:
+        counts[column.document] = len(column.claims & inside)
+        cells[column.document] = _cell(column.claims, inside, linked)
+        if column.by_attribution is not None:
+            by_attribution[column.document] = {
+                a: _cell(keys, inside, linked) for a, keys in column.by_attribution.items()
+            }
+    return Topic(0, label, tuple(members), cells, by_attribution, counts)
+
+
+def _cell(
+    own: frozenset[SentenceKey], inside: set[SentenceKey], linked: set[SentenceKey]
+) -> Coverage:
+    if own & inside:
+        return Coverage.COVERED
+    if own & linked:
+        return Coverage.PARTIAL
+    return Coverage.ABSENT
+
+
+def _labels(groups: Sequence[Sequence[Sequence[Token]]]) -> list[str]:
+    """Each group's most informative words: weight × frequency in the group × how few
+    groups use the word; a word in most claims (the event's frame) is never chosen."""
+    keyed: list[Counter[str]] = []
+    surfaces: dict[str, Counter[str]] = {}
+    weights: dict[str, float] = {}
+    claims_with: Counter[str] = Counter()
+    total = 0
+    for members in groups:
+        counts: Counter[str] = Counter()
+        for claim in members:
+            seen = set()
+            for token in claim:
+                if token.is_number:
+                    continue
+                counts[token.key] += 1
+                seen.add(token.key)
+                weights[token.key] = token.weight
+                if token.key not in surfaces:
+                    surfaces[token.key] = Counter()
+                surfaces[token.key][token.surface] += 1
+            claims_with.update(seen)
+            total += 1
+        keyed.append(counts)
+    groups_with: Counter[str] = Counter(k for counts in keyed for k in counts)
+    labels = []
+    for counts in keyed:
+        scored = sorted(
+            (
+                -n * weights[k] * math.log(1 + len(groups) / groups_with[k]),
+                k,
+            )
+            for k, n in counts.items()
+            if claims_with[k] <= max(2, total // 2)
+        )
+        words = [surfaces[k].most_common(1)[0][0] for _, k in scored[:LABEL_WORDS]]
+        labels.append(", ".join(words))
+    return labels

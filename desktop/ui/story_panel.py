@@ -1,0 +1,201 @@
+"""The Story dock: each document's role (a chooser per document), the revisions between
+the official release and its versions, and the omission matrix, where clicking a cell
+selects the claims behind it."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import naming
+from desktop.engine.compare import Comparison
+from desktop.engine.revisions import Edit, Revision, ordered_word_diff
+from desktop.engine.topics import SentenceKey, Topic, topics
+from desktop.engine.vocabulary import Coverage, Role
+
+ROLE_LABELS = {
+    Role.BACKGROUND: "Background (reporting)",
+    Role.COUNTERPART: "Counterpart readout",
+    Role.VERSION: "Other version of the release",
+}
+_MENTION = {Coverage.COVERED: "mentioned", Coverage.PARTIAL: "in part", Coverage.ABSENT: "—"}
+_TINTS = {Coverage.COVERED: "#cfe3f3", Coverage.PARTIAL: "#f6ecb5", Coverage.ABSENT: ""}
+KEYS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class StoryPanel(QWidget):
+    roleChosen = Signal(int, str)  # position among the background-side documents, Role value
+    sentencesChosen = Signal(list)  # [(document, index), ...] behind a matrix cell
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.comparison: Comparison | None = None
+        self.rows: tuple[Topic, ...] = ()
+        self.columns: list[int] = []
+        self.roles_box = QWidget()
+        self.roles_form = QFormLayout(self.roles_box)
+        self.roles_form.setContentsMargins(6, 4, 6, 4)
+        self.choosers: list[QComboBox] = []
+        self.revisions = QTextBrowser()
+        self.revisions.setObjectName("revisionView")
+        self.matrix = QTableWidget()
+        self.matrix.setObjectName("omissionMatrix")
+        self.matrix.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.matrix.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.matrix.verticalHeader().setVisible(False)
+        self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.matrix.cellClicked.connect(self._cell_clicked)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.matrix)
+        split.addWidget(self.revisions)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.roles_box)
+        layout.addWidget(split, 1)
+
+    # -- showing a comparison --------------------------------------------------------------
+
+    def set_comparison(self, comparison: Comparison | None, roles: Sequence[Role] = ()) -> None:
+        self.comparison = comparison
+        self._fill_roles(comparison, roles)
+        if comparison is None or comparison.single_article:
+            self.rows = ()
+            self.matrix.clear()
+            self.matrix.setRowCount(0)
+            self.matrix.setColumnCount(0)
+            self.revisions.setHtml(
+                "<p><i>No revisions: add another version of the release.</i></p>"
+            )
+            return
+        self.rows = topics(comparison)
+        self._fill_matrix(comparison)
+        self.revisions.setHtml(revisions_html(comparison))
+
+    def _fill_roles(self, comparison: Comparison | None, roles: Sequence[Role]) -> None:
+        while self.roles_form.rowCount():
+            self.roles_form.removeRow(0)
+        self.choosers = []
+        if comparison is None or comparison.single_article:
+            self.roles_form.addRow(QLabel("Roles: single-article mode or nothing to compare."))
+            return
+        for position, result in enumerate(comparison.backgrounds):
+            chooser = QComboBox()
+            chooser.setObjectName(f"roleChooser{position}")
+            for role, label in ROLE_LABELS.items():
+                chooser.addItem(label, role.value)
+            role = roles[position] if position < len(roles) else result.role
+            chooser.setCurrentIndex(chooser.findData(role.value))
+            chooser.currentIndexChanged.connect(
+                lambda _=0, p=position, c=chooser: self.roleChosen.emit(p, c.currentData())
+            )
+            name = naming.document_name(result.document, with_date=False)
+            caption = QLabel(html.escape(name))
+            caption.setToolTip(result.document.source)
+            self.roles_form.addRow(caption, chooser)
+            self.choosers.append(chooser)
+
+    def _fill_matrix(self, comparison: Comparison) -> None:
+        self.columns = [
+            d for d, doc in enumerate(comparison.documents) if doc.role is not Role.VERSION
+        ]
+        self.matrix.clear()
+        self.matrix.setColumnCount(1 + len(self.columns))
+        self.matrix.setRowCount(len(self.rows))
+        heads = ["Topic"] + [naming.side_name(comparison, d) for d in self.columns]
+        self.matrix.setHorizontalHeaderLabels(heads)
+        for r, topic in enumerate(self.rows):
+            label = QTableWidgetItem(topic.label)
+            label.setData(KEYS_ROLE, list(topic.sentences))
+            label.setToolTip(f"{len(topic.sentences)} claims; click to select them")
+            self.matrix.setItem(r, 0, label)
+            for c, d in enumerate(self.columns, start=1):
+                cell = topic.cells[d]
+                text = _MENTION[cell]
+                if cell is Coverage.COVERED:
+                    text = f"{topic.counts[d]} · {_MENTION[cell]}"
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                keys = [k for k in topic.sentences if k[0] == d]
+                item.setData(KEYS_ROLE, keys)
+                if _TINTS[cell]:
+                    item.setBackground(QBrush(QColor(_TINTS[cell])))
+                    item.setForeground(QBrush(QColor("#1b1c1f")))
+                self.matrix.setItem(r, c, item)
+
+    def _cell_clicked(self, row: int, column: int) -> None:
+        item = self.matrix.item(row, column)
+        keys: list[SentenceKey] = [] if item is None else list(item.data(KEYS_ROLE) or [])
+        if keys:
+            self.sentencesChosen.emit([tuple(k) for k in keys])
+
+
+def revisions_html(comparison: Comparison) -> str:
+    """The revision view: removed struck through, added bold, reworded with the word diff."""
+    if not comparison.revisions:
+        return (
+            "<p><i>No revisions: give a document the role “Other version of the release”.</i></p>"
+        )
+    parts: list[str] = []
+    for revision in comparison.revisions:
+        parts.append(f"<h4>{html.escape(_title(comparison, revision))}</h4><ul>")
+        old = comparison.documents[revision.old]
+        new = comparison.documents[revision.new]
+        for i in revision.removed:
+            still = [
+                f"{naming.side_name(comparison, d)} sentence {k + 1}"
+                for d, k, gone in revision.reported
+                if gone == i
+            ]
+            note = f"<br><i>still in the reporting: {', '.join(still)}</i>" if still else ""
+            parts.append(
+                f"<li><b>removed</b> <s>{html.escape(old.sentences[i].text)}</s>{note}</li>"
+            )
+        for j in revision.added:
+            parts.append(f"<li><b>added</b> <u>{html.escape(new.sentences[j].text)}</u></li>")
+        for i, j in revision.changed:
+            parts.append(f"<li><b>reworded</b> {_diff_html(comparison, revision, i, j)}</li>")
+        parts.append("</ul>")
+    return "".join(parts)
+
+
+def _title(comparison: Comparison, revision: Revision) -> str:
+    def when(d: int) -> str:
+        document = comparison.documents[d].document
+        return document.metadata.get("retrieved_at") or document.date or "undated"
+
+    old = naming.side_name(comparison, revision.old)
+    new = naming.side_name(comparison, revision.new)
+    return f"{old} ({when(revision.old)}) → {new} ({when(revision.new)}): {revision.headline()}"
+
+
+def _diff_html(comparison: Comparison, revision: Revision, i: int, j: int) -> str:
+    old_doc, new_doc = comparison.documents[revision.old], comparison.documents[revision.new]
+    old_text, new_text = old_doc.document.text, new_doc.document.text
+    out = []
+    for edit in ordered_word_diff(
+        old_text, old_doc.sentences[i].sentence.span, new_text, new_doc.sentences[j].sentence.span
+    ):
+        if edit.edit is Edit.SAME and edit.new:
+            out.append(html.escape(new_text[edit.new.start : edit.new.end]))
+        elif edit.edit is Edit.DELETED and edit.old:
+            out.append(f"<s>{html.escape(old_text[edit.old.start : edit.old.end])}</s>")
+        elif edit.edit is Edit.INSERTED and edit.new:
+            out.append(f"<u><b>{html.escape(new_text[edit.new.start : edit.new.end])}</b></u>")
+    return " ".join(out)

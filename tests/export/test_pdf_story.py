@@ -1,0 +1,40 @@
+"""The PDF of a story with a counterpart and an earlier version: Revisions and the matrix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from desktop.engine.document import Document
+from desktop.engine.sources import compare_sources
+from desktop.export.pdf import export_pdf
+from tests.export.conftest import ARTIFACTS, EXPORTED_AT, ROOT, squash
+
+CASES = ROOT / "tests" / "cases"
+
+
+def _read(case: str, name: str, date: str | None = None) -> Document:
+    path = next(CASES.glob(f"{case}-*")) / name
+    return Document(path.read_text(encoding="utf-8"), source=str(path), date=date)
+
+
+def test_story_pdf_has_the_revisions_and_the_topic_matrix(qapp: object) -> None:
+    comparison = compare_sources(
+        _read("01", "official.txt", "2025-07-01T20:30"),
+        [_read("01", "article.txt")],
+        counterparts=[_read("02", "counterpart.txt")],
+        versions=[_read("01", "official_v1.txt", "2025-07-01T20:16")],
+    )
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = Path(ARTIFACTS / "story-01-revisions-matrix.pdf")
+    result = export_pdf(comparison, path, exported_at=EXPORTED_AT)
+    text = squash("".join(page.extract_text() for page in PdfReader(result.path).pages))
+    revisions = text.index(squash("Revisions"))
+    assert squash("Version 3 (2025-07-01T20:16) → Official readout (2025-07-01T20:30)") in text
+    assert squash("Revised: 4 sentences removed") in text
+    assert text.index(squash("During the conversation, Raksha Mantri briefed")) > revisions
+    matrix = text.index(squash("Topics across the sources"))
+    assert matrix > revisions
+    assert text.index(squash("Side by side")) > matrix
+    assert squash("Counterpart 2") in text[matrix:]
