@@ -63,6 +63,7 @@ class DocumentResult:
     role: Role
     document: Document
     sentences: tuple[SentenceResult, ...]
+    language: str = ""  # ISO 639-1 code (desktop.engine.language); "" when undetermined
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Comparison:
     single_article: bool = False
     engine: str = field(default="")
     settings: CompareSettings = field(default_factory=CompareSettings)
+    warnings: tuple[str, ...] = ()  # one line each, for the window, the CLI and the PDF
 
     @property
     def official(self) -> DocumentResult:
@@ -133,6 +135,13 @@ class Comparison:
         return word_diff(own, [result.sentence.span], other, spans, self.settings)
 
 
+def across_languages(comparison: Comparison) -> Comparison:
+    """Each document's language; anchors and a warning where the readout's differs."""
+    from desktop.engine.crosslang import across_languages as judged  # it builds on this module
+
+    return judged(comparison)
+
+
 def _engine_name() -> str:
     from desktop import __version__
 
@@ -152,7 +161,7 @@ def compare(
     comparison = _compare(
         engine_view[0], engine_view[1:], model or default_model(), single_article=False
     )
-    return _restored(comparison, [official, *backgrounds], settings)
+    return across_languages(_restored(comparison, [official, *backgrounds], settings))
 
 
 def compare_article(
@@ -172,7 +181,7 @@ def compare_article(
         single_article=True,
         analyses=[analysis],
     )
-    return _restored(comparison, [official, article], settings)
+    return across_languages(_restored(comparison, [official, article], settings))
 
 
 def _as_read(document: Document, settings: CompareSettings) -> Document:

@@ -37,6 +37,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "role": doc.role.value,
                 "title": doc.document.title,
                 "source": doc.document.source,
+                "language": doc.language,
                 "sentences": [_sentence(s, doc.document.text) for s in doc.sentences],
             }
             for doc in comparison.documents
@@ -46,6 +47,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
             "official": {c.value: summary.official[c] for c in Coverage},
             "units": {u.value: n for u, n in sorted(summary.units.items())},
         },
+        "warnings": list(comparison.warnings),
     }
 
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QTextCursor
 
 from desktop import naming
 from desktop.engine.corrections import CorrectedComparison
+from desktop.engine.language import language_name
 from desktop.engine.vocabulary import Attribution, Coverage
 from desktop.export import pdf_rows as rows
 from desktop.export.pdf_blocks import (
@@ -89,9 +90,14 @@ def write_header(cursor: QTextCursor, ctx: Context) -> None:
         )
         title_cursor = cell_cursor(documents, row, 1)
         paragraph(title_cursor, [(document_name(ctx, d), look.text())], block(), first=True)
-        if doc.source and doc.source != doc.title:
+        detail = [doc.source] if doc.source and doc.source != doc.title else []
+        if result.language:
+            detail.insert(0, f"in {language_name(result.language)}")
+        if detail:
             paragraph(
-                title_cursor, [(doc.source, look.label(point_size=META_PT, muted=True))], block()
+                title_cursor,
+                [(" · ".join(detail), look.label(point_size=META_PT, muted=True))],
+                block(),
             )
         paragraph(
             cell_cursor(documents, row, 2),
@@ -143,6 +149,8 @@ def write_summary(cursor: QTextCursor, ctx: Context) -> None:
         [(summary.headline(), look.text(point_size=TEXT_PT + 1.5, bold=True))],
         block(bottom=6.0),
     )
+    for line in comparison.warnings:
+        paragraph(cursor, [(f"⚠ {line}", look.label(bold=True))], block(bottom=6.0))
 
     attributions = [a for a in Attribution]
     counts = table(cursor, 3 + len(attributions), (36, 16, 16, 16, 16), look, width=72, padding=2.5)

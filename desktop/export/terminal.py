@@ -6,6 +6,7 @@ import shutil
 import textwrap
 
 from desktop.engine.compare import Comparison, DocumentResult, SentenceResult
+from desktop.engine.language import language_name
 from desktop.engine.vocabulary import Coverage
 
 _COLOURS = {
@@ -48,6 +49,7 @@ def render_report(comparison: Comparison, *, colour: bool = False, width: int | 
                 "to the official statement"
             )
         )
+    lines.extend(style.bold(f"warning: {line}") for line in comparison.warnings)
     if not official.sentences:
         lines.append("No sentence of the article is attributed to an official statement.")
     lines.append("")
@@ -64,6 +66,8 @@ def _document(
     heading = "OFFICIAL READOUT" if number == 0 else f"BACKGROUND {number}"
     title = doc.document.title or doc.document.source or "untitled"
     out = [style.bold(f"{heading} — {title}")]
+    if doc.language:
+        out.append(style.dim(f"language: {language_name(doc.language)} ({doc.language})"))
     if doc.document.source and doc.document.source != title:
         out.append(style.dim(f"source: {doc.document.source}"))
     for sentence in doc.sentences:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from desktop import naming
 from desktop.engine.corrections import CorrectedComparison, SentenceKey
 from desktop.engine.document import Span
+from desktop.engine.language import language_name
 from desktop.palette import Look
 from desktop.ui.claims_panel import ClaimsPanel
 from desktop.ui.comparison_loader import Prepared, RenderedDocument
@@ -142,7 +143,22 @@ class ComparisonView(QObject):
                 "Derived by Readout from what the article quotes or attributes to the readout",
             )
         else:
-            self.left.set_header(naming.document_name(official.document), official.document.source)
+            self.left.set_header(
+                naming.document_name(official.document),
+                self._with_language(official.document.source, 0),
+            )
+
+    def _with_language(self, detail: str, document: int) -> str:
+        """The header's detail line led by the document's language ("in Hindi · path"), which
+        a long path would otherwise push out of sight."""
+        comparison = self.comparison
+        if comparison is None or not 0 <= document < len(comparison.documents):
+            return detail
+        code = comparison.documents[document].language
+        if not code:
+            return detail
+        language = f"in {language_name(code)}"
+        return f"{language} · {detail}" if detail else language
 
     def _refresh_tables(self) -> None:
         if self.comparison is None:
@@ -162,7 +178,10 @@ class ComparisonView(QObject):
         if right.source is None:
             self.right.set_header("No background yet", "")
         else:
-            self.right.set_header(naming.document_name(right.source), right.source.source)
+            self.right.set_header(
+                naming.document_name(right.source),
+                self._with_language(right.source.source, right.document_index),
+            )
         self.set_find(self._find_text)
 
     def _tooltip(self, document: int, index: int) -> str:

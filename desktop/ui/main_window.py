@@ -323,6 +323,7 @@ class MainWindow(QMainWindow):
         self._wire_views()
         self.sessions.shown(prepared)
         comparison = prepared.comparison
+        self.summary.set_warnings(comparison.warnings if comparison is not None else ())
         if comparison is not None:
             self.summary.set_headline(comparison.summary().headline())
         elif prepared.inputs.empty:

@@ -18,11 +18,13 @@ def _seed() -> dict:
 
 def test_json_has_exactly_the_contract_keys() -> None:
     data = _seed()
-    assert set(data) == {"engine", "settings", "documents", "summary"}
+    assert set(data) == {"engine", "settings", "documents", "summary", "warnings"}
+    assert data["warnings"] == []
     assert data["settings"] == {"ignore": ["case", "quotes"]}
     assert data["engine"].startswith("readout ")
     for doc in data["documents"]:
-        assert set(doc) == {"role", "title", "source", "sentences"}
+        assert set(doc) == {"role", "title", "source", "language", "sentences"}
+        assert doc["language"] == "en"
         for s in doc["sentences"]:
             assert set(s) == {
                 "index",

@@ -251,3 +251,19 @@ def test_scripts_without_any_font_are_reported(qapp: object) -> None:
     if QFontDatabase.families(QFontDatabase.WritingSystem.Thai):
         pytest.skip("a Thai font is installed, so nothing is missing")
     assert missing_scripts(["ภาษาไทย", "Modi"]) == ("Thai",)
+
+
+def test_a_readout_in_another_language_prints_the_warning_and_the_languages(
+    qapp: object,
+) -> None:
+    from desktop.engine.compare import compare
+    from desktop.engine.document import Document
+    from tests.engine.test_crosslang import ENGLISH_ARTICLE, HINDI_READOUT
+    from tests.export.conftest import export
+
+    comparison = compare(
+        Document(HINDI_READOUT, title="PIB release"), [Document(ENGLISH_ARTICLE, title="Report")]
+    )
+    body = export(comparison, "hindi-readout.pdf").body()
+    assert squash(f"⚠ {comparison.warnings[0]}") in body
+    assert squash("in Hindi") in body and squash("in English") in body
