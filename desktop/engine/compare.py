@@ -16,7 +16,7 @@ from desktop.engine.segment import split_sentences
 from desktop.engine.settings import CompareSettings
 from desktop.engine.single import ArticleAnalysis, analyse, extract_official
 from desktop.engine.units import classify
-from desktop.engine.vocabulary import Attribution, Coverage, Role, Unit
+from desktop.engine.vocabulary import Attribution, Coverage, Role, Shift, Unit
 from desktop.engine.worddiff import WordDiff, word_diff
 
 _RANK = {Coverage.ABSENT: 0, Coverage.PARTIAL: 1, Coverage.COVERED: 2}
@@ -40,6 +40,10 @@ class SentenceResult:
     coverage: Coverage
     matches: tuple[Match, ...]
     unit: Unit = Unit.CLAIM
+    # The lens (desktop.engine.lens), on matched background claims: how the report moves
+    # the readout's claim, and the words that carry it as (document, span).
+    shift: Shift | None = None
+    shift_words: tuple[tuple[int, Span], ...] = ()
 
     @property
     def is_claim(self) -> bool:
@@ -136,10 +140,12 @@ class Comparison:
 
 
 def across_languages(comparison: Comparison) -> Comparison:
-    """Each document's language; anchors and a warning where the readout's differs."""
-    from desktop.engine.crosslang import across_languages as judged  # it builds on this module
+    """Each document's language; anchors and a warning where the readout's differs; the
+    lens's shift on each matched pair."""
+    from desktop.engine.crosslang import across_languages as judged  # they build on this module
+    from desktop.engine.lens import with_shifts
 
-    return judged(comparison)
+    return with_shifts(judged(comparison))
 
 
 def _engine_name() -> str:

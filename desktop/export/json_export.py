@@ -20,6 +20,11 @@ def _sentence(result: SentenceResult, text: str) -> dict[str, Any]:
         "attribution": result.attribution.value,
         "cue": cue,
         "coverage": result.coverage.value,
+        "shift": result.shift.value if result.shift else None,
+        "shift_words": [
+            {"document": document, "start": span.start, "end": span.end}
+            for document, span in result.shift_words
+        ],
         "matches": [
             {"document": m.document, "index": m.index, "score": round(m.score, 3)}
             for m in result.matches

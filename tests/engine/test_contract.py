@@ -35,6 +35,8 @@ def test_json_has_exactly_the_contract_keys() -> None:
                 "attribution",
                 "cue",
                 "coverage",
+                "shift",
+                "shift_words",
                 "matches",
             }
             assert s["attribution"] in {"official", "sources", "named", "reporter"}
