@@ -24,11 +24,12 @@ from desktop.ui.document_pane import DocumentPane
 from desktop.ui.document_view import DocumentView
 from desktop.ui.find_bar import find_spans
 from desktop.ui.link_map import LinkMap
-from desktop.ui.rendering import style_sentences
+from desktop.ui.rendering import style_sentences, underline_shift_words
 from desktop.ui.tooltips import tooltip
 from desktop.workspace.claims import claim_rows, side_name
 from desktop.workspace.links import Alignment, Link, alignment_of, links_of
 from desktop.workspace.navigation import Predicate, step
+from desktop.workspace.shifts import shift_marks, shift_spans
 from desktop.workspace.wording import attribution_line, shorten
 
 
@@ -122,9 +123,21 @@ class ComparisonView(QObject):
             rendered.index_of_sentences,
         )
         view.tooltip_provider = self._tooltip
+        self._show_shifts(view, rendered.index)
         name = naming.document_name(rendered.document)
         pane.set_tab_label(tab, shorten(name, 40), f"{name}\n{rendered.document.source}")
         view.corrected = self._corrected_in(rendered.index)
+
+    def _show_shifts(self, view: DocumentView, document: int) -> None:
+        """The lens on one pane: a mark beside each shifted pair, its carrying words waved."""
+        comparison = self.comparison
+        if comparison is None:
+            view.shifted = {}
+            return
+        view.shifted = shift_marks(comparison, document)
+        underline_shift_words(
+            view.document(), view.offsets, shift_spans(comparison, document), self.look
+        )
 
     def _wire(self, view: DocumentView) -> None:
         if id(view) in self._wired:
@@ -210,6 +223,7 @@ class ComparisonView(QObject):
             view.corrected = self._corrected_in(d)
             if changed:
                 style_sentences(view.document(), view.offsets, changed, self.look, official=d == 0)
+                self._show_shifts(view, d)
             view.viewport().update()
             if d > 0:
                 self._alignments[d] = alignment_of(result)
@@ -234,6 +248,7 @@ class ComparisonView(QObject):
                     look,
                     official=view.document_index == 0,
                 )
+                self._show_shifts(view, view.document_index)
         self._marks()
 
     # -- selection ----------------------------------------------------------------
