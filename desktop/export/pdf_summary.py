@@ -10,6 +10,7 @@ from PySide6.QtGui import QTextCursor
 from desktop import naming
 from desktop.engine.corrections import CorrectedComparison
 from desktop.engine.language import language_name
+from desktop.engine.lens_marks import shifted_pairs
 from desktop.engine.vocabulary import Attribution, Coverage
 from desktop.export import pdf_rows as rows
 from desktop.export.pdf_blocks import (
@@ -210,12 +211,39 @@ def write_summary(cursor: QTextCursor, ctx: Context) -> None:
         "The readout touches these, but the reporting adds to, softens or strengthens them.",
     )
     _sentence_list(cursor, ctx, found.partial, Coverage.PARTIAL)
+    _shift_list(cursor, ctx)
     heading(
         cursor,
         ctx,
         f"In the readout, reflected nowhere in the reporting ({len(found.unreflected)})",
     )
     _sentence_list(cursor, ctx, [(0, i) for i in found.unreflected], Coverage.ABSENT)
+
+
+def _shift_list(cursor: QTextCursor, ctx: Context) -> None:
+    """Shifts in tone: each pair whose wording moves the readout's claim, in words."""
+    look = ctx.look
+    pairs = shifted_pairs(ctx.comparison)
+    heading(cursor, ctx, f"Shifts in tone ({len(pairs)})")
+    _explain(
+        cursor,
+        ctx,
+        "Matched pairs whose wording moves the readout's claim: ↑ strengthened, ↓ softened, "
+        "~ hedged, ◆ sharpened, ✕ contradicted.",
+    )
+    if not pairs:
+        paragraph(cursor, [("None.", look.label(muted=True))], block())
+        return
+    for pair in pairs:
+        paragraph(
+            cursor,
+            [
+                (f"{ctx.label(pair.document, pair.index)} ", look.meta(bold=True)),
+                (f"{pair.mark} {pair.line}", look.text()),
+                (f"\u2003readout {ctx.label(0, pair.official)}", look.meta()),
+            ],
+            block(bottom=2.0),
+        )
 
 
 def _explain(cursor: QTextCursor, ctx: Context, text: str) -> None:

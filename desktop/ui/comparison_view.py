@@ -17,6 +17,7 @@ from desktop import naming
 from desktop.engine.corrections import CorrectedComparison, SentenceKey
 from desktop.engine.document import Span
 from desktop.engine.language import language_name
+from desktop.engine.lens_marks import shift_marks, shift_spans
 from desktop.palette import Look
 from desktop.ui.claims_panel import ClaimsPanel
 from desktop.ui.comparison_loader import Prepared, RenderedDocument
@@ -29,7 +30,6 @@ from desktop.ui.tooltips import tooltip
 from desktop.workspace.claims import claim_rows, side_name
 from desktop.workspace.links import Alignment, Link, alignment_of, links_of
 from desktop.workspace.navigation import Predicate, step
-from desktop.workspace.shifts import shift_marks, shift_spans
 from desktop.workspace.wording import attribution_line, shorten
 
 

@@ -58,7 +58,7 @@ class DocumentView(QTextEdit):
         self.noted: Collection[int] = ()  # sentences with a note of the user's
         self.shifted: Mapping[
             int, str
-        ] = {}  # sentence → the lens's mark (desktop.workspace.shifts)
+        ] = {}  # sentence → the lens's mark (desktop.engine.lens_marks)
         self.empty_message = ""  # shown, wrapped and centred, while there is no document
         self.tooltip_provider: TooltipProvider | None = None
         self.menu_builder: MenuBuilder | None = None

@@ -6,8 +6,8 @@ import html
 
 from desktop.engine.compare import Comparison
 from desktop.engine.corrections import Field
+from desktop.engine.lens_marks import shift_lines_for
 from desktop.engine.vocabulary import Unit
-from desktop.workspace.shifts import shift_lines_for
 from desktop.workspace.wording import (
     attribution_line,
     best_match,

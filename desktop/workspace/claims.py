@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from desktop import naming
 from desktop.engine.compare import Comparison
 from desktop.engine.corrections import Field
+from desktop.engine.lens_marks import shift_lines_for, shift_marks
 from desktop.engine.vocabulary import Attribution, Coverage, Role, Unit
-from desktop.workspace.shifts import shift_lines_for, shift_marks
 from desktop.workspace.wording import (
     attribution_line,
     best_match,

@@ -2,13 +2,13 @@
 
 from desktop.engine.compare import compare
 from desktop.engine.document import Document
-from desktop.engine.vocabulary import Shift
-from desktop.workspace.shifts import (
+from desktop.engine.lens_marks import (
     shift_lines_for,
     shift_marks,
     shift_spans,
     shifted_pairs,
 )
+from desktop.engine.vocabulary import Shift
 from tests.engine.test_lens import ARTICLE, READOUT
 
 

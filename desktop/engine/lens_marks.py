@@ -1,5 +1,5 @@
-"""The lens's shifts as the window and the PDF show them: a mark on the pair, a line in
-words, the carrying words of each document."""
+"""The lens's shifts as the window and the PDF show them (no Qt): a mark on the pair, a line
+in words, the carrying words of each document."""
 
 from __future__ import annotations
 
