@@ -52,6 +52,8 @@ pytest: $(STAMP)
 ## Accuracy on the labeled cases (leave-one-case-out) beside the baselines.
 eval: $(STAMP)
 	$(PY) -m tests.tools.eval
+	$(PY) -m tests.tools.shift_eval
+	$(PY) -m tests.tools.crosslang_eval
 
 ## Speed: engine, ingest, GUI figures as ratios against baselines measured in the same run.
 bench: $(STAMP) system-deps

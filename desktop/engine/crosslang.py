@@ -28,6 +28,10 @@ _RANK = {Coverage.ABSENT: 0, Coverage.PARTIAL: 1, Coverage.COVERED: 2}
 # nothing the readout lacks is covered. Set on synthetic pairs, never on the corpus.
 _LINK = 1.0
 _COVER = 2.0
+# Another language's version of the same release: claim counts within this factor, and
+# this share of each side's claims linked on anchors.
+_VERSION_SIZE = 1.5
+_VERSION_LINKED = 0.6
 _COMMON = 0.5  # weight of an anchor that most readout sentences carry (the two countries)
 _CJK_MONTH = re.compile(r"(\d+)\s*月")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -40,6 +44,36 @@ def warning_line(official: str, background: str) -> str:
     return (
         f"The readout is in {language_name(official)} and the article in "
         f"{language_name(background)}; Readout compares them by names, numbers and dates only"
+    )
+
+
+def version_line(official: str, other: str) -> str:
+    return (
+        f"The readout in {language_name(official)} and the document in "
+        f"{language_name(other)} read as two versions of the same release; Readout pairs "
+        "them by names, numbers and dates only"
+    )
+
+
+def is_other_version(
+    official: DocumentResult,
+    other: DocumentResult,
+    reflected: dict[int, list[tuple[Coverage, Match]]],
+) -> bool:
+    """Whether ``other`` (another language) is a version of the same release — a Hindi
+    and an English PIB release — rather than coverage: about as many claims, most of
+    either side linked on anchors, and nothing of its own beyond the linked claims."""
+    official_claims = [s for s in official.sentences if s.is_claim]
+    other_claims = [s for s in other.sentences if s.is_claim]
+    if not official_claims or not other_claims:
+        return False
+    ratio = len(other_claims) / len(official_claims)
+    linked_official = sum(1 for s in official_claims if s.index in reflected)
+    linked_other = sum(1 for s in other_claims if s.matches)
+    return (
+        1 / _VERSION_SIZE <= ratio <= _VERSION_SIZE
+        and linked_official >= _VERSION_LINKED * len(official_claims)
+        and linked_other >= _VERSION_LINKED * len(other_claims)
     )
 
 
@@ -225,7 +259,10 @@ def across_languages(comparison: Comparison) -> Comparison:
         documents[i], said = _anchor_aligned(comparison, i)
         for index, found in said.items():
             reflected.setdefault(index, []).extend(found)
-        line = warning_line(official_language, languages[i])
+        if is_other_version(documents[0], documents[i], said):
+            line = version_line(official_language, languages[i])
+        else:
+            line = warning_line(official_language, languages[i])
         if line not in warnings:
             warnings.append(line)
     documents[0] = replace(

@@ -85,3 +85,26 @@ def test_same_language_comparisons_have_no_warning() -> None:
     comparison = compare(Document(ENGLISH_ARTICLE), [Document(ENGLISH_ARTICLE)])
     assert comparison.warnings == ()
     assert [d.language for d in comparison.documents] == ["en", "en"]
+
+
+ENGLISH_VERSION = (
+    "Prime Minister Shri Narendra Modi today spoke on the telephone with Prime Minister "
+    "Shri Shigeru Ishiba of Japan.\n"
+    "The two leaders reviewed the decisions of their meeting held in Tokyo on 3 March 2025.\n"
+    "The two leaders agreed to remain in touch.\n"
+)
+
+
+def test_a_bilingual_release_is_recognised_as_two_versions_and_paired() -> None:
+    comparison = compare(Document(HINDI_READOUT), [Document(ENGLISH_VERSION)])
+    assert comparison.warnings == (
+        "The readout in Hindi and the document in English read as two versions of the same "
+        "release; Readout pairs them by names, numbers and dates only",
+    )
+    english = comparison.backgrounds[0].sentences
+    assert [s.matches[0].index for s in english[:2]] == [0, 1]
+
+
+def test_coverage_is_not_taken_for_a_version() -> None:
+    comparison = compare(Document(HINDI_READOUT), [Document(ENGLISH_ARTICLE)])
+    assert "two versions" not in comparison.warnings[0]
