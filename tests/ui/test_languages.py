@@ -14,6 +14,9 @@ from tests.ui.conftest import SCREENSHOTS
 def test_pane_headers_name_the_languages_and_the_warning_shows(
     make_window: object, qtbot: QtBot, tmp_path: Path
 ) -> None:
+    from desktop.export.fonts import register_bundled_fonts
+
+    register_bundled_fonts()  # as make_application does; pytest-qt makes its own QApplication
     official = tmp_path / "pib-hindi.txt"
     official.write_text(HINDI_READOUT, encoding="utf-8")
     article = tmp_path / "report.txt"
