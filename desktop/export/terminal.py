@@ -7,6 +7,7 @@ import textwrap
 
 from desktop.engine.compare import Comparison, DocumentResult, SentenceResult
 from desktop.engine.language import language_name
+from desktop.engine.lens_marks import SHIFT_MARK, shift_line
 from desktop.engine.vocabulary import Coverage
 
 _COLOURS = {
@@ -100,6 +101,9 @@ def _sentence(
             for m in sentence.matches[:3]
         )
         notes.append(f"matches {links}")
+    shift = shift_line(comparison, number, sentence) if number else ""
+    if shift and sentence.shift is not None:
+        notes.append(f"{SHIFT_MARK[sentence.shift]} {shift}")
     if notes:
         out.append(indent + style.dim(" · ".join(notes)))
     return out

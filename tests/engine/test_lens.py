@@ -84,3 +84,13 @@ def test_json_carries_shift_and_words_on_the_matched_background_sentence() -> No
     }
     assert words == {(1, "raised strong objections"), (0, "discussed")}
     assert all(s["shift"] is None for s in data["documents"][0]["sentences"])
+
+
+def test_the_terminal_report_says_the_shift_in_words() -> None:
+    from desktop.export.terminal import render_report
+
+    report = render_report(compare(Document(READOUT), [Document(ARTICLE)]), width=200)
+    assert (
+        "↑ strengthened; the article says ‘raised strong objections’; the readout says ‘discussed’"
+        in report
+    )
