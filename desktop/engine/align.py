@@ -173,7 +173,7 @@ def candidates(
             result.append([])
             continue
         shortlist = heapq.nlargest(
-            CANDIDATES_PER_SENTENCE * 2, scores.items(), key=lambda t: (t[1], -t[0])
+            CANDIDATES_PER_SENTENCE + 2, scores.items(), key=lambda t: (t[1], -t[0])
         )
         picked = [j for j, _ in shortlist]
         recalls = pair_recalls(bg_meaning[i], [off_meaning[j] for j in picked])

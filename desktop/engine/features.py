@@ -22,6 +22,7 @@ from desktop.engine.semantic import (
     content_cosine,
     sentence_cosine,
     soft_recall,
+    token_credits,
 )
 from desktop.engine.vocabulary import Unit
 
@@ -266,32 +267,35 @@ class Linker:
 
 def _main_recall(
     official: SentenceProfile, meaning: SemanticProfile, credits: NDArray[np.float32]
-) -> float:
+) -> NDArray[np.float64]:
+    """Share of the main clause's content weight each column of ``credits`` accounts for."""
     main = [i for i, position in enumerate(meaning.positions) if position in official.main]
     if not main:
         main = list(range(len(meaning.positions)))
     weights = meaning.weights[main]
     total = float(weights.sum())
-    return float((weights * credits[main]).sum()) / total if total > 0 else 0.0
+    if total <= 0:
+        return np.zeros(credits.shape[1])
+    result: NDArray[np.float64] = np.asarray((weights @ credits[main]) / total, dtype=np.float64)
+    return result
 
 
 def official_features(
     official: SentenceProfile, meaning: SemanticProfile, linkers: Sequence[Linker]
 ) -> list[float]:
     """Background ⇒ official: is the official sentence's main claim conveyed?"""
-    best_main = 0.0
-    for linker in linkers:
-        credits = best_matches(meaning, [linker.meaning])
-        best_main = max(best_main, _main_recall(official, meaning, credits))
-    linked = [x for x in linkers if x.linked]
+    credits = token_credits(meaning, [x.meaning for x in linkers])
+    main = _main_recall(official, meaning, credits) if meaning.keys and linkers else None
+    best_main = float(main.max()) if main is not None and main.size else 0.0
+    linked = [k for k, x in enumerate(linkers) if x.linked]
     if linked and meaning.keys:
-        credits = best_matches(meaning, [x.meaning for x in linked])
-        union_main = _main_recall(official, meaning, credits)
+        union = credits[:, linked].max(axis=1, keepdims=True)
+        union_main = float(_main_recall(official, meaning, union)[0])
         total = float(meaning.weights.sum())
-        union_full = float((meaning.weights * credits).sum()) / total if total > 0 else 0.0
+        union_full = float((meaning.weights * union[:, 0]).sum()) / total if total > 0 else 0.0
     else:
         union_main = union_full = 1.0 if linked else 0.0
-    reported = [x for x in linked if x.coverage != "absent"]
+    reported = [linkers[k] for k in linked if linkers[k].coverage != "absent"]
     return [
         best_main,
         union_main,

@@ -9,7 +9,7 @@ vector is the weight-averaged vector of its content words.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,43 +38,48 @@ class SemanticProfile:
 
 
 def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfile]:
-    """Semantic profiles of sentences that were reweighted and framed together."""
+    """Semantic profiles of sentences that were reweighted and framed together.
+
+    The whole-sentence vector is the mean of all the sentence's word vectors, frame
+    words included — what WordLlama's own pooling computes, without tokenising twice.
+    """
     surfaces: list[str] = []
     for p in profiles:
-        for position, token in enumerate(p.tokens):
-            if token[2] in p.weights:
-                surfaces.append(p.surfaces[position])
+        surfaces.extend(p.surfaces)
     table = embedding.vocabulary_vectors(surfaces)
-    whole = embedding.sentence_vectors([p.text for p in profiles])
+    empty = np.zeros(embedding.DIMENSIONS, dtype=np.float32)
     out: list[SemanticProfile] = []
-    for index, p in enumerate(profiles):
+    for p in profiles:
         keys: list[str] = []
         positions: list[int] = []
-        rows: list[Array] = []
         weights: list[float] = []
         for position, token in enumerate(p.tokens):
             key = token[2]
-            if key not in p.weights:
-                continue
-            keys.append(key)
-            positions.append(position)
-            rows.append(table[p.surfaces[position]])
-            weights.append(p.weights[key])
-        if rows:
-            vectors = np.stack(rows).astype(np.float32)
+            if key in p.weights:
+                keys.append(key)
+                positions.append(position)
+                weights.append(p.weights[key])
+        every = np.stack([table[s] for s in p.surfaces]) if p.surfaces else None
+        if positions and every is not None:
+            vectors = every[positions]
             w = np.asarray(weights, dtype=np.float32)
-            mean = (vectors * w[:, None]).sum(axis=0)
-            length = float(np.linalg.norm(mean))
-            vector = mean / length if length > 0 else mean
+            vector = _unit(w @ vectors)
         else:
             vectors = np.zeros((0, embedding.DIMENSIONS), dtype=np.float32)
             w = np.zeros(0, dtype=np.float32)
-            vector = np.zeros(embedding.DIMENSIONS, dtype=np.float32)
+            vector = empty
+        sentence = _unit(every.sum(axis=0)) if every is not None else empty
         ids = np.asarray([hash(k) for k in keys], dtype=np.int64)
         out.append(
-            SemanticProfile(tuple(keys), tuple(positions), w, vectors, vector, whole[index], ids)
+            SemanticProfile(tuple(keys), tuple(positions), w, vectors, vector, sentence, ids)
         )
     return out
+
+
+def _unit(vector: Array) -> Array:
+    length = float(np.linalg.norm(vector))
+    result: Array = (vector / length if length > 0 else vector).astype(np.float32)
+    return result
 
 
 def credit(cosines: Array) -> Array:
@@ -82,22 +87,28 @@ def credit(cosines: Array) -> Array:
     return result
 
 
-def best_matches(a: SemanticProfile, others: Iterable[SemanticProfile]) -> Array:
+def token_credits(a: SemanticProfile, others: Sequence[SemanticProfile]) -> Array:
+    """Credit of each content token of ``a`` (rows) against each of ``others`` (columns):
+    1 for the same key, else the cosine to the closest token, scaled by :func:`credit`.
+    One matrix product for all of ``others``."""
+    result = np.zeros((len(a.keys), len(others)), dtype=np.float32)
+    filled = [i for i, o in enumerate(others) if o.keys]
+    if not a.keys or not filled:
+        return result
+    vectors = np.concatenate([others[i].vectors for i in filled])
+    ids = np.concatenate([others[i].key_ids for i in filled])
+    starts = np.cumsum([0, *[len(others[i].keys) for i in filled][:-1]])
+    scores = credit(a.vectors @ vectors.T)
+    scores[a.key_ids[:, None] == ids[None, :]] = 1.0
+    result[:, filled] = np.maximum.reduceat(scores, starts, axis=1)
+    return result
+
+
+def best_matches(a: SemanticProfile, others: Sequence[SemanticProfile]) -> Array:
     """For each content token of ``a``, its credit against the best token of ``others``."""
-    best = np.zeros(len(a.keys), dtype=np.float32)
-    if not a.keys:
-        return best
-    own = {k: i for i, k in enumerate(a.keys)}
-    for other in others:
-        if not other.keys:
-            continue
-        matrix = a.vectors @ other.vectors.T
-        scores = credit(matrix.max(axis=1))
-        for key in other.keys:
-            i = own.get(key)
-            if i is not None:
-                scores[i] = 1.0
-        np.maximum(best, scores, out=best)
+    if not a.keys or not others:
+        return np.zeros(len(a.keys), dtype=np.float32)
+    best: Array = token_credits(a, others).max(axis=1)
     return best
 
 
