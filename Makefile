@@ -71,6 +71,8 @@ install-check: $(STAMP) system-deps
 eval: $(STAMP)
 	$(PY) -m tests.tools.eval
 	$(PY) -m tests.tools.story_eval
+	$(PY) -m tests.tools.shift_eval
+	$(PY) -m tests.tools.crosslang_eval
 
 ## Speed: engine, ingest, GUI figures as ratios against baselines measured in the same run.
 bench: $(STAMP) system-deps

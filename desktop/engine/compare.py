@@ -17,7 +17,7 @@ from desktop.engine.segment import split_sentences
 from desktop.engine.settings import CompareSettings
 from desktop.engine.single import ArticleAnalysis, analyse, extract_official
 from desktop.engine.units import classify
-from desktop.engine.vocabulary import Attribution, Coverage, Role, Unit
+from desktop.engine.vocabulary import Attribution, Coverage, Role, Shift, Unit
 from desktop.engine.worddiff import WordDiff, word_diff
 
 _RANK = {Coverage.ABSENT: 0, Coverage.PARTIAL: 1, Coverage.COVERED: 2}
@@ -41,6 +41,10 @@ class SentenceResult:
     coverage: Coverage
     matches: tuple[Match, ...]
     unit: Unit = Unit.CLAIM
+    # The lens (desktop.engine.lens), on matched background claims: how the report moves
+    # the readout's claim, and the words that carry it as (document, span).
+    shift: Shift | None = None
+    shift_words: tuple[tuple[int, Span], ...] = ()
 
     @property
     def is_claim(self) -> bool:
@@ -64,6 +68,7 @@ class DocumentResult:
     role: Role
     document: Document
     sentences: tuple[SentenceResult, ...]
+    language: str = ""  # ISO 639-1 code (desktop.engine.language); "" when undetermined
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,7 @@ class Comparison:
     # the coverage of every official sentence in that counterpart.
     revisions: tuple[Revision, ...] = ()
     official_in: Mapping[int, tuple[Coverage, ...]] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()  # one line each, for the window, the CLI and the PDF
 
     @property
     def official(self) -> DocumentResult:
@@ -168,6 +174,15 @@ class Comparison:
         return word_diff(own, [result.sentence.span], other, spans, self.settings, ordered=True)
 
 
+def across_languages(comparison: Comparison) -> Comparison:
+    """Each document's language; anchors and a warning where the readout's differs; the
+    lens's shift on each matched pair."""
+    from desktop.engine.crosslang import across_languages as judged  # they build on this module
+    from desktop.engine.lens import with_shifts
+
+    return with_shifts(judged(comparison))
+
+
 def _engine_name() -> str:
     from desktop import __version__
 
@@ -187,7 +202,7 @@ def compare(
     comparison = _compare(
         engine_view[0], engine_view[1:], model or default_model(), single_article=False
     )
-    return _restored(comparison, [official, *backgrounds], settings)
+    return across_languages(_restored(comparison, [official, *backgrounds], settings))
 
 
 def compare_article(
@@ -207,7 +222,7 @@ def compare_article(
         single_article=True,
         analyses=[analysis],
     )
-    return _restored(comparison, [official, article], settings)
+    return across_languages(_restored(comparison, [official, article], settings))
 
 
 def _as_read(document: Document, settings: CompareSettings) -> Document:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from desktop.engine.compare import Comparison, DocumentResult, Match, SentenceResult
+from desktop.engine.compare import Comparison, Match, SentenceResult
 from desktop.engine.vocabulary import Attribution, Coverage, Role
 
 LINK_SCORE = 1.0
@@ -275,11 +275,7 @@ def apply_corrections(
                 sentences[own] = _relinked(current(own), to, link=link)
 
     documents = tuple(
-        DocumentResult(
-            doc.role,
-            doc.document,
-            tuple(sentences.get((d, s.index), s) for s in doc.sentences),
-        )
+        replace(doc, sentences=tuple(sentences.get((d, s.index), s) for s in doc.sentences))
         for d, doc in enumerate(machine.documents)
     )
     changes: dict[SentenceKey, dict[Field, object]] = {}
@@ -301,6 +297,7 @@ def apply_corrections(
         settings=machine.settings,
         revisions=machine.revisions,
         official_in=machine.official_in,
+        warnings=machine.warnings,
         machine=machine,
         changes=changes,
         orphans=tuple(orphans),

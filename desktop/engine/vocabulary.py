@@ -51,3 +51,14 @@ class Unit(StrEnum):
     @property
     def is_claim(self) -> bool:
         return self is Unit.CLAIM
+
+
+class Shift(StrEnum):
+    """How a report's wording moves a matched readout claim (the lens, desktop.engine.lens)."""
+
+    SAME = "same"
+    STRENGTHENED = "strengthened"
+    SOFTENED = "softened"
+    HEDGED = "hedged"
+    SHARPENED = "sharpened"
+    CONTRADICTED = "contradicted"

@@ -22,6 +22,11 @@ def _sentence(result: SentenceResult, text: str) -> dict[str, Any]:
         "attribution": result.attribution.value,
         "cue": cue,
         "coverage": result.coverage.value,
+        "shift": result.shift.value if result.shift else None,
+        "shift_words": [
+            {"document": document, "start": span.start, "end": span.end}
+            for document, span in result.shift_words
+        ],
         "matches": [
             {"document": m.document, "index": m.index, "score": round(m.score, 3)}
             for m in result.matches
@@ -40,6 +45,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "title": doc.document.title,
                 "source": doc.document.source,
                 "provenance": provenance(doc.document).to_json(),
+                "language": doc.language,
                 "sentences": [_sentence(s, doc.document.text) for s in doc.sentences],
             }
             for doc in comparison.documents
@@ -52,6 +58,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
             "units": {u.value: n for u, n in sorted(summary.units.items())},
             "documents": [_document_summary(d) for d in summary.documents],
         },
+        "warnings": list(comparison.warnings),
     }
 
 

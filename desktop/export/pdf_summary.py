@@ -9,6 +9,8 @@ from PySide6.QtGui import QTextCursor
 
 from desktop import naming
 from desktop.engine.corrections import CorrectedComparison
+from desktop.engine.language import language_name
+from desktop.engine.lens_marks import shifted_pairs
 from desktop.engine.vocabulary import Attribution, Coverage
 from desktop.export import pdf_rows as rows
 from desktop.export.pdf_blocks import (
@@ -89,9 +91,14 @@ def write_header(cursor: QTextCursor, ctx: Context) -> None:
         )
         title_cursor = cell_cursor(documents, row, 1)
         paragraph(title_cursor, [(document_name(ctx, d), look.text())], block(), first=True)
-        if doc.source and doc.source != doc.title:
+        detail = [doc.source] if doc.source and doc.source != doc.title else []
+        if result.language:
+            detail.insert(0, f"in {language_name(result.language)}")
+        if detail:
             paragraph(
-                title_cursor, [(doc.source, look.label(point_size=META_PT, muted=True))], block()
+                title_cursor,
+                [(" · ".join(detail), look.label(point_size=META_PT, muted=True))],
+                block(),
             )
         paragraph(
             cell_cursor(documents, row, 2),
@@ -143,6 +150,8 @@ def write_summary(cursor: QTextCursor, ctx: Context) -> None:
         [(summary.headline(), look.text(point_size=TEXT_PT + 1.5, bold=True))],
         block(bottom=6.0),
     )
+    for line in comparison.warnings:
+        paragraph(cursor, [(f"⚠ {line}", look.label(bold=True))], block(bottom=6.0))
 
     attributions = [a for a in Attribution]
     counts = table(cursor, 3 + len(attributions), (36, 16, 16, 16, 16), look, width=72, padding=2.5)
@@ -202,12 +211,39 @@ def write_summary(cursor: QTextCursor, ctx: Context) -> None:
         "The readout touches these, but the reporting adds to, softens or strengthens them.",
     )
     _sentence_list(cursor, ctx, found.partial, Coverage.PARTIAL)
+    _shift_list(cursor, ctx)
     heading(
         cursor,
         ctx,
         f"In the readout, reflected nowhere in the reporting ({len(found.unreflected)})",
     )
     _sentence_list(cursor, ctx, [(0, i) for i in found.unreflected], Coverage.ABSENT)
+
+
+def _shift_list(cursor: QTextCursor, ctx: Context) -> None:
+    """Shifts in tone: each pair whose wording moves the readout's claim, in words."""
+    look = ctx.look
+    pairs = shifted_pairs(ctx.comparison)
+    heading(cursor, ctx, f"Shifts in tone ({len(pairs)})")
+    _explain(
+        cursor,
+        ctx,
+        "Matched pairs whose wording moves the readout's claim: ↑ strengthened, ↓ softened, "
+        "~ hedged, ◆ sharpened, ✕ contradicted.",
+    )
+    if not pairs:
+        paragraph(cursor, [("None.", look.label(muted=True))], block())
+        return
+    for pair in pairs:
+        paragraph(
+            cursor,
+            [
+                (f"{ctx.label(pair.document, pair.index)} ", look.meta(bold=True)),
+                (f"{pair.mark} {pair.line}", look.text()),
+                (f"\u2003readout {ctx.label(0, pair.official)}", look.meta()),
+            ],
+            block(bottom=2.0),
+        )
 
 
 def _explain(cursor: QTextCursor, ctx: Context, text: str) -> None:

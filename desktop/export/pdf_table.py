@@ -13,6 +13,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextTable
 
 from desktop.engine.compare import Comparison
 from desktop.engine.document import Span
+from desktop.engine.lens_marks import SHIFT_MARK, shift_line, shifted_pairs
 from desktop.engine.vocabulary import Attribution, Coverage
 from desktop.export.pdf_blocks import (
     CORRECTED_MARK,
@@ -135,6 +136,9 @@ def _write_row(ctx: Context, grid: QTextTable, top: int, row: Row, document: int
     look = ctx.look
     comparison = ctx.comparison
     background_spans, official_spans = _differing(comparison, document, row)
+    official_shifts = {
+        pair.official: pair.mark for pair in shifted_pairs(comparison) if pair.document == document
+    }
     if not row.official:
         paragraph(
             cell_cursor(grid, top, 0),
@@ -155,6 +159,8 @@ def _write_row(ctx: Context, grid: QTextTable, top: int, row: Row, document: int
             continue
         at = cell_cursor(grid, top + offset, 0, look.cell_tint(sentence))
         extra = [f"{REORDERED_MARK} reordered"] if cell.reordered else []
+        if cell.index in official_shifts:
+            extra.append(f"{official_shifts[cell.index]} shifted in the report")
         runs = sentence_runs(
             ctx, 0, cell.index, official_spans.get(cell.index, ()), underline=False
         )
@@ -183,6 +189,9 @@ def _write_row(ctx: Context, grid: QTextTable, top: int, row: Row, document: int
         first=True,
     )
     note_paragraphs(at, ctx, ctx.sentence_notes.get((document, row.background), []))
+    shift = shift_line(comparison, document, sentence)
+    if shift and sentence.shift is not None:
+        paragraph(at, [(f"{SHIFT_MARK[sentence.shift]} {shift}", look.meta(bold=True))], block())
 
 
 def _strut(ctx: Context) -> tuple[str, QTextCharFormat]:

@@ -6,6 +6,8 @@ import shutil
 import textwrap
 
 from desktop.engine.compare import Comparison, DocumentResult, SentenceResult
+from desktop.engine.language import language_name
+from desktop.engine.lens_marks import SHIFT_MARK, shift_line
 from desktop.engine.vocabulary import Coverage, Role
 from desktop.export.terminal_sources import document_lines, revision_lines
 
@@ -50,6 +52,7 @@ def render_report(comparison: Comparison, *, colour: bool = False, width: int | 
                 "to the official statement"
             )
         )
+    lines.extend(style.bold(f"warning: {line}") for line in comparison.warnings)
     if not official.sentences:
         lines.append("No sentence of the article is attributed to an official statement.")
     if comparison.revisions:
@@ -71,6 +74,8 @@ def _document(
     heading = "OFFICIAL READOUT" if number == 0 else f"{doc.role.value.upper()} {number}"
     title = doc.document.title or doc.document.source or "untitled"
     out = [style.bold(f"{heading} — {title}")]
+    if doc.language:
+        out.append(style.dim(f"language: {language_name(doc.language)} ({doc.language})"))
     if doc.document.source and doc.document.source != title:
         out.append(style.dim(f"source: {doc.document.source}"))
     for sentence in doc.sentences:
@@ -103,6 +108,9 @@ def _sentence(
             for m in sentence.matches[:3]
         )
         notes.append(f"matches {links}")
+    shift = shift_line(comparison, number, sentence) if number else ""
+    if shift and sentence.shift is not None:
+        notes.append(f"{SHIFT_MARK[sentence.shift]} {shift}")
     if notes:
         out.append(indent + style.dim(" · ".join(notes)))
     return out

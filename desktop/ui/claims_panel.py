@@ -177,7 +177,7 @@ class ClaimsModel(QAbstractTableModel):
     def _display(self, row: ClaimRow, column: Column) -> str:
         mark = " ✎" if self._corrected(row, column) else ""
         if column is Column.TEXT:
-            return row.text
+            return f"{row.shift[0]} {row.text}" if row.shift else row.text
         if column is Column.SIDE:
             return row.side
         if column is Column.ATTRIBUTION:
@@ -214,7 +214,7 @@ class ClaimsModel(QAbstractTableModel):
         if column is Column.BEST_MATCH:
             return row.best_match
         if column is Column.TEXT:
-            return row.text
+            return f"{row.text}\n{row.shift}" if row.shift else row.text
         if column is Column.NOTE:
             return self.note(row)
         return ""
@@ -225,6 +225,7 @@ class ClaimsFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.absent_only = False
         self.sources_only = False
+        self.shifts_only = False
         self.non_claims = False  # show the non-claims (headline, dateline, caption…) instead
         self.search = ""
         self.setSortRole(SORT_ROLE)
@@ -236,12 +237,19 @@ class ClaimsFilter(QSortFilterProxyModel):
             model.sort(column, order)
 
     def set_filters(
-        self, *, absent_only: bool, sources_only: bool, search: str, non_claims: bool = False
+        self,
+        *,
+        absent_only: bool,
+        sources_only: bool,
+        search: str,
+        non_claims: bool = False,
+        shifts_only: bool = False,
     ) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+
             self.beginFilterChange()
         self.absent_only = absent_only
         self.sources_only = sources_only
+        self.shifts_only = shifts_only
         self.non_claims = non_claims
         self.search = search.casefold().strip()
         if hasattr(self, "endFilterChange"):
@@ -258,6 +266,8 @@ class ClaimsFilter(QSortFilterProxyModel):
         if self.absent_only and row.coverage is not Coverage.ABSENT:
             return False
         if self.sources_only and row.attribution is not Attribution.SOURCES:
+            return False
+        if self.shifts_only and not row.shift:
             return False
         if self.search:
             return (
@@ -287,6 +297,11 @@ class ClaimsPanel(QWidget):
         self.absent_only.setToolTip("Show only claims the other side does not have")
         self.sources_only = QCheckBox("S&ources only")
         self.sources_only.setToolTip("Show only claims attributed to anonymous sources")
+        self.shifts_only = QCheckBox("S&hifts only")
+        self.shifts_only.setToolTip(
+            "Show only pairs whose wording shifts the readout's claim: ↑ strengthened, "
+            "↓ softened, ~ hedged, ◆ sharpened, ✕ contradicted"
+        )
         self.non_claims = QCheckBox("&Non-claims")
         self.non_claims.setToolTip(
             "Show the headlines, datelines, captions, credit lines and other text that is not "
@@ -334,6 +349,7 @@ class ClaimsPanel(QWidget):
         filters.addWidget(self.search, 1)
         filters.addWidget(self.absent_only)
         filters.addWidget(self.sources_only)
+        filters.addWidget(self.shifts_only)
         filters.addWidget(self.non_claims)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 6)
@@ -343,6 +359,7 @@ class ClaimsPanel(QWidget):
         self.search.textChanged.connect(self._refilter)
         self.absent_only.toggled.connect(self._refilter)
         self.sources_only.toggled.connect(self._refilter)
+        self.shifts_only.toggled.connect(self._refilter)
         self.non_claims.toggled.connect(self._refilter)
 
     def set_rows(self, rows: Sequence[ClaimRow]) -> None:
@@ -366,7 +383,7 @@ class ClaimsPanel(QWidget):
 
     def clear_filters(self) -> None:
         """Every claim shown again: no search, no "only" filter."""
-        for box in (self.absent_only, self.sources_only, self.non_claims):
+        for box in (self.absent_only, self.sources_only, self.shifts_only, self.non_claims):
             box.setChecked(False)
         self.search.clear()
 
@@ -376,6 +393,7 @@ class ClaimsPanel(QWidget):
             sources_only=self.sources_only.isChecked(),
             search=self.search.text(),
             non_claims=self.non_claims.isChecked(),
+            shifts_only=self.shifts_only.isChecked(),
         )
         self._count()
 

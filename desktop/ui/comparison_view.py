@@ -16,6 +16,8 @@ from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from desktop import naming
 from desktop.engine.corrections import CorrectedComparison, SentenceKey
 from desktop.engine.document import Span
+from desktop.engine.language import language_name
+from desktop.engine.lens_marks import shift_marks, shift_spans
 from desktop.engine.provenance import provenance
 from desktop.palette import Look
 from desktop.ui.claims_panel import ClaimsPanel
@@ -24,7 +26,7 @@ from desktop.ui.document_pane import DocumentPane
 from desktop.ui.document_view import DocumentView
 from desktop.ui.find_bar import find_spans
 from desktop.ui.link_map import LinkMap
-from desktop.ui.rendering import style_sentences
+from desktop.ui.rendering import style_sentences, underline_shift_words
 from desktop.ui.tooltips import tooltip
 from desktop.workspace.claims import claim_rows, side_name
 from desktop.workspace.links import Alignment, Link, alignment_of, links_of
@@ -122,6 +124,7 @@ class ComparisonView(QObject):
             rendered.index_of_sentences,
         )
         view.tooltip_provider = self._tooltip
+        self._show_shifts(view, rendered.index)
         name = naming.document_name(rendered.document)
         role = ""
         if self.comparison is not None and rendered.index < len(self.comparison.documents):
@@ -130,6 +133,17 @@ class ComparisonView(QObject):
             tab, shorten(name, 40), f"{name}{role}\n{provenance(rendered.document).details()}"
         )
         view.corrected = self._corrected_in(rendered.index)
+
+    def _show_shifts(self, view: DocumentView, document: int) -> None:
+        """The lens on one pane: a mark beside each shifted pair, its carrying words waved."""
+        comparison = self.comparison
+        if comparison is None:
+            view.shifted = {}
+            return
+        view.shifted = shift_marks(comparison, document)
+        underline_shift_words(
+            view.document(), view.offsets, shift_spans(comparison, document), self.look
+        )
 
     def _wire(self, view: DocumentView) -> None:
         if id(view) in self._wired:
@@ -150,8 +164,22 @@ class ComparisonView(QObject):
         else:
             found = provenance(official.document)
             self.left.set_header(
-                naming.document_name(official.document), found.line(), found.details()
+                naming.document_name(official.document),
+                self._with_language(found.line(), 0),
+                found.details(),
             )
+
+    def _with_language(self, detail: str, document: int) -> str:
+        """The header's detail line led by the document's language ("in Hindi · path"), which
+        a long path would otherwise push out of sight."""
+        comparison = self.comparison
+        if comparison is None or not 0 <= document < len(comparison.documents):
+            return detail
+        code = comparison.documents[document].language
+        if not code:
+            return detail
+        language = f"in {language_name(code)}"
+        return f"{language} · {detail}" if detail else language
 
     def _refresh_tables(self) -> None:
         if self.comparison is None:
@@ -172,7 +200,11 @@ class ComparisonView(QObject):
             self.right.set_header("No background yet", "")
         else:
             found = provenance(right.source)
-            self.right.set_header(naming.document_name(right.source), found.line(), found.details())
+            self.right.set_header(
+                naming.document_name(right.source),
+                self._with_language(found.line(), right.document_index),
+                found.details(),
+            )
         self.set_find(self._find_text)
 
     def _tooltip(self, document: int, index: int) -> str:
@@ -201,6 +233,7 @@ class ComparisonView(QObject):
             view.corrected = self._corrected_in(d)
             if changed:
                 style_sentences(view.document(), view.offsets, changed, self.look, official=d == 0)
+                self._show_shifts(view, d)
             view.viewport().update()
             if d > 0:
                 self._alignments[d] = alignment_of(result)
@@ -225,6 +258,7 @@ class ComparisonView(QObject):
                     look,
                     official=view.document_index == 0,
                 )
+                self._show_shifts(view, view.document_index)
         self._marks()
 
     # -- selection ----------------------------------------------------------------

@@ -6,7 +6,7 @@ selected, what it matches and which words differ are decided by the window.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -56,6 +56,9 @@ class DocumentView(QTextEdit):
         self.index = SentenceIndex(())
         self.corrected: Collection[int] = ()
         self.noted: Collection[int] = ()  # sentences with a note of the user's
+        self.shifted: Mapping[
+            int, str
+        ] = {}  # sentence → the lens's mark (desktop.engine.lens_marks)
         self.empty_message = ""  # shown, wrapped and centred, while there is no document
         self.tooltip_provider: TooltipProvider | None = None
         self.menu_builder: MenuBuilder | None = None
@@ -99,6 +102,7 @@ class DocumentView(QTextEdit):
         self._selected, self._linked, self._last_reported = None, (), None
         self.corrected = ()
         self.noted = ()
+        self.shifted = {}
         self._programmatic = True
         try:
             document.setParent(self)
@@ -351,10 +355,13 @@ class DocumentView(QTextEdit):
             look=self.look,
             point_size=self.font().pointSizeF(),
             width=self.viewport().width(),
-            visible=self.visible_sentences() if (self.corrected or self.noted) else None,
+            visible=(
+                self.visible_sentences() if (self.corrected or self.noted or self.shifted) else None
+            ),
             band=self.sentence_band,
             corrected=self.corrected,
             noted=self.noted,
+            shifted=self.shifted,
         )
 
     def viewportEvent(self, event: QEvent) -> bool:

@@ -373,6 +373,7 @@ class MainWindow(QMainWindow):
         self.story.set_comparison(prepared.comparison, prepared.inputs.roles)
         self._show_story_when_needed(prepared)
         comparison = prepared.comparison
+        self.summary.set_warnings(comparison.warnings if comparison is not None else ())
         if comparison is not None:
             self.summary.set_headline(comparison.summary().headline())
         elif prepared.inputs.empty:

@@ -1,4 +1,5 @@
-"""The marks in a pane's margins: ✎ left of a corrected sentence, ✱ right of a noted one.
+"""The marks in a pane's margins: ✎ left of a corrected sentence, ✱ right of a noted one,
+and the lens's shift (↑ ↓ ~ ◆ ✕) right of a shifted pair, below the ✱ when both.
 
 The document's own margin (``rendering.DOCUMENT_MARGIN``) leaves room on both sides,
 so a mark never covers text; each sits beside the sentence's first line.
@@ -6,7 +7,7 @@ so a mark never covers text; each sits beside the sentence's first line.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
@@ -35,8 +36,10 @@ def paint_margin_marks(
     band: Band,
     corrected: Collection[int],
     noted: Collection[int],
+    shifted: Mapping[int, str] | None = None,
 ) -> None:
-    if visible is None or not (corrected or noted):
+    shifted = shifted or {}
+    if visible is None or not (corrected or noted or shifted):
         return
     font = QFont()
     font.setPointSizeF(max(9.0, point_size))
@@ -57,3 +60,14 @@ def paint_margin_marks(
                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
                     glyph,
                 )
+    painter.setPen(look.text)
+    for index, glyph in shifted.items():
+        if first <= index <= last:
+            top, bottom = band(index)
+            if index in noted:
+                top += 18.0
+            painter.drawText(
+                QRectF(width - MARK_WIDTH - 5.0, top, MARK_WIDTH, min(bottom - top, 30.0)),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                glyph,
+            )

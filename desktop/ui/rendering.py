@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 
 from desktop.engine.compare import SentenceResult
+from desktop.engine.document import Span
 from desktop.engine.vocabulary import Unit
 from desktop.palette import UNDERLINE_STYLE, Look
 
@@ -139,6 +140,25 @@ def style_sentences(
             cursor.setPosition(offsets.to_qt(sentence.cue.start))
             cursor.setPosition(offsets.to_qt(sentence.cue.end), QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(cue)
+    cursor.endEditBlock()
+
+
+def underline_shift_words(
+    document: QTextDocument, offsets: Offsets, spans: Collection[Span], look: Look
+) -> None:
+    """A wavy line under the words that carry a shift (the lens), on top of the sentence's
+    own style: the attribution underline keeps its solid/dashed/dotted meaning elsewhere."""
+    if not spans:
+        return
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    fmt.setUnderlineColor(look.text)
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for span in spans:
+        cursor.setPosition(offsets.to_qt(span.start))
+        cursor.setPosition(offsets.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
     cursor.endEditBlock()
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.palette import Look
 
@@ -95,9 +97,18 @@ class SummaryBar(QFrame):
         self.headline = ElidedLabel()
         self.headline.setObjectName("headline")
         self.legend = LegendStrip(look)
+        # How far the comparison can be trusted (a readout in another language): one line
+        # under the headline, there only when there is something to say.
+        self.warning = ElidedLabel()
+        self.warning.setObjectName("comparisonWarning")
+        self.warning.setVisible(False)
+        lines = QVBoxLayout()
+        lines.setSpacing(0)
+        lines.addWidget(self.headline)
+        lines.addWidget(self.warning)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 6, 14, 6)
-        layout.addWidget(self.headline, 1)
+        layout.addLayout(lines, 1)
         layout.addWidget(self.legend)
 
     @property
@@ -106,6 +117,10 @@ class SummaryBar(QFrame):
 
     def set_headline(self, text: str) -> None:
         self.headline.set_full_text(text)
+
+    def set_warnings(self, warnings: Sequence[str]) -> None:
+        self.warning.set_full_text(" · ".join(f"⚠ {line}" for line in warnings))
+        self.warning.setVisible(bool(warnings))
 
     def set_look(self, look: Look) -> None:
         self.legend.set_look(look)

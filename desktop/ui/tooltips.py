@@ -6,6 +6,7 @@ import html
 
 from desktop.engine.compare import Comparison
 from desktop.engine.corrections import Field
+from desktop.engine.lens_marks import shift_lines_for
 from desktop.engine.vocabulary import Unit
 from desktop.workspace.wording import (
     attribution_line,
@@ -42,6 +43,8 @@ def tooltip(comparison: Comparison, document: int, index: int, note: str = "") -
     if is_corrected(comparison, document, index, Field.MATCHES):
         machine = machine_said(comparison, document, index, Field.MATCHES)
         lines.append(f"✎ links changed by you; the machine had {machine}")
+    for line in shift_lines_for(comparison, document, index):
+        lines.append(f"<i>Shift:</i> {html.escape(line)}")
     if note.strip():
         lines.append(f"{NOTE_MARK} <i>Your note:</i> {html.escape(shorten(note, 400))}")
     return "<p style='white-space:pre-wrap'>" + "<br>".join(lines) + "</p>"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from desktop import naming
 from desktop.engine.compare import Comparison
 from desktop.engine.corrections import Field
+from desktop.engine.lens_marks import shift_lines_for, shift_marks
 from desktop.engine.vocabulary import Attribution, Coverage, Role, Unit
 from desktop.workspace.wording import (
     attribution_line,
@@ -36,6 +37,7 @@ class ClaimRow:
     tooltip_attribution: str
     tooltip_coverage: str
     unit: Unit = Unit.CLAIM
+    shift: str = ""  # the lens's mark and line ("↑ strengthened; the article says …"), or ""
 
     @property
     def is_claim(self) -> bool:
@@ -48,6 +50,7 @@ def side_name(comparison: Comparison, document: int) -> str:
 
 def claim_rows(comparison: Comparison) -> list[ClaimRow]:
     rows: list[ClaimRow] = []
+    marks = {d: shift_marks(comparison, d) for d in range(len(comparison.documents))}
     for d, result in enumerate(comparison.documents):
         side = side_name(comparison, d)
         for s in result.sentences:
@@ -81,6 +84,11 @@ def claim_rows(comparison: Comparison) -> list[ClaimRow]:
                         else coverage_phrase(d, s.coverage)
                     ),
                     unit=s.unit,
+                    shift=(
+                        f"{marks[d][s.index]} " + "\n".join(shift_lines_for(comparison, d, s.index))
+                        if s.index in marks[d]
+                        else ""
+                    ),
                 )
             )
     return rows

@@ -18,12 +18,22 @@ def _seed() -> dict:
 
 def test_json_has_exactly_the_contract_keys() -> None:
     data = _seed()
-    assert set(data) == {"engine", "settings", "documents", "revisions", "topics", "summary"}
+    assert set(data) == {
+        "engine",
+        "settings",
+        "documents",
+        "revisions",
+        "topics",
+        "summary",
+        "warnings",
+    }
     assert data["revisions"] == []
+    assert data["warnings"] == []
     assert data["settings"] == {"ignore": ["case", "quotes"]}
     assert data["engine"].startswith("readout ")
     for doc in data["documents"]:
-        assert set(doc) == {"role", "title", "source", "provenance", "sentences"}
+        assert set(doc) == {"role", "title", "source", "language", "provenance", "sentences"}
+        assert doc["language"] == "en"
         assert set(doc["provenance"]) == {"url", "path", "published", "fetched", "sha256", "byline"}
         for s in doc["sentences"]:
             assert set(s) == {
@@ -35,6 +45,8 @@ def test_json_has_exactly_the_contract_keys() -> None:
                 "attribution",
                 "cue",
                 "coverage",
+                "shift",
+                "shift_words",
                 "matches",
             }
             assert s["attribution"] in {"official", "sources", "named", "reporter"}

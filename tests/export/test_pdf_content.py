@@ -251,3 +251,38 @@ def test_scripts_without_any_font_are_reported(qapp: object) -> None:
     if QFontDatabase.families(QFontDatabase.WritingSystem.Thai):
         pytest.skip("a Thai font is installed, so nothing is missing")
     assert missing_scripts(["ภาษาไทย", "Modi"]) == ("Thai",)
+
+
+def test_a_readout_in_another_language_prints_the_warning_and_the_languages(
+    qapp: object,
+) -> None:
+    from desktop.engine.compare import compare
+    from desktop.engine.document import Document
+    from tests.engine.test_crosslang import ENGLISH_ARTICLE, HINDI_READOUT
+    from tests.export.conftest import export
+
+    comparison = compare(
+        Document(HINDI_READOUT, title="PIB release"), [Document(ENGLISH_ARTICLE, title="Report")]
+    )
+    body = export(comparison, "hindi-readout.pdf").body()
+    assert squash(f"⚠ {comparison.warnings[0]}") in body
+    assert squash("in Hindi") in body and squash("in English") in body
+
+
+def test_a_shifted_pair_is_marked_in_the_rows_and_listed_under_shifts_in_tone(
+    qapp: object,
+) -> None:
+    from desktop.engine.compare import compare
+    from desktop.engine.document import Document
+    from tests.export.conftest import export
+    from tests.ui.test_shifts import ARTICLE, READOUT
+
+    comparison = compare(Document(READOUT, title="Readout"), [Document(ARTICLE, title="Report")])
+    body = export(comparison, "shift-strengthened.pdf").body()
+    line = "strengthened; the article says ‘raised strong objections’; the readout says ‘discussed’"
+    summary = body[: body.index(squash("Side by side"))]
+    assert squash("Shifts in tone (1)") in summary
+    assert squash(f"↑ {line}") in summary
+    rows = body[body.index(squash("Side by side")) :]
+    assert squash(f"↑ {line}") in rows
+    assert squash("↑ shifted in the report") in rows

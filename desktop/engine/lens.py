@@ -1,0 +1,257 @@
+"""The diplomatic-language lens: how a report's wording moves the readout claim it matches.
+
+"discussed trade" and "raised strong objections on trade" are the same topic and a very
+different meeting. For each matched pair the lens finds the phrases of
+``data/lens.txt`` on both sides — graded scales (discussed < raised < … < protested),
+strengthening and softening words, hedges, negation, general readout terms — and names
+the shift with the words that carry it, as offset spans into each side's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import snowballstemmer
+
+from desktop.engine.document import Span
+from desktop.engine.vocabulary import Shift
+
+if TYPE_CHECKING:  # compare calls with_shifts
+    from desktop.engine.compare import Comparison
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d,.]*")
+_NEGATION_REACH = 3
+# A general readout term ("regional issues") made specific by one name or figure the
+# readout sentence lacks is sharpened (one rather than two or three: development pairs).
+_SHARPENING_SPECIFICS = 1  # a negation reaches this many words ahead ("did not formally agree")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    kind: str  # scale, strong, soft, hedge, negation, general
+    scale: str
+    rank: int
+    stems: tuple[str, ...]  # stems for a scale, lower-case words for the other kinds
+
+
+@dataclass(frozen=True)
+class Found:
+    phrase: Phrase
+    span: Span  # offsets into the document text
+    first: int  # token positions
+    last: int
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the lens makes of one matched pair."""
+
+    shift: Shift
+    background_words: tuple[Span, ...] = ()
+    official_words: tuple[Span, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return str(_stemmer().stemWord(word.lower().replace("’", "'")))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[Phrase, ...]:
+    raw = resources.files("desktop.engine").joinpath("data/lens.txt").read_text("utf-8")
+    phrases: list[Phrase] = []
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, scale, rank, forms = line.split("\t")
+        for form in forms.split("|"):
+            # Scales match by stem (raised, raises); the other kinds word for word, as
+            # stems would mix them up with other words (firmly/firms, likely/like).
+            words = form.split()
+            stems = tuple(_stem(w) if kind == "scale" else w.lower() for w in words)
+            phrases.append(Phrase(kind, scale, int(rank) if rank != "-" else 0, stems))
+    # Longest first: "raised strong objections" before "raised".
+    return tuple(sorted(phrases, key=lambda p: -len(p.stems)))
+
+
+def _tokens(text: str, offset: int) -> list[tuple[str, str, Span]]:
+    return [
+        (m.group(), _stem(m.group()), Span(offset + m.start(), offset + m.end()))
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _by_first_word() -> dict[tuple[bool, str], tuple[Phrase, ...]]:
+    """The lexicon's phrases by (is a scale, first stem or word), longest first."""
+    index: dict[tuple[bool, str], list[Phrase]] = {}
+    for phrase in lexicon():
+        index.setdefault((phrase.kind == "scale", phrase.stems[0]), []).append(phrase)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _find(tokens: Sequence[tuple[str, str, Span]]) -> list[Found]:
+    stems = [s for _, s, _ in tokens]
+    words = [w.lower().replace("’", "'") for w, _, _ in tokens]
+    index = _by_first_word()
+    candidates: list[tuple[Phrase, int]] = []
+    for i in range(len(tokens)):
+        for scale, seen in ((True, stems), (False, words)):
+            for phrase in index.get((scale, seen[i]), ()):
+                if tuple(seen[i : i + len(phrase.stems)]) == phrase.stems:
+                    candidates.append((phrase, i))
+    # A token belongs to one phrase (the longest), or to one phrase on several scales
+    # ("noted" is both the weakest approval and a weak commitment).
+    candidates.sort(key=lambda c: -len(c[0].stems))
+    taken: list[tuple[str, ...] | None] = [None] * len(stems)
+    found: list[Found] = []
+    for phrase, i in candidates:
+        n = len(phrase.stems)
+        if any(t is not None and t != phrase.stems for t in taken[i : i + n]):
+            continue
+        if phrase.kind in ("hedge", "negation") and n == 1 and tokens[i][0][0].isupper() and i:
+            continue  # "May" the month, a name
+        for k in range(i, i + n):
+            taken[k] = phrase.stems
+        span = Span(tokens[i][2].start, tokens[i + n - 1][2].end)
+        found.append(Found(phrase, span, i, i + n - 1))
+    return sorted(found, key=lambda f: f.first)
+
+
+def _specifics(tokens: Sequence[tuple[str, str, Span]]) -> dict[str, Span]:
+    """Names and figures: capitalised words after the first, and numbers. (Keeping only
+    words rare in general English lost more names than it dropped titles, on the
+    development pairs.)"""
+    out: dict[str, Span] = {}
+    for i, (word, stem, span) in enumerate(tokens):
+        if word[0].isdigit() or (i and word[0].isupper() and len(word) > 1):
+            out.setdefault(stem, span)
+    return out
+
+
+def _negated(found: Sequence[Found]) -> list[Found]:
+    """Scale phrases under a negation ("failed to agree", "did not discuss")."""
+    out: list[Found] = []
+    for n in (f for f in found if f.phrase.kind == "negation"):
+        for f in found:
+            if f.phrase.kind == "scale" and 0 < f.first - n.last <= _NEGATION_REACH:
+                out.extend((n, f))
+    return out
+
+
+def _denied(negated: Sequence[Found], other: Sequence[Found]) -> bool:
+    """Whether a negated scale phrase denies what the other side says on that scale."""
+    scales = {f.phrase.scale for f in negated if f.phrase.kind == "scale"}
+    return any(f.phrase.kind == "scale" and f.phrase.scale in scales for f in other)
+
+
+def read_pair(
+    background: str, background_start: int, official: str, official_start: int
+) -> Reading:
+    """The shift from the readout sentence ``official`` to the report's ``background``
+    (each with the offset of its start in its document)."""
+    b_tokens = _tokens(background, background_start)
+    o_tokens = _tokens(official, official_start)
+    b_found, o_found = _find(b_tokens), _find(o_tokens)
+    b_negated, o_negated = _negated(b_found), _negated(o_found)
+    if (b_negated and not o_negated and _denied(b_negated, o_found)) or (
+        o_negated and not b_negated and _denied(o_negated, b_found)
+    ):
+        return Reading(
+            Shift.CONTRADICTED,
+            tuple(f.span for f in b_negated),
+            tuple(f.span for f in o_negated),
+        )
+    hedges = _added(b_found, o_found, "hedge")
+    if hedges:
+        return Reading(Shift.HEDGED, tuple(f.span for f in hedges), ())
+    b_scales = _by_scale(b_found)
+    o_scales = _by_scale(o_found)
+    for scale in b_scales.keys() & o_scales.keys():
+        b, o = b_scales[scale], o_scales[scale]
+        if b.phrase.rank != o.phrase.rank:
+            shift = Shift.STRENGTHENED if b.phrase.rank > o.phrase.rank else Shift.SOFTENED
+            return Reading(shift, (b.span,), (o.span,))
+    for kind, shift in (("strong", Shift.STRENGTHENED), ("soft", Shift.SOFTENED)):
+        added = _added(b_found, o_found, kind)
+        if added:
+            return Reading(shift, tuple(f.span for f in added), ())
+    general = [f for f in o_found if f.phrase.kind == "general"]
+    if general:
+        o_specifics = _specifics(o_tokens)
+        new = [s for k, s in _specifics(b_tokens).items() if k not in o_specifics]
+        if len(new) >= _SHARPENING_SPECIFICS:
+            return Reading(Shift.SHARPENED, tuple(new), tuple(f.span for f in general))
+    return Reading(Shift.SAME)
+
+
+def _by_scale(found: Sequence[Found]) -> dict[str, Found]:
+    """The strongest phrase of each scale on one side."""
+    out: dict[str, Found] = {}
+    for f in found:
+        if f.phrase.kind == "scale" and (
+            f.phrase.scale not in out or f.phrase.rank > out[f.phrase.scale].phrase.rank
+        ):
+            out[f.phrase.scale] = f
+    return out
+
+
+def _added(b_found: Sequence[Found], o_found: Sequence[Found], kind: str) -> list[Found]:
+    """Phrases of ``kind`` in the report that the readout sentence lacks."""
+    official = {f.phrase.stems for f in o_found if f.phrase.kind == kind}
+    return [f for f in b_found if f.phrase.kind == kind and f.phrase.stems not in official]
+
+
+def baseline(background: str, official: str) -> Shift:
+    """Any intensity word of the report's that the readout lacks is a shift (its kind's)."""
+    b_found, o_found = _find(_tokens(background, 0)), _find(_tokens(official, 0))
+    official_stems = {f.phrase.stems for f in o_found}
+    kinds = {
+        "negation": Shift.CONTRADICTED,
+        "hedge": Shift.HEDGED,
+        "strong": Shift.STRENGTHENED,
+        "scale": Shift.STRENGTHENED,
+        "soft": Shift.SOFTENED,
+    }
+    for f in b_found:
+        if f.phrase.kind in kinds and f.phrase.stems not in official_stems:
+            return kinds[f.phrase.kind]
+    return Shift.SAME
+
+
+def with_shifts(comparison: Comparison) -> Comparison:
+    """Every matched background claim with its shift against its best readout match."""
+    official = comparison.official
+    documents = list(comparison.documents)
+    foreign = {i for i, d in enumerate(documents) if d.language != official.language}
+    for d, doc in enumerate(documents[1:], start=1):
+        if d in foreign and official.language and doc.language:
+            continue
+        sentences = []
+        for s in doc.sentences:
+            if not s.is_claim or not s.matches or s.matches[0].document != 0:
+                sentences.append(s)
+                continue
+            o = official.sentences[s.matches[0].index]
+            reading = read_pair(
+                doc.document.text[s.start : s.end],
+                s.start,
+                official.document.text[o.start : o.end],
+                o.start,
+            )
+            words = tuple((d, span) for span in reading.background_words) + tuple(
+                (0, span) for span in reading.official_words
+            )
+            sentences.append(replace(s, shift=reading.shift, shift_words=words))
+        documents[d] = replace(doc, sentences=tuple(sentences))
+    return replace(comparison, documents=tuple(documents))

@@ -1,0 +1,96 @@
+"""The lens: a shift and its carrying words for each matched pair."""
+
+import json
+
+from desktop.engine.compare import compare
+from desktop.engine.document import Document
+from desktop.engine.lens import baseline, read_pair
+from desktop.engine.vocabulary import Shift
+from desktop.export.json_export import comparison_to_json
+
+READOUT = "The two ministers discussed trade and investment.\n"
+ARTICLE = "The two ministers raised strong objections on trade and investment, officials said.\n"
+
+
+def _shift(article: str, readout: str) -> Shift:
+    return read_pair(article, 0, readout, 0).shift
+
+
+def test_raised_strong_objections_against_discussed_is_strengthened_with_both_words() -> None:
+    reading = read_pair(ARTICLE, 0, READOUT, 0)
+    assert reading.shift is Shift.STRENGTHENED
+    assert [ARTICLE[s.start : s.end] for s in reading.background_words] == [
+        "raised strong objections"
+    ]
+    assert [READOUT[s.start : s.end] for s in reading.official_words] == ["discussed"]
+
+
+def test_the_scales_order_both_ways() -> None:
+    assert _shift("The leaders noted the proposal.", "The leaders agreed on the proposal.") is (
+        Shift.SOFTENED
+    )
+    assert _shift("India thanked Japan for its help.", "India welcomed Japan's help.") is (
+        Shift.STRENGTHENED
+    )
+    assert _shift("They protested the move.", "They raised the move.") is Shift.STRENGTHENED
+
+
+def test_hedges_denials_and_general_terms() -> None:
+    assert _shift(
+        "The two sides are understood to have agreed on a visit.",
+        "The two sides agreed on a visit.",
+    ) in (Shift.HEDGED,)
+    assert _shift(
+        "The two sides failed to agree on a date.", "The two sides agreed on a date."
+    ) is (Shift.CONTRADICTED)
+    assert (
+        _shift(
+            "They discussed the tracking of Chinese vessels near the Maldives.",
+            "They discussed regional issues.",
+        )
+        is Shift.SHARPENED
+    )
+    assert _shift("The leaders agreed to meet again.", "The leaders agreed to meet again.") is (
+        Shift.SAME
+    )
+
+
+def test_the_offsets_are_into_each_document() -> None:
+    reading = read_pair("They protested.", 100, "They discussed it.", 40)
+    assert reading.background_words[0].start == 105
+    assert reading.official_words[0].start == 45
+
+
+def test_baseline_marks_any_intensity_word() -> None:
+    assert baseline("They firmly agreed.", "They agreed.") is Shift.STRENGTHENED
+    assert baseline("They reportedly agreed.", "They agreed.") is Shift.HEDGED
+    assert baseline("They agreed.", "They agreed.") is Shift.SAME
+
+
+def test_json_carries_shift_and_words_on_the_matched_background_sentence() -> None:
+    comparison = compare(Document(READOUT), [Document(ARTICLE)])
+    data = json.loads(comparison_to_json(comparison))
+    claim = next(s for s in data["documents"][1]["sentences"] if s["unit"] == "claim")
+    assert claim["matches"], "the pair is matched"
+    assert claim["shift"] == "strengthened"
+    words = {
+        (
+            w["document"],
+            ARTICLE[w["start"] : w["end"]]
+            if w["document"] == 1
+            else READOUT[w["start"] : w["end"]],
+        )
+        for w in claim["shift_words"]
+    }
+    assert words == {(1, "raised strong objections"), (0, "discussed")}
+    assert all(s["shift"] is None for s in data["documents"][0]["sentences"])
+
+
+def test_the_terminal_report_says_the_shift_in_words() -> None:
+    from desktop.export.terminal import render_report
+
+    report = render_report(compare(Document(READOUT), [Document(ARTICLE)]), width=200)
+    assert (
+        "↑ strengthened; the article says ‘raised strong objections’; the readout says ‘discussed’"
+        in report
+    )

@@ -1,0 +1,104 @@
+"""The lens on labelled pairs: per-shift F1 and macro F1, beside a baseline.
+
+    python -m tests.tools.shift_eval [--split dev|test|all]
+
+``tests/cases/shifts.json`` holds the matched pairs (a background sentence and the readout
+sentence it reports, by their indices in the case's labels.json) with the first
+labelling; ``shifts.second.json`` the second labelling of the same pairs. The lexicon
+(desktop/engine/data/lens.txt) was written on the development pairs; the test-split pairs
+(cases in splits.json ``test_numbers``) are scored for the final figure only. The lens
+reads each labelled pair directly, so the figures do not depend on the aligner.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from desktop.engine.cases import LabeledCase, load_case, test_numbers
+from desktop.engine.lens import baseline, read_pair
+from desktop.engine.vocabulary import Shift
+from tests.tools.agreement import kappa
+from tests.tools.metrics import f1
+
+CASES = Path(__file__).resolve().parents[1] / "cases"
+SHIFTS = [s.value for s in Shift]
+
+
+def load_pairs(name: str = "shifts.json") -> list[dict[str, Any]]:
+    pairs: list[dict[str, Any]] = json.loads((CASES / name).read_text(encoding="utf-8"))["pairs"]
+    return pairs
+
+
+def _case(name: str, cache: dict[str, LabeledCase]) -> LabeledCase:
+    if name not in cache:
+        cache[name] = load_case(CASES / name)
+    return cache[name]
+
+
+def predict(pairs: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
+    cache: dict[str, LabeledCase] = {}
+    lens, base = [], []
+    for pair in pairs:
+        case = _case(pair["case"], cache)
+        b = case.article_labels[pair["article"]].sentence
+        o = case.official_labels[pair["official"]].sentence
+        b_text, o_text = b.text_in(case.article.text), o.text_in(case.official.text)
+        lens.append(read_pair(b_text, b.start, o_text, o.start).shift.value)
+        base.append(baseline(b_text, o_text).value)
+    return lens, base
+
+
+def report(gold: list[str], lens: list[str], base: list[str], title: str) -> None:
+    present = [s for s in SHIFTS if s in gold]
+    print(f"{title}: {len(gold)} pairs · gold {dict(Counter(gold).most_common())}")
+    print(f"  {'shift':<14}{'lens':>8}{'baseline':>10}{'n':>5}")
+    for s in SHIFTS:
+        print(f"  {s:<14}{f1(gold, lens, s):>8.2f}{f1(gold, base, s):>10.2f}{gold.count(s):>5}")
+    lens_macro = sum(f1(gold, lens, s) for s in present) / len(present)
+    base_macro = sum(f1(gold, base, s) for s in present) / len(present)
+    print(f"  {'macro F1':<14}{lens_macro:>8.2f}{base_macro:>10.2f}   over {len(present)} present")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    args = parser.parse_args()
+    pairs = load_pairs()
+    tests = test_numbers(CASES)
+    lens, base = predict(pairs)
+    for split in ("dev", "test") if args.split == "all" else (args.split,):
+        chosen = [
+            i for i, p in enumerate(pairs) if (int(p["case"][:2]) in tests) == (split == "test")
+        ]
+        if chosen:
+            report(
+                [pairs[i]["shift"] for i in chosen],
+                [lens[i] for i in chosen],
+                [base[i] for i in chosen],
+                f"{split} pairs",
+            )
+    second_path = CASES / "shifts.second.json"
+    if second_path.exists():
+        second = {
+            (p["case"], p["article"], p["official"]): p["shift"]
+            for p in load_pairs(second_path.name)
+        }
+        both = [
+            (p["shift"], second[(p["case"], p["article"], p["official"])])
+            for p in pairs
+            if (p["case"], p["article"], p["official"]) in second
+        ]
+        first_labels, second_labels = [a for a, _ in both], [b for _, b in both]
+        agree = sum(a == b for a, b in both) / len(both)
+        print(
+            f"agreement of the two labellings: {len(both)} pairs, {agree:.0%} the same, "
+            f"Cohen's kappa {kappa(first_labels, second_labels):.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
