@@ -59,7 +59,11 @@ _KNOWN_BINARIES: tuple[tuple[bytes, str], ...] = (
     (b"\x7fELF", "program"),
     (b"MZ", "Windows program"),
 )
-_HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)[\s>]", re.I | re.S)
+# Possessive: once a run of comments is read it is never split another way; the
+# backtracking form took 2**n steps on n empty comments before a non-tag.
+_HTML_START = re.compile(
+    r"\s*+(?:<!--.*?-->\s*+)*+<(?:!doctype\s+html|html|head|body)[\s>]", re.I | re.S
+)
 _HTML_ANYWHERE = re.compile(r"<(html|body)[\s>]", re.I)
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9-]*):", re.M)
 _MAIL_HEADERS = frozenset(

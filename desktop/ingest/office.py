@@ -181,7 +181,8 @@ def read_odt(data: bytes, *, name: str, source: str, title: str = "") -> Documen
     )
 
 
-_RTF_LINK_TARGET = re.compile(r"\((?:https?|mailto|ftp):[^)\s]*\)")
+# No "(" inside: each "(http:" scanned to the next ")" or space, past every later one.
+_RTF_LINK_TARGET = re.compile(r"\((?:https?|mailto|ftp):[^()\s]*\)")
 _RTF_TITLE = re.compile(r"\{\\title\s+([^{}\\]*)\}")
 
 
