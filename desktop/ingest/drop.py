@@ -10,6 +10,7 @@ import dataclasses
 
 from desktop.engine.document import Document
 from desktop.ingest.errors import IngestError
+from desktop.ingest.guard import reader
 from desktop.ingest.html_page import read_html
 from desktop.ingest.plain import read_text
 
@@ -36,6 +37,7 @@ def _fragment(html: str) -> str:
     return html[start:end] if end >= 0 else html
 
 
+@reader("the dropped text")
 def read_mime(html: str | None, text: str | None, url: str | None) -> Document:
     """A Document from dropped HTML (preferred) or plain text; ``url`` becomes the source."""
     source = (url or "").strip()

@@ -14,6 +14,17 @@ class IngestError(Exception):
         return self.message
 
 
+class SessionFileError(IngestError):
+    """A ``.readout`` session file where a document was expected: the window imports it."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path} is a Readout session, not a document: open it with File → Import "
+            "Session… or `readout sessions import`"
+        )
+        self.path = path
+
+
 def megabytes(size: int) -> str:
     """``212.0 MB`` style figure for a byte count."""
     return f"{size / (1024 * 1024):.1f} MB"

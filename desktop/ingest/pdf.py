@@ -30,13 +30,20 @@ from desktop.ingest.cleanup import (
     starts_list_item,
 )
 from desktop.ingest.errors import IngestError
+from desktop.ingest.guard import check_text_length
 
 # pypdf warns on every repairable flaw ("incorrect startxref pointer"); the user
 # gets a readable text or one IngestError, not that stream on stderr.
 logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
-ENCRYPTED = "this PDF is encrypted"
-NO_TEXT_LAYER = "this PDF has no text layer (scanned?)"
+
+def encrypted(name: str) -> str:
+    return f"encrypted PDF: {name} cannot be read without its password"
+
+
+def no_text_layer(name: str) -> str:
+    return f"no text layer in {name} (a scanned PDF?): Readout reads only the text of a PDF"
+
 
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I
@@ -96,13 +103,16 @@ class _LineCollector:
         self._origin = None
 
 
-def _page_lines(reader: PdfReader) -> list[list[_Line]]:
+def _page_lines(reader: PdfReader, name: str) -> list[list[_Line]]:
     pages: list[list[_Line]] = []
+    characters = 0
     for number, page in enumerate(reader.pages):
         collector = _LineCollector(number)
         page.extract_text(visitor_text=collector.visit)
         collector.end_line()
         pages.append(collector.lines)
+        characters += sum(len(line.text) + 1 for line in collector.lines)
+        check_text_length(characters, name)  # before the next page, not after the last
     return pages
 
 
@@ -217,7 +227,7 @@ def _open(data: bytes, name: str) -> PdfReader:
         except Exception:  # AES without the cryptography package, broken /Encrypt
             opened = False
         if not opened:
-            raise IngestError(ENCRYPTED)
+            raise IngestError(encrypted(name))
     return reader
 
 
@@ -225,7 +235,7 @@ def read_pdf(data: bytes, *, name: str, source: str, title: str = "") -> Documen
     reader = _open(data, name)
     try:
         page_count = len(reader.pages)
-        lines = _drop_page_furniture(_page_lines(reader))
+        lines = _drop_page_furniture(_page_lines(reader, name))
     except IngestError:
         raise
     except Exception as error:
@@ -234,7 +244,7 @@ def read_pdf(data: bytes, *, name: str, source: str, title: str = "") -> Documen
         raise IngestError(f"no text found in {name}")
     text = clean_text(paragraphs_from_lines(lines))
     if not text:
-        raise IngestError(NO_TEXT_LAYER)
+        raise IngestError(no_text_layer(name))
     pdf_title, date, metadata = _document_info(reader)
     metadata.update(content_type="application/pdf", pages=str(page_count))
     return Document(

@@ -6,9 +6,11 @@ from desktop.engine.document import Document
 from desktop.ingest.cleanup import clean_text, require_text, unwrap_hard_wrapped
 from desktop.ingest.encoding import decode_text
 from desktop.ingest.errors import IngestError
+from desktop.ingest.guard import reader
 from desktop.ingest.markdown import markdown_to_text
 
 
+@reader("the pasted text")
 def read_text(text: str, *, source: str = "", title: str = "") -> Document:
     """A Document from text the user pasted or piped in."""
     cleaned = unwrap_hard_wrapped(clean_text(text))
