@@ -51,6 +51,10 @@ class SmallFilesystem:
         """Space is back."""
         self._filler.unlink(missing_ok=True)
 
+    def read_only(self) -> None:
+        """Remount it read-only, as a CD or a write-protected stick."""
+        subprocess.run(["mount", "-o", "remount,ro", str(self.root)], check=True)
+
 
 @pytest.fixture
 def small_filesystem(tmp_path: Path) -> Iterator[SmallFilesystem]:

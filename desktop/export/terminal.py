@@ -16,7 +16,10 @@ _COLOURS = {
 }
 # Controls a terminal acts on (ESC starts colour, title and clear-screen sequences; C1
 # has its own CSI) and the bidirectional overrides that reorder what is shown.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates cannot be printed at all (an older database may hold some).
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def escape_controls(text: str) -> str:
