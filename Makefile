@@ -13,7 +13,7 @@ DEBS   := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 l
           desktop-file-utils appstream shared-mime-info binutils
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint typecheck cases pytest eval bench fit system-deps clean bundle bundle-smoke icons
+.PHONY: run test lint typecheck cases pytest eval bench fuzz fit system-deps clean bundle bundle-smoke icons
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,9 +53,13 @@ pytest: $(STAMP)
 eval: $(STAMP)
 	$(PY) -m tests.tools.eval
 
-## Speed: engine, ingest, GUI figures as ratios against baselines measured in the same run.
+## Speed: engine, hostile inputs, ingest, GUI figures as ratios against baselines measured in the same run.
 bench: $(STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.tools.bench
+
+## Fuzz every reader and .readout import with fresh random examples (the suite uses a fixed seed).
+fuzz: $(STAMP) system-deps
+	READOUT_FUZZ=long QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -p no:cacheprovider tests/fuzz
 
 ## Refit the shipped alignment model on tests/cases.
 fit: $(STAMP)

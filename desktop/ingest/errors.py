@@ -7,6 +7,8 @@ class IngestError(Exception):
     """Reading an input failed; ``message`` is one line the window or CLI can show as is."""
 
     def __init__(self, message: str) -> None:
+        # One line, whatever a file name or a dropped address holds.
+        message = message.replace("\r", "\\r").replace("\n", "\\n")
         super().__init__(message)
         self.message = message
 

@@ -44,7 +44,7 @@ from desktop.ui.session import Side
 from desktop.ui.session_controller import SessionsController, connect_session_commands
 from desktop.ui.sessions_dock import SessionsSidebar
 from desktop.ui.settings import DEFAULT_POINT_SIZE, Preferences
-from desktop.ui.sources import Source, source_for_location
+from desktop.ui.sources import Source, SourceKind, source_for_location
 from desktop.ui.summary_bar import SummaryBar
 from desktop.ui.window_layout import repolish, restore_layout, save_layout
 
@@ -226,7 +226,17 @@ class MainWindow(QMainWindow):
 
     def open_sources(self, sources: Sequence[Source], side: Side) -> None:
         """A drop or open on the window starts a new session; on a pane, it changes the open
-        one (see ``session_controller``)."""
+        one (see ``session_controller``). A ``.readout`` file among them is imported."""
+        from desktop.launch import is_session_file
+
+        sessions = [
+            s.location for s in sources if s.kind is SourceKind.PATH and is_session_file(s.location)
+        ]
+        for path in sessions:
+            self.open_session_file(path)
+        sources = [s for s in sources if s.location not in sessions]
+        if not sources:
+            return
         self.sessions.documents_opened()
         self._open(sources, side, Purpose.NEW if side is Side.WINDOW else Purpose.UPDATE)
 
