@@ -25,6 +25,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from db.backup import backup_to_folder, move_aside, remove_database
+from db.errors import describe
 from db.engine import make_engine
 from db.lock import DatabaseLock
 from db.schema import (
@@ -126,7 +127,7 @@ def open_database(
         return OpenedDatabase(
             path,
             OpenStatus.FAILED,
-            message=f"Cannot open the sessions database {path}: {_reason(error)}.",
+            message=f"Cannot open the sessions database {path}: {_reason(error, path)}.",
         )
 
 
@@ -316,7 +317,9 @@ def _in_use(path: Path, lock: DatabaseLock) -> str:
     )
 
 
-def _reason(error: BaseException) -> str:
+def _reason(error: BaseException, path: Path | None = None) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror.lower()
+    if isinstance(error, sqlite3.Error | SQLAlchemyError):
+        return describe(error, path)  # never the SQL statement
     return str(error) or type(error).__name__
