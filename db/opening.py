@@ -25,8 +25,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from db.backup import backup_to_folder, move_aside, remove_database
-from db.errors import describe
 from db.engine import make_engine
+from db.errors import describe
 from db.lock import DatabaseLock
 from db.schema import (
     FileState,
