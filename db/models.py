@@ -61,6 +61,8 @@ class SessionRecord(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # CompareSettings.to_json(); NULL (saved before revision 0002) means the defaults.
+    settings: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
 
     documents: Mapped[list[DocumentRecord]] = relationship(
         back_populates="session",

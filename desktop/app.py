@@ -202,16 +202,17 @@ def build_window(
 # -- what a launch opens ------------------------------------------------------------------
 
 
-def open_request(window: MainWindow, request: LaunchRequest) -> None:
+def open_request(window: MainWindow, request: LaunchRequest, *, completing: bool = False) -> None:
     """Open what a launch asked for: session files, else the documents (one is split in
-    single-article mode, several become the official readout and the background)."""
+    single-article mode, several become the official readout and the background).
+    ``completing``: the documents include the previous launch's, whose session they replace."""
     if request.sessions:
         left_out = [*open_session_files(window, request.sessions), *request.documents]
         if left_out:
             names = ", ".join(Path(location).name for location in left_out)
             window.message.show_note(f"Readout shows one session at a time; not opened: {names}")
     elif request.documents:
-        window.open_paths(list(request.documents))
+        window.open_paths(list(request.documents), completing=completing)
 
 
 def open_session_files(window: MainWindow, paths: Sequence[str]) -> list[str]:
@@ -280,11 +281,12 @@ class Launches:
             return
         now = self._clock()
         recent = now - self._last_at <= MERGE_WINDOW_S
-        if recent and _documents_only(request) and _documents_only(self._last):
+        merged = recent and _documents_only(request) and _documents_only(self._last)
+        if merged:
             request = self._last.merged(request)
         self._last, self._last_at = request, now
         self.opened.append(request)
-        open_request(self.window, request)
+        open_request(self.window, request, completing=merged)
 
 
 def _documents_only(request: LaunchRequest) -> bool:

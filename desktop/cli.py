@@ -30,6 +30,13 @@ def _compare_parser() -> argparse.ArgumentParser:
     parser.add_argument("official", help="official statement (or the only article); '-' for stdin")
     parser.add_argument("backgrounds", nargs="*", help="background documents (articles, readouts)")
     parser.add_argument("--json", action="store_true", help="print the JSON contract")
+    parser.add_argument(
+        "--ignore",
+        type=ignore_rules,
+        metavar="RULES",
+        help="differences that do not count, comma-separated: quotes, case, whitespace, "
+        "numbers; 'none' counts all (default: quotes,case)",
+    )
     parser.add_argument("--pdf", metavar="OUT.pdf", help="also write a comparison PDF")
     parser.add_argument(
         "--page-size",
@@ -81,9 +88,9 @@ def say(message: str) -> None:
 
 def compare_command(argv: Sequence[str]) -> int:
     args = _compare_parser().parse_args(argv)
-    from desktop.engine.compare import compare, compare_article
     from desktop.engine.document import Document
     from desktop.ingest import IngestError
+    from desktop.workspace.comparing import compare_given
 
     inputs = [args.official, *args.backgrounds]
     if inputs.count("-") > 1:
@@ -101,10 +108,7 @@ def compare_command(argv: Sequence[str]) -> int:
                 return 2
             assert isinstance(document, Document)
             documents.append(document)
-        if len(documents) == 1:
-            comparison = compare_article(documents[0])
-        else:
-            comparison = compare(documents[0], documents[1:])
+        comparison = compare_given(documents, args.ignore)
         if args.pdf and (status := _write_pdf(comparison, args.pdf, args.page_size)) != 0:
             return status
     if args.json:
@@ -119,6 +123,22 @@ def compare_command(argv: Sequence[str]) -> int:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     sys.stdout.write(render_report(comparison, colour=colour))
     return 0
+
+
+def ignore_rules(value: str) -> object:
+    """``--ignore quotes,case`` as CompareSettings (argparse type)."""
+    from desktop.engine.settings import CompareSettings, Ignore
+
+    words = [w.strip().lower() for w in value.split(",") if w.strip()]
+    if words == ["none"]:
+        return CompareSettings.ignoring([])
+    known = {rule.value for rule in Ignore}
+    unknown = [w for w in words if w not in known]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown rule {unknown[0]!r} (use {', '.join(sorted(known))} or none)"
+        )
+    return CompareSettings.ignoring(words)
 
 
 def _write_pdf(comparison: object, path: str, page_size: str) -> int:
@@ -154,6 +174,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop.sessions_cli import sessions_command
 
             return sessions_command(args[1:])
+        if args and args[0] == "batch":
+            from desktop.batch import batch_command
+
+            return batch_command(args[1:])
         parsed = _top_parser().parse_args(args)
         if parsed.db:
             os.environ["READOUT_DB"] = parsed.db

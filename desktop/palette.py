@@ -112,7 +112,9 @@ class Look:
         strong = {
             c: mix(page, QColor(_COVERAGE_BASE[c]), _STRONG_STRENGTH[c][pick]) for c in Coverage
         }
-        highlight = palette.color(QPalette.ColorRole.Highlight)
+        # Coverage owns blue, yellow and vermillion. Everything else stays out of them:
+        # the selection is outlined in ink, find hits are neutral greys (the current one
+        # darkest), corrections bluish green, notes reddish purple.
         return cls(
             dark=dark,
             page=page,
@@ -121,10 +123,10 @@ class Look:
             strong=strong,
             underline=mix(page, text, 0.62),
             cue=mix(page, text, 0.78),
-            selection=highlight if not dark else highlight.lighter(130),
+            selection=mix(page, text, 0.85),
             corrected=QColor(OKABE_ITO["bluish_green"] if not dark else "#3fd0a4"),
-            find=mix(page, QColor(OKABE_ITO["sky_blue"]), 0.55),
-            find_current=QColor(OKABE_ITO["orange"]),
+            find=mix(page, text, 0.22),
+            find_current=mix(page, text, 0.5),
             muted=mix(page, text, 0.55),
         )
 

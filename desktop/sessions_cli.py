@@ -205,7 +205,7 @@ def _export_pdf(store: SessionStore, session_id: int, path: Path, page_size: str
     # Qt's font database warns once per script it cannot shape with a fallback font.
     os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false")
     from desktop.export.pdf import PdfNote, export_pdf
-    from desktop.ui.note_places import place_notes
+    from desktop.workspace.notes import place_notes
 
     notes = [PdfNote(p.document, p.sentence, p.text) for p in place_notes(data.notes, machine)]
     try:

@@ -84,14 +84,14 @@ def _smoke_steps(folder: Path, started: float, timeout_s: float) -> Path:
     _say(f"sample compared after {elapsed:.2f} s: {corrected.summary().headline()}")
 
     result = export_pdf(
-        machine, folder / "readout-smoke.pdf", corrections=window.loader.session.corrections
+        machine, folder / "readout-smoke.pdf", corrections=window.loader.inputs.corrections
     )
     if result.page_count < 1 or not result.path.read_bytes().startswith(b"%PDF-"):
         raise RuntimeError(f"{result.path} is not a PDF")
     _say(f"PDF written, {result.page_count} pages")
     _say(_smoke_html())
     window.close()
-    window.loader.jobs.wait(10_000)
+    window.background.wait(10_000)
     _say(_smoke_sessions(folder / "sessions.sqlite3"))
     return result.path
 

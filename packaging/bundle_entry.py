@@ -7,6 +7,9 @@ import sys
 
 
 def run(argv: list[str]) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the window's worker process is this executable too
     # Finder on old macOS adds a process serial number argument; it is not a file.
     args = [a for a in argv if not a.startswith("-psn_")]
     if args[:1] == ["--smoke"]:

@@ -1,9 +1,20 @@
-"""Claim alignment: which official sentences each background sentence matches, and
+"""Claim alignment: which official claims each background sentence matches, and
 whether it is covered, partial or absent (and the same for official sentences).
 
-Candidates come from an inverted index over informative word keys, so the work
-grows with the number of sentences that share words, not with the product of
-the two documents' lengths.
+The steps, each in its own module:
+1. ``profiles``: weighted word keys, clauses, tone of every sentence, reweighted by
+   how rare each key is in this comparison;
+2. ``frame``: the event's frame words move out of the content weights;
+3. ``semantic``: word vectors of the content words;
+4. candidates from an inverted index over content keys plus the nearest content
+   vectors, so paraphrase with no shared word can still propose a candidate and the
+   work grows with the sentences that share something, not with the product of the
+   two documents' lengths;
+5. three fitted decisions (model.py): link, background coverage, official coverage.
+
+Only claims are ever targets: a headline is judged against the official claims but
+never counts as reporting one; datelines, captions, titles and the other non-claims
+are neither judged nor matched.
 """
 
 from __future__ import annotations
@@ -13,20 +24,25 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from desktop.engine.features import (
     Linker,
-    SentenceProfile,
+    Pair,
     all_keys,
-    cosine,
     coverage_features,
     official_features,
+    pair,
     pair_features,
-    reweight,
 )
+from desktop.engine.frame import apply_frame, frame_keys
 from desktop.engine.model import AlignmentModel
-from desktop.engine.vocabulary import Coverage
+from desktop.engine.profiles import SentenceProfile, reweight
+from desktop.engine.semantic import SemanticProfile, pair_recalls, semantic_profiles
+from desktop.engine.vocabulary import Coverage, Unit
 
 CANDIDATES_PER_SENTENCE = 6
+SEMANTIC_CANDIDATES = 3
 # Keys present in more than this share of official sentences do not propose candidates.
 _COMMON_SHARE = 0.03
 _MIN_POSTINGS_CAP = 30
@@ -34,10 +50,7 @@ _MAX_POSTINGS_CAP = 60
 # In a long official document only a sentence's most informative words propose candidates.
 _PROPOSING_KEYS = 10
 _SMALL_DOCUMENT = 400
-
-
-def _score(item: tuple[int, float]) -> tuple[float, int]:
-    return item[1], -item[0]
+_BLOCK = 1024
 
 
 @dataclass(frozen=True)
@@ -63,20 +76,82 @@ class OfficialDecision:
 @dataclass(frozen=True)
 class Candidate:
     official: int
+    pair: Pair
     features: tuple[float, ...]
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """Everything about a comparison that does not depend on the fitted model."""
+
+    background: list[SentenceProfile]
+    official: list[SentenceProfile]
+    background_meaning: list[SemanticProfile]
+    official_meaning: list[SemanticProfile]
+    frame: frozenset[str]
+    options: list[list[Candidate]]
+    official_keys: frozenset[str]
+
+
+def prepare(background: Sequence[SentenceProfile], official: Sequence[SentenceProfile]) -> Prepared:
+    bg, off = reweight(background, official)
+    frame = frame_keys(bg, off)
+    bg, off = apply_frame(bg, frame), apply_frame(off, frame)
+    meanings = semantic_profiles([*bg, *off])
+    bg_meaning, off_meaning = meanings[: len(bg)], meanings[len(bg) :]
+    options = candidates(bg, off, bg_meaning, off_meaning)
+    keys = all_keys(p for p in off if p.is_target)
+    return Prepared(bg, off, bg_meaning, off_meaning, frame, options, keys)
+
+
+def _semantic_neighbours(
+    bg_meaning: Sequence[SemanticProfile],
+    off_meaning: Sequence[SemanticProfile],
+    targets: Sequence[int],
+) -> list[list[int]]:
+    if not targets:
+        return [[] for _ in bg_meaning]
+    content = np.stack([off_meaning[j].vector for j in targets])
+    whole = np.stack([off_meaning[j].sentence for j in targets])
+    out: list[list[int]] = []
+    k = min(SEMANTIC_CANDIDATES, len(targets))
+    for start in range(0, len(bg_meaning), _BLOCK):
+        chunk = bg_meaning[start : start + _BLOCK]
+        found: list[list[int]] = [[] for _ in chunk]
+        for matrix, rows, floor in (
+            (content, np.stack([m.vector for m in chunk]), 0.35),
+            (whole, np.stack([m.sentence for m in chunk]), 0.5),
+        ):
+            scores = rows @ matrix.T
+            top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+            for row, picks in enumerate(top):
+                found[row].extend(targets[int(j)] for j in picks if scores[row, int(j)] > floor)
+        out.extend(found)
+    return out
+
+
 def candidates(
-    background: Sequence[SentenceProfile], official: Sequence[SentenceProfile]
+    background: Sequence[SentenceProfile],
+    official: Sequence[SentenceProfile],
+    bg_meaning: Sequence[SemanticProfile],
+    off_meaning: Sequence[SemanticProfile],
 ) -> list[list[Candidate]]:
-    """For each background sentence, its best official candidates with pair features."""
+    """For each background sentence that is judged, its best official claims with pair features."""
+    targets = [j for j, p in enumerate(official) if p.is_target]
     postings: dict[str, list[int]] = defaultdict(list)
-    for j, profile in enumerate(official):
-        for key in profile.weights:
+    framing: dict[str, list[int]] = defaultdict(list)
+    for j in targets:
+        for key in official[j].weights:
             postings[key].append(j)
+        for key in official[j].frame:
+            framing[key].append(j)
     cap = max(_MIN_POSTINGS_CAP, min(_MAX_POSTINGS_CAP, int(_COMMON_SHARE * len(official))))
+    neighbours = _semantic_neighbours(bg_meaning, off_meaning, targets)
     result: list[list[Candidate]] = []
-    for b in background:
+    for i, b in enumerate(background):
+        if b.unit not in (Unit.CLAIM, Unit.HEADLINE):
+            result.append([])
+            continue
         scores: dict[int, float] = defaultdict(float)
         proposing = list(b.weights.items())
         if len(official) > _SMALL_DOCUMENT:
@@ -87,42 +162,39 @@ def candidates(
                 continue
             for j in posting:
                 scores[j] += weight * official[j].weights[key]
+        if sum(b.weights.values()) < 2.5 and len(official) <= _SMALL_DOCUMENT:
+            # A sentence about the event itself may only match another such sentence.
+            for key in b.frame:
+                for j in framing.get(key, ()):
+                    scores[j] += 0.01
+        for j in neighbours[i]:
+            scores[j] += 0.0
         if not scores:
             result.append([])
             continue
-        shortlist = [
-            j for j, _ in heapq.nlargest(CANDIDATES_PER_SENTENCE * 2, scores.items(), key=_score)
-        ]
-        ranked = sorted(
-            ((cosine(b, official[j]), j) for j in shortlist), key=lambda t: (-t[0], t[1])
+        shortlist = heapq.nlargest(
+            CANDIDATES_PER_SENTENCE + 2, scores.items(), key=lambda t: (t[1], -t[0])
         )
-        ranked = ranked[:CANDIDATES_PER_SENTENCE]
-        best = ranked[0][0]
+        picked = [j for j, _ in shortlist]
+        recalls = pair_recalls(bg_meaning[i], [off_meaning[j] for j in picked])
+        pairs = [
+            (j, pair(b, official[j], bg_meaning[i], off_meaning[j], soft))
+            for j, soft in zip(picked, recalls, strict=True)
+        ]
+        pairs = [(j, p) for j, p in pairs if p.has_content]
+        pairs.sort(key=lambda t: (-t[1].strength, t[0]))
+        pairs = pairs[:CANDIDATES_PER_SENTENCE]
+        if not pairs:
+            result.append([])
+            continue
+        best = pairs[0][1].strength
         result.append(
             [
-                Candidate(j, tuple(pair_features(b, official[j], best, rank)))
-                for rank, (_, j) in enumerate(ranked)
+                Candidate(j, p, tuple(pair_features(p, best, rank)))
+                for rank, (j, p) in enumerate(pairs)
             ]
         )
     return result
-
-
-def align(
-    background: Sequence[SentenceProfile],
-    official: Sequence[SentenceProfile],
-    model: AlignmentModel,
-) -> tuple[list[BackgroundDecision], list[OfficialDecision]]:
-    background, official = reweight(background, official)
-    official_keys = all_keys(official)
-    options = candidates(background, official)
-    links = link_probabilities(options, model)
-    decisions = _decide_background(background, options, links, official, official_keys, model)
-    for i in range(len(decisions) - 1):
-        # A quotation in a script the lexicon cannot compare takes the judgement of
-        # the translation that follows it.
-        if background[i].foreign_script and background[i + 1].gloss:
-            decisions[i] = decisions[i + 1]
-    return decisions, _decide_official(background, official, links, decisions, model)
 
 
 def link_probabilities(
@@ -141,76 +213,111 @@ def link_probabilities(
     return result
 
 
-def _decide_background(
-    background: Sequence[SentenceProfile],
-    options: Sequence[Sequence[Candidate]],
-    links: Sequence[Sequence[Link]],
-    official: Sequence[SentenceProfile],
-    official_keys: frozenset[str],
-    model: AlignmentModel,
-) -> list[BackgroundDecision]:
-    kept_links: list[list[Link]] = []
+def align(
+    prepared: Prepared, model: AlignmentModel
+) -> tuple[list[BackgroundDecision], list[OfficialDecision]]:
+    links = link_probabilities(prepared.options, model)
+    decisions = _decide_background(prepared, links, model)
+    background = prepared.background
+    for i in range(len(decisions) - 1):
+        # A quotation in a script the lexicon cannot compare takes the judgement of
+        # the translation that follows it.
+        if background[i].foreign_script and background[i + 1].gloss:
+            decisions[i] = decisions[i + 1]
+    return decisions, _decide_official(prepared, links, decisions, model)
+
+
+def background_rows(
+    prepared: Prepared, links: Sequence[Sequence[Link]], threshold: float
+) -> list[list[float]]:
     rows: list[list[float]] = []
-    for b, group, ranked in zip(background, options, links, strict=True):
-        kept = [link for link in ranked if link.probability >= model.link_threshold]
-        best = ranked[0] if ranked else None
+    for i, (b, ranked) in enumerate(zip(prepared.background, links, strict=True)):
+        kept = [link for link in ranked if link.probability >= threshold]
+        soft = max((c.pair.soft_bg for c in prepared.options[i]), default=0.0)
+        whole = max((c.pair.sentence_cosine for c in prepared.options[i]), default=0.0)
         rows.append(
             coverage_features(
                 b,
-                [official[link.official] for link in kept],
-                best.probability if best else 0.0,
-                max((c.features[0] for c in group), default=0.0),
-                max((c.features[2] for c in group), default=0.0),
-                official_keys,
-                frozenset(official[best.official].weights) if best else frozenset(),
+                prepared.background_meaning[i],
+                [
+                    (prepared.official[x.official], prepared.official_meaning[x.official])
+                    for x in kept
+                ],
+                ranked[0].probability if ranked else 0.0,
+                soft,
+                prepared.official_keys,
+                whole,
             )
         )
-        kept_links.append(kept)
+    return rows
+
+
+def _decide_background(
+    prepared: Prepared, links: Sequence[Sequence[Link]], model: AlignmentModel
+) -> list[BackgroundDecision]:
+    rows = background_rows(prepared, links, model.link_threshold)
+    labels = model.coverage.labels(rows) if rows else []
     decisions: list[BackgroundDecision] = []
-    for b, ranked, kept, features, label in zip(
-        background, links, kept_links, rows, model.coverage.labels(rows), strict=True
-    ):
-        # Datelines and credits, and sentences about what a statement left out, are
-        # never claims the readout makes (labeling rules of tests/cases/README.md).
-        omitted = b.omission and not b.heading
+    for b, ranked, features, label in zip(prepared.background, links, rows, labels, strict=True):
+        kept = [link for link in ranked if link.probability >= model.link_threshold]
+        judged = b.unit in (Unit.CLAIM, Unit.HEADLINE)
+        # Sentences about what a statement left out are never claims the readout makes.
         unmatched = not ranked or ranked[0].probability < model.absent_gate
-        coverage = Coverage.ABSENT if b.dateline or omitted or unmatched else Coverage(label)
+        coverage = Coverage.ABSENT if not judged or b.omission or unmatched else Coverage(label)
         if coverage is Coverage.ABSENT:
             kept = []
-        elif not kept and ranked:
-            kept = [ranked[0]]
         elif not kept:
-            coverage = Coverage.ABSENT
+            kept = [ranked[0]]
         decisions.append(BackgroundDecision(coverage, tuple(kept), tuple(features)))
     return decisions
 
 
-def _decide_official(
-    background: Sequence[SentenceProfile],
-    official: Sequence[SentenceProfile],
+def official_rows(
+    prepared: Prepared,
     links: Sequence[Sequence[Link]],
     decisions: Sequence[BackgroundDecision],
-    model: AlignmentModel,
-) -> list[OfficialDecision]:
-    """Each official sentence is judged on its own evidence: every background sentence
-    that proposed it, whether or not that background sentence kept the link."""
+    threshold: float,
+) -> tuple[list[list[tuple[int, float]]], list[list[float]]]:
+    """Each official claim is judged on its own evidence: every background claim that
+    proposed it (headlines and other non-claims do not count), kept link or not."""
     proposed: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for i, ranked in enumerate(links):
+        if prepared.background[i].unit is not Unit.CLAIM:
+            continue
         for link in ranked:
             proposed[link.official].append((i, link.probability))
     candidates_of: list[list[tuple[int, float]]] = []
     rows: list[list[float]] = []
-    for j, o in enumerate(official):
+    for j, o in enumerate(prepared.official):
         mine = sorted(proposed.get(j, []), key=lambda t: (-t[1], t[0]))
         linkers = [
-            Linker(background[i], p, p >= model.link_threshold, decisions[i].coverage.value)
+            Linker(
+                prepared.background[i],
+                prepared.background_meaning[i],
+                p,
+                p >= threshold,
+                decisions[i].coverage.value,
+            )
             for i, p in mine
         ]
         candidates_of.append(mine)
-        rows.append(official_features(o, linkers))
+        rows.append(official_features(o, prepared.official_meaning[j], linkers))
+    return candidates_of, rows
+
+
+def _decide_official(
+    prepared: Prepared,
+    links: Sequence[Sequence[Link]],
+    decisions: Sequence[BackgroundDecision],
+    model: AlignmentModel,
+) -> list[OfficialDecision]:
+    candidates_of, rows = official_rows(prepared, links, decisions, model.link_threshold)
+    labels = model.official.labels(rows) if rows else []
     result: list[OfficialDecision] = []
-    for mine, features, label in zip(candidates_of, rows, model.official.labels(rows), strict=True):
-        coverage = Coverage(label)
+    for o, mine, features, label in zip(
+        prepared.official, candidates_of, rows, labels, strict=True
+    ):
+        coverage = Coverage(label) if o.is_target else Coverage.ABSENT
         kept: list[Link] = []
         if coverage is not Coverage.ABSENT and mine:
             kept = [Link(i, p) for i, p in mine if p >= model.link_threshold] or [Link(*mine[0])]

@@ -12,14 +12,16 @@ statement is silent on X, sources said Y") do not count.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from desktop.engine.document import Span
-from desktop.engine.features import CONCESSIVE as _CONCESSIVE
-from desktop.engine.features import GLOSS as _GLOSS
-from desktop.engine.features import OMISSION as _OMISSION
-from desktop.engine.vocabulary import Attribution
+from desktop.engine.phrases import CONCESSIVE as _CONCESSIVE
+from desktop.engine.phrases import GLOSS as _GLOSS
+from desktop.engine.phrases import OMISSION as _OMISSION
+from desktop.engine.vocabulary import Attribution, Unit
 
 _VERBS = (
     r"said|says|say|saying|told|tells|tell|added|adds|stated|states|noted|notes|insisted|insists|"
@@ -228,6 +230,56 @@ _INSTITUTION_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def government_names() -> frozenset[str]:
+    """Every name ``data/governments.txt`` gives a government, lower case."""
+    raw = (
+        resources.files("desktop.engine")
+        .joinpath("data/governments.txt")
+        .read_text(encoding="utf-8")
+    )
+    names: set[str] = set()
+    for line in raw.splitlines():
+        if line.strip() and not line.startswith("#"):
+            _, _, listed = line.partition("\t")
+            names.update(n.strip() for n in listed.split(",") if n.strip())
+    return frozenset(names)
+
+
+_TIME_WORDS = re.compile(
+    r"\b(?:on|late|early|this|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|week|month|year|morning|evening|night)\b|\b(?:today|yesterday|also|later|"
+    r"earlier|further|then|again|separately|too|has|had|have|had\s+earlier)\b",
+    re.I,
+)
+_ROLE_INTRO = re.compile(
+    r"\b(?P<role>[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Pp]ress\s+[Ss]ecretary|"
+    r"[Ss]pokespersons?)\s+(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?"
+    r"(?P<name>(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+)"
+)
+
+
+def _government_subject(lower: Sequence[str]) -> bool:
+    """ "Beijing", "the United States", "India's military", "state broadcaster CCTV"."""
+    names = government_names()
+    words = [
+        w for w in lower if w not in {"the", "state", "broadcaster", "media", "news", "agency"}
+    ]
+    if not words:
+        return False
+    text = " ".join(words)
+    if text in names:
+        return True
+    # "Pakistan's military", "the Chinese foreign ministry": a government name opens it
+    # and an institution word closes it.
+    return any(text.startswith(n + " ") for n in names) and words[-1] in _INSTITUTION_WORDS | {
+        "military",
+        "forces",
+        "government",
+        "media",
+    }
+
+
 @dataclass(frozen=True)
 class AttributionResult:
     attribution: Attribution
@@ -286,11 +338,23 @@ def _subject_before(masked: str, verb_start: int) -> tuple[int, str]:
     return offset, subject
 
 
-def classify_subject(subject: str, context: str = "") -> Attribution | None:
+def classify_subject(
+    subject: str, context: str = "", roles: Mapping[str, Attribution] | None = None
+) -> Attribution | None:
     """Class of a reporting subject; ``None`` for a pronoun 'it' (carry-over) and
-    :data:`Attribution.REPORTER` when the subject is not a source at all."""
+    :data:`Attribution.REPORTER` when the subject is not a source at all. ``roles``:
+    people the document introduced with a role ("spokesperson Tammy Bruce" → Bruce)."""
+    subject = _TIME_WORDS.sub(" ", subject)
+    # "a person who was present at the meeting": the relative clause is not the head.
+    subject = re.split(r"\b(?:who|whom|whose|which|that)\b", subject, maxsplit=1)[0]
     words = re.findall(r"[^\W\d_]+(?:['’][a-z]+)?", subject)
     lower = [w.lower().replace("’", "'").removesuffix("'s") for w in words]
+    if roles and words:
+        remembered = [roles[w] for w in words if w in roles]
+        if remembered and len(words) <= 3:
+            return remembered[-1]
+    if _government_subject(lower):
+        return Attribution.OFFICIAL
     if not lower or len(lower) > 10:
         return Attribution.REPORTER
     if _SOCIAL.search(subject):
@@ -329,7 +393,27 @@ def classify_subject(subject: str, context: str = "") -> Attribution | None:
     return Attribution.REPORTER
 
 
-def _cues(sentence: str) -> list[_Cue]:
+_STATEMENT_PHRASE = re.compile(
+    r"\b(?:in|through|via)\s+(?:a|an|the|its|their|his|her|this|that)\s+(?:own\s+)?"
+    r"(?:(?:\w+|[A-Z][\w-]+)\s+){0,3}?(?:joint\s+)?(?:statement|readout|release|communiqu[eé]|"
+    r"declaration|press\s+note|note\s+verbale|account)\b|"
+    r"\b(?:the|a|its)\s+(?:\w+\s+){0,3}?(?:statement|readout|release|communiqu[eé])\s+"
+    r"(?:read|reads|noted|notes|stated|states|added|adds|went\s+on|described|called|termed|"
+    r"quoted|cited|mentioned|recorded|welcomed|underlined|highlighted)\b",
+    re.I,
+)
+
+
+# What may follow a closing reporting tag: a time or place phrase ("…, the ministry
+# said on Tuesday", "… said in Beijing late on Friday").
+_TRAILING_REST = re.compile(
+    r"^\s*(?:(?:on|late|early|this|last|in|at|from|during|after|before)\b[^,;:]{0,50}|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b[^,;:]{0,30})\s*$",
+    re.I,
+)
+
+
+def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list[_Cue]:
     masked = _mask_quotes(sentence)
     concessive = _CONCESSIVE.match(masked)
     skip_until = concessive.end() if concessive else 0
@@ -341,26 +425,32 @@ def _cues(sentence: str) -> list[_Cue]:
             return
         prefix = masked[:start].strip(' ,“”"')
         leading = (len(re.findall(r"\w+", prefix)) <= 4 and "," not in prefix[:-1]) or start == 0
-        trailing = end >= length - 2 or masked[end : end + 1] == ","
+        rest = masked[end:length]
+        trailing = end >= length - 2 or rest[:1] == "," or bool(_TRAILING_REST.match(rest))
         cues.append(_Cue(kind, start, end, leading and start < 60, trailing and start > 0))
 
     for match in _SOCIAL.finditer(masked):
         add(Attribution.NAMED, match.start(), match.end())
     for match in _ANONYMOUS.finditer(masked):
         add(Attribution.SOURCES, match.start(), match.end())
+    for match in _STATEMENT_PHRASE.finditer(masked):
+        add(Attribution.OFFICIAL, match.start(), match.end())
     for match in _ACCORDING.finditer(masked):
-        kind = classify_subject(match.group("subject"))
+        kind = classify_subject(match.group("subject"), roles=roles)
         if kind is not Attribution.REPORTER:
             add(kind, match.start(), match.end())
     for match in _INVERTED.finditer(masked):
-        kind = classify_subject(match.group("subject"))
+        kind = classify_subject(match.group("subject"), roles=roles)
         if kind is not Attribution.REPORTER:
             add(kind, match.start("verb"), match.end())
     for match in _REPORT.finditer(masked):
         if re.search(r"\b(?:was|were|is|are|been|be|being)\s+$", masked[: match.start()], re.I):
             continue  # passive: "Hegseth was confirmed as ..." reports nothing
         subject_start, subject = _subject_before(masked, match.start())
-        kind = classify_subject(subject)
+        kind = classify_subject(subject, roles=roles)
+        opening = _opening_statement(masked, match.start())
+        if opening is not None and kind in (Attribution.REPORTER, Attribution.NAMED):
+            subject_start, kind = opening, Attribution.OFFICIAL
         if kind is Attribution.REPORTER:
             continue
         end = match.end()
@@ -374,18 +464,66 @@ def _cues(sentence: str) -> list[_Cue]:
         add(kind, subject_start, end)
     if _OMISSION.search(masked):
         cues = [c for c in cues if c.attribution is not Attribution.OFFICIAL or c.trailing]
-    return cues
+    # A statement phrase inside a reporting cue ("the ministry said in a statement") is
+    # part of that cue, not a second one.
+    return [
+        c
+        for c in cues
+        if not any(
+            o is not c
+            and o.start <= c.start
+            and c.end <= o.end
+            and (o.end - o.start) > (c.end - c.start)
+            for o in cues
+        )
+    ]
 
 
-def attribute(sentences: Sequence[str]) -> list[tuple[Attribution, tuple[int, int] | None]]:
-    """Attribution and cue offsets (relative to each sentence) for consecutive sentences."""
-    results: list[tuple[Attribution, tuple[int, int] | None]] = []
+_OPENING_HEAD = re.compile(
+    r"^\s*(?:the|a|an|its|their|in\s+(?:a|the|its))?\s*(?:[\w’'-]+\s+){0,4}?"
+    r"(?:joint\s+)?(?:statement|readout|release|communiqu[eé]|declaration)\b",
+    re.I,
+)
+
+
+def _opening_statement(masked: str, verb_start: int) -> int | None:
+    """ "A joint statement issued after the talks said …": the sentence opens with the
+    statement, and a participle clause stands between it and the verb."""
+    match = _OPENING_HEAD.match(masked)
+    if match is None or match.end() > verb_start:
+        return None
+    between = masked[match.end() : verb_start]
+    if _REPORT.search(between) or len(between) > 160:
+        return None
+    return len(masked) - len(masked.lstrip())
+
+
+def remembered_roles(sentences: Sequence[str]) -> dict[str, Attribution]:
+    """People a document introduces by an on-record role, by every part of their name:
+    "State Department spokesperson Tammy Bruce" makes a later "Bruce said" official."""
+    roles: dict[str, Attribution] = {}
     for sentence in sentences:
-        if sentence.rstrip()[-1:] not in _SENTENCE_END:
+        for match in _ROLE_INTRO.finditer(sentence):
+            for part in match.group("name").split():
+                part = part.strip(".,’'")
+                if len(part) > 2 and part[:1].isupper():
+                    roles.setdefault(part, Attribution.OFFICIAL)
+    return roles
+
+
+def attribute(
+    sentences: Sequence[str], units: Sequence[Unit] | None = None
+) -> list[tuple[Attribution, tuple[int, int] | None]]:
+    """Attribution and cue offsets (relative to each sentence) for consecutive sentences."""
+    kinds = list(units) if units is not None else [Unit.CLAIM] * len(sentences)
+    roles = remembered_roles(sentences)
+    results: list[tuple[Attribution, tuple[int, int] | None]] = []
+    for sentence, unit in zip(sentences, kinds, strict=True):
+        if unit is not Unit.CLAIM or sentence.rstrip()[-1:] not in _SENTENCE_END:
             # Headlines, datelines, captions and credit lines are the outlet's own voice.
             results.append((Attribution.REPORTER, None))
             continue
-        cues = _cues(sentence)
+        cues = _cues(sentence, roles)
         chosen = _main_cue(cues)
         previous = _last_attributed(results)
         if chosen is None:
@@ -407,13 +545,66 @@ def attribute(sentences: Sequence[str]) -> list[tuple[Attribution, tuple[int, in
         ):
             kind = previous if previous in {Attribution.OFFICIAL, Attribution.NAMED} else kind
         results.append((kind, (chosen.start, chosen.end)))
-    return results
+    return _embedded_posts(sentences, kinds, results)
+
+
+_LEAD_IN = re.compile(r":\s*[“\"]?\s*$")
+_ACCOUNT_OF_OFFICE = re.compile(
+    r"\b(?:Ministry|MEA|MoD|MOFA|Spokesperson|Office|Embassy|Department|PIB|ISPR|FCDO|"
+    r"Government|Mission|Secretariat|White\s+House|Pentagon|Kremlin)\b|@(?:MEAIndia|StateDept|"
+    r"SpoxMEA|DefenceMinIndia|PIB_India|OfficeOf|ForeignOfficePk|MFA_China|mfa_russia|FCDO)",
+    re.I,
+)
+
+
+def _embedded_posts(
+    sentences: Sequence[str],
+    units: Sequence[Unit],
+    results: list[tuple[Attribution, tuple[int, int] | None]],
+) -> list[tuple[Attribution, tuple[int, int] | None]]:
+    """An embedded post — its lead-in ("Jaishankar wrote on X:"), its text and its
+    signature line — is one block with the attribution of whoever posted it."""
+    out = list(results)
+    for i, unit in enumerate(units):
+        if unit is not Unit.SIGNATURE:
+            continue
+        kind = (
+            Attribution.OFFICIAL if _ACCOUNT_OF_OFFICE.search(sentences[i]) else Attribution.NAMED
+        )
+        start = i
+        for j in range(i - 1, max(-1, i - 8), -1):
+            if units[j] is not Unit.CLAIM:
+                break
+            start = j
+            if _LEAD_IN.search(sentences[j]):
+                lead = out[j][0]
+                if lead in (Attribution.OFFICIAL, Attribution.NAMED):
+                    kind = lead
+                break
+        else:
+            start = i
+        if start == i and i > 0 and units[i - 1] is Unit.CLAIM:
+            start = i - 1  # a post without a lead-in: the line above the signature
+        for j in range(start, i + 1):
+            out[j] = (kind, out[j][1])
+    return out
 
 
 def _main_cue(cues: list[_Cue]) -> _Cue | None:
     if not cues:
         return None
     ordered = sorted(cues, key=lambda c: (c.start, -c.end))
+    # "X told Y that …, the ministry said on Tuesday": an institutional or anonymous
+    # tag at the end governs a sentence that a named person opens.
+    tags = [
+        c
+        for c in ordered
+        if c.trailing and c.attribution in (Attribution.OFFICIAL, Attribution.SOURCES)
+    ]
+    if tags and all(
+        c.attribution in (Attribution.NAMED, None) for c in ordered if c.leading and c not in tags
+    ):
+        return tags[-1]
     for cue in ordered:
         # A leading pronoun ("They stressed …, it said") is the claim's subject,
         # not its source: a trailing tag then governs.

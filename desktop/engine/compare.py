@@ -4,14 +4,18 @@ or split one article into what it attributes to the statement and the rest."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from desktop.engine.align import align
+from threadpoolctl import threadpool_limits
+
+from desktop.engine.align import align, prepare
 from desktop.engine.document import Document, Sentence, Span
-from desktop.engine.features import profile
 from desktop.engine.model import AlignmentModel, default_model
+from desktop.engine.profiles import profile
 from desktop.engine.segment import split_sentences
+from desktop.engine.settings import CompareSettings
 from desktop.engine.single import ArticleAnalysis, analyse, extract_official
+from desktop.engine.units import classify
 from desktop.engine.vocabulary import Attribution, Coverage, Role, Unit
 from desktop.engine.worddiff import WordDiff, word_diff
 
@@ -86,6 +90,7 @@ class Comparison:
     documents: tuple[DocumentResult, ...]
     single_article: bool = False
     engine: str = field(default="")
+    settings: CompareSettings = field(default_factory=CompareSettings)
 
     @property
     def official(self) -> DocumentResult:
@@ -125,7 +130,7 @@ class Comparison:
             for m in result.matches
             if m.document == other_doc
         ]
-        return word_diff(own, [result.sentence.span], other, spans)
+        return word_diff(own, [result.sentence.span], other, spans, self.settings)
 
 
 def _engine_name() -> str:
@@ -139,18 +144,61 @@ def compare(
     backgrounds: Sequence[Document],
     *,
     model: AlignmentModel | None = None,
+    settings: CompareSettings | None = None,
 ) -> Comparison:
     """Compare one official readout with one or more background documents."""
-    return _compare(official, backgrounds, model or default_model(), single_article=False)
-
-
-def compare_article(article: Document, *, model: AlignmentModel | None = None) -> Comparison:
-    """Single-article mode: the official side is what the article attributes to the statement."""
-    analysis = analyse(article)
-    official = extract_official(article, analysis)
-    return _compare(
-        official, [article], model or default_model(), single_article=True, analyses=[analysis]
+    settings = settings or CompareSettings()
+    engine_view = [_as_read(d, settings) for d in (official, *backgrounds)]
+    comparison = _compare(
+        engine_view[0], engine_view[1:], model or default_model(), single_article=False
     )
+    return _restored(comparison, [official, *backgrounds], settings)
+
+
+def compare_article(
+    article: Document,
+    *,
+    model: AlignmentModel | None = None,
+    settings: CompareSettings | None = None,
+) -> Comparison:
+    """Single-article mode: the official side is what the article attributes to the statement."""
+    settings = settings or CompareSettings()
+    analysis = analyse(_as_read(article, settings))
+    official = extract_official(article, analysis)
+    comparison = _compare(
+        _as_read(official, settings),
+        [_as_read(article, settings)],
+        model or default_model(),
+        single_article=True,
+        analyses=[analysis],
+    )
+    return _restored(comparison, [official, article], settings)
+
+
+def _as_read(document: Document, settings: CompareSettings) -> Document:
+    """The document as the engine reads it under ``settings`` (same length, same offsets)."""
+    if not settings.rewrites_text:
+        return document
+    return replace(document, text=settings.engine_text(document.text))
+
+
+def _restored(
+    comparison: Comparison, originals: Sequence[Document], settings: CompareSettings
+) -> Comparison:
+    """The comparison on the documents' own texts, with the settings it was judged by."""
+    if not settings.rewrites_text:
+        return replace(comparison, settings=settings)
+    documents = tuple(
+        replace(
+            result,
+            document=original,
+            sentences=tuple(
+                replace(s, text=s.sentence.text_in(original.text)) for s in result.sentences
+            ),
+        )
+        for result, original in zip(comparison.documents, originals, strict=True)
+    )
+    return replace(comparison, documents=documents, settings=settings)
 
 
 def _compare(
@@ -161,27 +209,56 @@ def _compare(
     single_article: bool,
     analyses: Sequence[ArticleAnalysis] = (),
 ) -> Comparison:
+    # The engine multiplies many small matrices; a multi-threaded BLAS spends more on
+    # waking its threads than on the work (15× slower on a busy two-core machine).
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _compare_now(
+            official, backgrounds, model, single_article=single_article, analyses=analyses
+        )
+
+
+def _compare_now(
+    official: Document,
+    backgrounds: Sequence[Document],
+    model: AlignmentModel,
+    *,
+    single_article: bool,
+    analyses: Sequence[ArticleAnalysis] = (),
+) -> Comparison:
     official_sentences = split_sentences(official.text)
-    official_profiles = [profile(official.text, s.start, s.end) for s in official_sentences]
+    official_units = classify(
+        official.text, official_sentences, official=True, metadata=official.metadata
+    )
+    official_profiles = [
+        profile(official.text, s.start, s.end, unit)
+        for s, unit in zip(official_sentences, official_units, strict=True)
+    ]
     best_official: list[tuple[Coverage, list[Match]]] = [
         (Coverage.ABSENT, []) for _ in official_sentences
     ]
     background_results: list[DocumentResult] = []
     for doc_index, background in enumerate(backgrounds, start=1):
-        sentences, attributions = analyses[doc_index - 1] if analyses else analyse(background)
+        sentences, attributions, units = (
+            analyses[doc_index - 1] if analyses else analyse(background)
+        )
         texts = [s.text_in(background.text) for s in sentences]
-        profiles = [profile(background.text, s.start, s.end) for s in sentences]
-        decisions, official_decisions = align(profiles, official_profiles, model)
+        profiles = [
+            profile(background.text, s.start, s.end, unit)
+            for s, unit in zip(sentences, units, strict=True)
+        ]
+        decisions, official_decisions = align(prepare(profiles, official_profiles), model)
         results = []
-        for sentence, text, (attribution, cue), decision in zip(
-            sentences, texts, attributions, decisions, strict=True
+        for sentence, text, (attribution, cue), unit, decision in zip(
+            sentences, texts, attributions, units, decisions, strict=True
         ):
             cue_span = Span(sentence.start + cue[0], sentence.start + cue[1]) if cue else None
             matches = tuple(
                 Match(0, link.official, round(link.probability, 3)) for link in decision.links
             )
             results.append(
-                SentenceResult(sentence, text, attribution, cue_span, decision.coverage, matches)
+                SentenceResult(
+                    sentence, text, attribution, cue_span, decision.coverage, matches, unit
+                )
             )
         background_results.append(DocumentResult(Role.BACKGROUND, background, tuple(results)))
         for j, official_decision in enumerate(official_decisions):
@@ -201,8 +278,11 @@ def _compare(
             None,
             coverage,
             tuple(sorted(matches, key=lambda m: (-m.score, m.document, m.index))),
+            unit,
         )
-        for sentence, (coverage, matches) in zip(official_sentences, best_official, strict=True)
+        for sentence, unit, (coverage, matches) in zip(
+            official_sentences, official_units, best_official, strict=True
+        )
     )
     return Comparison(
         documents=(DocumentResult(Role.OFFICIAL, official, official_results), *background_results),

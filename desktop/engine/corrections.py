@@ -298,6 +298,7 @@ def apply_corrections(
         documents=documents,
         single_article=machine.single_article,
         engine=machine.engine,
+        settings=machine.settings,
         machine=machine,
         changes=changes,
         orphans=tuple(orphans),

@@ -9,206 +9,76 @@ words that make a claim stronger or softer.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from desktop.engine.lexicon import Token, token_tuples
+import numpy as np
+from numpy.typing import NDArray
 
-# Words that strengthen, soften or sharpen a claim beyond a neutral readout.
-INTENSITY = frozenset(
-    [
-        "strong",
-        "strongly",
-        "firmly",
-        "sharply",
-        "categorically",
-        "strict",
-        "stern",
-        "objection",
-        "objections",
-        "objected",
-        "protest",
-        "protested",
-        "insisted",
-        "insist",
-        "assured",
-        "assurance",
-        "warned",
-        "warning",
-        "pressed",
-        "demanded",
-        "demand",
-        "urged",
-        "urge",
-        "only",
-        "solely",
-        "exclusively",
-        "never",
-        "always",
-        "repeatedly",
-        "explicitly",
-        "detail",
-        "detailed",
-        "rejected",
-        "reject",
-        "refused",
-        "deny",
-        "denied",
-        "condemned",
-        "condemn",
-        "slammed",
-        "blunt",
-        "bluntly",
-        "frank",
-        "frankly",
-        "tough",
-        "serious",
-        "seriously",
-        "grave",
-        "deep",
-        "deeply",
-        "major",
-        "significant",
-        "breakthrough",
-        "failed",
-        "unprecedented",
-        "historic",
-        "immediate",
-        "immediately",
-        "unwavering",
-        "steadfast",
-        "might",
-        "may",
-        "possibly",
-        "reportedly",
-        "likely",
-        "unlikely",
-    ]
+from desktop.engine.profiles import SentenceProfile
+from desktop.engine.semantic import (
+    SemanticProfile,
+    best_matches,
+    content_cosine,
+    sentence_cosine,
+    soft_recall,
+    token_credits,
 )
-NEGATION = frozenset(["not", "no", "neither", "nor", "never", "without", "none", "nothing"])
-GLOSS = re.compile(
-    r"(?:roughly\s+|loosely\s+)?(?:translated|in\s+translation|in\s+english)\b", re.I
-)
-CONCESSIVE = re.compile(
-    r"^\s*(?:while|although|though|even\s+as|even\s+though|whereas)\b[^,]*,", re.I
-)
-OMISSION = re.compile(
-    r"\b(?:is|was|remained|remains)\s+silent\b|\bmade\s+no\s+(?:mention|reference)\b|"
-    r"\bno\s+(?:mention|reference)\b|\bdid\s+not\s+(?:mention|refer|name)\b|"
-    r"\b(?:omitted|left\s+out|skipped|dropped)\b|"
-    # "neither … nor … mention" within one stretch without a full stop, tried once per
-    # stretch: the first "neither" and the first "nor" after it are the only ones worth
-    # trying (atomic groups), where the backtracking form was cubic on "neither nor " × n.
-    r"(?:^|\.)(?>[^.]*?\bneither\b)(?>[^.]*?\bnor\b)[^.]*?\bmention",
-    re.I,
-)
+from desktop.engine.vocabulary import Unit
 
-
-@dataclass(frozen=True)
-class SentenceProfile:
-    """A sentence as the aligner sees it."""
-
-    start: int
-    end: int
-    weights: dict[str, float]
-    names: frozenset[str]
-    numbers: frozenset[str]
-    intensity: frozenset[str]
-    negated: bool
-    omission: bool  # speaks of what a statement left out
-    heading: bool
-    dateline: bool  # a short line such as "NEW DELHI, July 2", a credit or a byline
-    foreign_script: bool  # mostly non-Latin letters: the words cannot be compared
-    gloss: bool  # "Roughly translated, ...": renders the sentence before it
-    total: float
-    norm: float
-
-
-def _norm(weights: dict[str, float]) -> float:
-    return math.sqrt(sum(v * v for v in weights.values()))
-
-
-def profile(text: str, start: int, end: int) -> SentenceProfile:
-    words = token_tuples(text, start, end)
-    weights: dict[str, float] = {}
-    names: set[str] = set()
-    numbers: set[str] = set()
-    for _, _, key, weight, is_number, is_name in words:
-        if weight > weights.get(key, 0.0):
-            weights[key] = weight
-        if is_name:
-            names.add(key)
-        if is_number:
-            numbers.add(key)
-    raw = text[start:end]
-    lowered = set(re.findall(r"[a-z]+", raw.lower()))
-    return SentenceProfile(
-        start=start,
-        end=end,
-        weights=weights,
-        names=frozenset(names),
-        numbers=frozenset(numbers),
-        intensity=frozenset(lowered & INTENSITY),
-        negated=bool(lowered & NEGATION),
-        omission=bool(OMISSION.search(CONCESSIVE.sub("", raw, count=1))),
-        heading=_is_heading(raw),
-        dateline=_is_heading(raw) and len(raw.split()) <= 6,
-        foreign_script=_foreign_share(raw) > 0.3,
-        gloss=bool(GLOSS.match(raw.strip())),
-        total=sum(weights.values()) or 1e-9,
-        norm=_norm(weights),
-    )
-
-
-def _foreign_share(raw: str) -> float:
-    letters = [ch for ch in raw if ch.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for ch in letters if ord(ch) > 0x24F) / len(letters)
-
-
-def _is_heading(raw: str) -> bool:
-    """Headline, dateline, caption or credit line: a line that is not a finished sentence."""
-    stripped = raw.strip()
-    if not stripped:
-        return True
-    return stripped[-1] not in '.!?”"।。’)' or len(stripped.split()) <= 4
-
-
-def shared_weight(a: SentenceProfile, keys: Iterable[str]) -> float:
-    return sum(a.weights[k] for k in keys if k in a.weights)
-
+# The features of the three fitted decisions (model.py). Everything is computed on
+# profiles that were reweighted and framed together (frame.py): ``weights`` are the
+# content keys, ``frame`` the event's frame.
 
 PAIR_FEATURES = (
     "recall_bg",
     "recall_off",
     "cosine",
+    "soft_bg",
+    "soft_off",
+    "content_cosine",
+    "sentence_cosine",
+    "frame_only",
+    "frame_pair",
     "is_best",
-    "cosine_gap",
+    "gap",
     "shared_names",
+    "number_clash",
     "bias",
 )
 
 
-def pair_features(
-    background: SentenceProfile, official: SentenceProfile, best_cosine: float, rank: int
-) -> list[float]:
-    common = background.weights.keys() & official.weights.keys()
-    recall_bg = shared_weight(background, common) / background.total
-    recall_off = shared_weight(official, common) / official.total
-    cos = cosine(background, official)
-    names = background.names | official.names
-    shared_names = len(background.names & official.names) / len(names) if names else 0.0
-    return [
-        recall_bg,
-        recall_off,
-        cos,
-        1.0 if rank == 0 else 0.0,
-        best_cosine - cos,
-        shared_names,
-        1.0,
-    ]
+@dataclass(frozen=True)
+class Pair:
+    """What a background sentence and an official candidate share."""
+
+    lexical_bg: float
+    lexical_off: float
+    cosine: float
+    soft_bg: float
+    soft_off: float
+    content_cosine: float
+    sentence_cosine: float
+    frame_only: bool  # nothing but frame words in common
+    frame_pair: bool  # both sentences are about the event itself: no content of their own
+    shared_names: float
+    number_clash: bool
+
+    @property
+    def strength(self) -> float:
+        """How candidates are ranked before the model sees them."""
+        return 0.5 * (self.soft_bg + self.soft_off) + 0.3 * self.cosine + 0.2 * self.content_cosine
+
+    @property
+    def has_content(self) -> bool:
+        """A link needs shared content — or two sentences that are both only the event."""
+        return (
+            not self.frame_only and (self.lexical_bg > 0 or self.soft_bg >= 0.2)
+        ) or self.frame_pair
+
+
+def shared_weight(weights: dict[str, float], keys: Iterable[str]) -> float:
+    return sum(weights[k] for k in keys if k in weights)
 
 
 def cosine(a: SentenceProfile, b: SentenceProfile) -> float:
@@ -220,121 +90,221 @@ def cosine(a: SentenceProfile, b: SentenceProfile) -> float:
     return dot / norm if norm else 0.0
 
 
+# A sentence whose content weight is below this is about the event itself.
+_FRAME_SENTENCE = 2.5
+
+
+def pair(
+    background: SentenceProfile,
+    official: SentenceProfile,
+    bg_meaning: SemanticProfile,
+    off_meaning: SemanticProfile,
+    soft: tuple[float, float] | None = None,
+) -> Pair:
+    """``soft``: (background, official) soft recalls when the caller computed them in bulk."""
+    common = background.weights.keys() & official.weights.keys()
+    frame_common = background.frame.keys() & official.frame.keys()
+    if soft is None:
+        soft = (soft_recall(bg_meaning, [off_meaning]), soft_recall(off_meaning, [bg_meaning]))
+    soft_bg, soft_off = soft
+    names = background.names | official.names
+    content_bg = sum(background.weights.values())
+    content_off = sum(official.weights.values())
+    return Pair(
+        lexical_bg=shared_weight(background.weights, common) / background.total,
+        lexical_off=shared_weight(official.weights, common) / official.total,
+        cosine=cosine(background, official),
+        soft_bg=soft_bg,
+        soft_off=soft_off,
+        content_cosine=content_cosine(bg_meaning, off_meaning),
+        sentence_cosine=sentence_cosine(bg_meaning, off_meaning),
+        frame_only=not common and bool(frame_common) and soft_bg < 0.2,
+        frame_pair=content_bg < _FRAME_SENTENCE
+        and content_off < _FRAME_SENTENCE
+        and len(frame_common) >= 2,
+        shared_names=len(background.names & official.names) / len(names) if names else 0.0,
+        number_clash=bool(background.numbers and official.numbers)
+        and not background.numbers & official.numbers,
+    )
+
+
+def pair_features(p: Pair, best_strength: float, rank: int) -> list[float]:
+    return [
+        p.lexical_bg,
+        p.lexical_off,
+        p.cosine,
+        p.soft_bg,
+        p.soft_off,
+        p.content_cosine,
+        p.sentence_cosine,
+        1.0 if p.frame_only else 0.0,
+        1.0 if p.frame_pair else 0.0,
+        1.0 if rank == 0 else 0.0,
+        best_strength - p.strength,
+        p.shared_names,
+        1.0 if p.number_clash else 0.0,
+        1.0,
+    ]
+
+
 COVERAGE_FEATURES = (
     "link_prob",
-    "union_recall",
-    "best_recall",
-    "best_cosine",
+    "union_lexical",
+    "union_soft",
+    "best_soft",
+    "best_sentence",
     "uncovered_weight",
-    "covered_weight",
-    "covered_keys",
-    "max_shared",
+    "worst_clause",
+    "uncovered_clauses",
     "doc_recall",
     "new_names",
     "new_numbers",
-    "added_intensity",
+    "added_strong",
+    "added_hedge",
     "negation_mismatch",
-    "novel_weight",
     "omission",
-    "heading",
+    "headline",
+    "frame_sentence",
     "bias",
 )
 # Attribution is deliberately not a coverage feature: whether a claim is in the
-# readout does not depend on who is said to have made it (measured: adding it
-# as a prior lowered leave-one-case-out coverage macro-F1 from 0.77 to 0.73).
+# readout does not depend on who is said to have made it.
 
 
 def coverage_features(
     background: SentenceProfile,
-    linked: Sequence[SentenceProfile],
+    meaning: SemanticProfile,
+    linked: Sequence[tuple[SentenceProfile, SemanticProfile]],
     link_prob: float,
-    best_recall: float,
-    best_cosine: float,
+    best_soft: float,
     official_keys: frozenset[str],
-    best_keys: frozenset[str] = frozenset(),
+    best_sentence: float = 0.0,
 ) -> list[float]:
-    """``best_keys``: the keys of the best-scoring official candidate, linked or not."""
     union: set[str] = set()
-    for official in linked:
-        union |= official.weights.keys()
-    covered = shared_weight(background, background.weights.keys() & union)
-    uncovered = background.total - covered
-    doc_recall = (
-        shared_weight(background, background.weights.keys() & official_keys) / background.total
+    for official, _ in linked:
+        union |= official.weights.keys() | official.frame.keys()
+    lexical = (
+        shared_weight(background.weights, background.weights.keys() & union) / background.total
     )
-    new_names = len(background.names - official_keys)
-    new_numbers = len(background.numbers - official_keys)
-    linked_intensity: set[str] = set()
-    linked_negated = False
-    for official in linked:
-        linked_intensity |= official.intensity
-        linked_negated = linked_negated or official.negated
+    credits = (
+        best_matches(meaning, [m for _, m in linked])
+        if linked
+        else np.zeros(len(meaning.keys), dtype=np.float32)
+    )
+    total = float(meaning.weights.sum())
+    covered = float((meaning.weights * credits).sum())
+    union_soft = covered / total if total > 0 else 0.0
+    # Per clause: content weight its matches leave unexplained.
+    clause_total: dict[int, float] = {}
+    clause_left: dict[int, float] = {}
+    for i, position in enumerate(meaning.positions):
+        clause = background.clause_of[position]
+        weight = float(meaning.weights[i])
+        clause_total[clause] = clause_total.get(clause, 0.0) + weight
+        clause_left[clause] = clause_left.get(clause, 0.0) + weight * (1.0 - float(credits[i]))
+    worst = max(clause_left.values(), default=0.0)
+    uncovered_clauses = sum(
+        1 for c, left in clause_left.items() if left > 3.0 and left > 0.75 * clause_total[c]
+    )
+    tone_bg = background.tone
+    tone_linked: dict[str, set[str]] = {}
+    for official, _ in linked:
+        for kind, keys in official.tone.items():
+            tone_linked.setdefault(kind, set()).update(keys)
+    added = {
+        kind: len(tone_bg.get(kind, frozenset()) - tone_linked.get(kind, set()))
+        for kind in ("strong", "hedge")
+    }
+    negated_bg = bool(tone_bg.get("negation"))
+    negated_linked = bool(tone_linked.get("negation"))
     values = {
         "link_prob": link_prob,
-        "union_recall": covered / background.total,
-        "best_recall": best_recall,
-        "best_cosine": best_cosine,
-        "uncovered_weight": math.log1p(max(0.0, uncovered)),
-        "covered_weight": math.log1p(covered),
-        "covered_keys": math.log1p(len(background.weights.keys() & union)),
-        "max_shared": max(
-            (background.weights[k] for k in background.weights.keys() & best_keys), default=0.0
-        ),
-        "doc_recall": doc_recall,
-        "new_names": math.log1p(new_names),
-        "new_numbers": math.log1p(new_numbers),
-        "added_intensity": float(len(background.intensity - linked_intensity)),
-        "negation_mismatch": 1.0 if linked and background.negated != linked_negated else 0.0,
-        "novel_weight": math.log1p(
-            sum(w for k, w in background.weights.items() if k not in official_keys)
-        ),
+        "union_lexical": lexical,
+        "union_soft": union_soft,
+        "best_soft": best_soft,
+        "best_sentence": best_sentence,
+        "uncovered_weight": math.log1p(max(0.0, total - covered)),
+        "worst_clause": math.log1p(worst),
+        "uncovered_clauses": float(uncovered_clauses),
+        "doc_recall": shared_weight(background.weights, background.weights.keys() & official_keys)
+        / background.total,
+        "new_names": math.log1p(len(background.names - official_keys)),
+        "new_numbers": math.log1p(len(background.numbers - official_keys)),
+        "added_strong": float(added["strong"]),
+        "added_hedge": float(added["hedge"]),
+        "negation_mismatch": 1.0 if linked and negated_bg != negated_linked else 0.0,
         "omission": 1.0 if background.omission else 0.0,
-        "heading": 1.0 if background.heading else 0.0,
+        "headline": 1.0 if background.unit is Unit.HEADLINE else 0.0,
+        "frame_sentence": 1.0 if sum(background.weights.values()) < _FRAME_SENTENCE else 0.0,
         "bias": 1.0,
     }
     return [values[name] for name in COVERAGE_FEATURES]
 
 
 OFFICIAL_FEATURES = (
-    "best_recall",
-    "union_recall",
+    "best_main",
+    "union_main",
+    "union_full",
     "max_link",
     "linked",
-    "max_link_reported",
     "reported_covered",
-    "heading",
+    "reported_partial",
+    "frame_sentence",
     "bias",
 )
 
 
 @dataclass(frozen=True)
 class Linker:
-    """A background sentence proposed as a match for an official sentence."""
+    """A background claim proposed as a match for an official sentence."""
 
     profile: SentenceProfile
+    meaning: SemanticProfile
     probability: float
     linked: bool  # probability at or above the link threshold
     coverage: str  # the background sentence's own decision
 
 
-def official_features(official: SentenceProfile, linkers: Sequence[Linker]) -> list[float]:
-    union: set[str] = set()
-    best = 0.0
-    for linker in linkers:
-        common = official.weights.keys() & linker.profile.weights.keys()
-        best = max(best, shared_weight(official, common) / official.total)
-        if linker.linked:
-            union |= linker.profile.weights.keys()
-    union_recall = shared_weight(official, official.weights.keys() & union) / official.total
-    reported = [x for x in linkers if x.linked and x.coverage != "absent"]
+def _main_recall(
+    official: SentenceProfile, meaning: SemanticProfile, credits: NDArray[np.float32]
+) -> NDArray[np.float64]:
+    """Share of the main clause's content weight each column of ``credits`` accounts for."""
+    main = [i for i, position in enumerate(meaning.positions) if position in official.main]
+    if not main:
+        main = list(range(len(meaning.positions)))
+    weights = meaning.weights[main]
+    total = float(weights.sum())
+    if total <= 0:
+        return np.zeros(credits.shape[1])
+    result: NDArray[np.float64] = np.asarray((weights @ credits[main]) / total, dtype=np.float64)
+    return result
+
+
+def official_features(
+    official: SentenceProfile, meaning: SemanticProfile, linkers: Sequence[Linker]
+) -> list[float]:
+    """Background ⇒ official: is the official sentence's main claim conveyed?"""
+    credits = token_credits(meaning, [x.meaning for x in linkers])
+    main = _main_recall(official, meaning, credits) if meaning.keys and linkers else None
+    best_main = float(main.max()) if main is not None and main.size else 0.0
+    linked = [k for k, x in enumerate(linkers) if x.linked]
+    if linked and meaning.keys:
+        union = credits[:, linked].max(axis=1, keepdims=True)
+        union_main = float(_main_recall(official, meaning, union)[0])
+        total = float(meaning.weights.sum())
+        union_full = float((meaning.weights * union[:, 0]).sum()) / total if total > 0 else 0.0
+    else:
+        union_main = union_full = 1.0 if linked else 0.0
+    reported = [linkers[k] for k in linked if linkers[k].coverage != "absent"]
     return [
-        best,
-        union_recall,
+        best_main,
+        union_main,
+        union_full,
         max((x.probability for x in linkers), default=0.0),
-        math.log1p(sum(1 for x in linkers if x.linked)),
-        max((x.probability for x in reported), default=0.0),
+        math.log1p(len(linked)),
         1.0 if any(x.coverage == "covered" for x in reported) else 0.0,
-        1.0 if official.heading else 0.0,
+        1.0 if any(x.coverage == "partial" for x in reported) else 0.0,
+        1.0 if sum(official.weights.values()) < _FRAME_SENTENCE else 0.0,
         1.0,
     ]
 
@@ -344,33 +314,3 @@ def all_keys(profiles: Iterable[SentenceProfile]) -> frozenset[str]:
     for p in profiles:
         keys |= p.weights.keys()
     return frozenset(keys)
-
-
-__all__ = ["SentenceProfile", "Token", "profile"]
-
-
-def reweight(
-    background: Sequence[SentenceProfile], official: Sequence[SentenceProfile]
-) -> tuple[list[SentenceProfile], list[SentenceProfile]]:
-    """Scale word weights by how rare they are in this comparison.
-
-    General frequency says "Hegseth" is rare, but in a readout of a call with
-    Hegseth his name is in every sentence and says nothing about which claim a
-    sentence makes; local document frequency discounts it.
-    """
-    everything = [*background, *official]
-    n = len(everything)
-    if n < 4:
-        return list(background), list(official)
-    df: dict[str, int] = {}
-    for p in everything:
-        for key in p.weights:
-            df[key] = df.get(key, 0) + 1
-    norm = math.log(n + 1)
-    factor = {k: min(1.0, max(0.15, math.log((n + 1) / (d + 0.5)) / norm)) for k, d in df.items()}
-
-    def scaled(p: SentenceProfile) -> SentenceProfile:
-        weights = {k: w * factor[k] for k, w in p.weights.items()}
-        return replace(p, weights=weights, total=sum(weights.values()) or 1e-9, norm=_norm(weights))
-
-    return [scaled(p) for p in background], [scaled(p) for p in official]

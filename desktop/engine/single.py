@@ -22,15 +22,20 @@ import re
 from desktop.engine.attribution import attribute
 from desktop.engine.document import Document, Sentence
 from desktop.engine.segment import split_sentences
-from desktop.engine.vocabulary import Attribution
+from desktop.engine.units import classify
+from desktop.engine.vocabulary import Attribution, Unit
 
-ArticleAnalysis = tuple[list[Sentence], list[tuple[Attribution, tuple[int, int] | None]]]
+ArticleAnalysis = tuple[
+    list[Sentence], list[tuple[Attribution, tuple[int, int] | None]], list[Unit]
+]
 
 
 def analyse(document: Document) -> ArticleAnalysis:
-    """Sentences of a document and the attribution (with cue offsets) of each."""
+    """Sentences of a document, the unit of each, and the attribution (with cue offsets)."""
     sentences = split_sentences(document.text)
-    return sentences, attribute([s.text_in(document.text) for s in sentences])
+    units = classify(document.text, sentences, official=False, metadata=document.metadata)
+    texts = [s.text_in(document.text) for s in sentences]
+    return sentences, attribute(texts, units), units
 
 
 _QUOTE = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
@@ -39,14 +44,16 @@ _QUOTE = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 def extract_official(article: Document, analysis: ArticleAnalysis | None = None) -> Document:
     """The official statement as the article reports it (``analysis``: the article's
     sentences and attributions when the caller already has them)."""
-    sentences, attributions = analysis or analyse(article)
+    sentences, attributions, units = analysis or analyse(article)
     texts = [s.text_in(article.text) for s in sentences]
     lines: list[str] = []
     origins: list[str] = []
     official = [
         (sentence, text, cue)
-        for sentence, text, (attribution, cue) in zip(sentences, texts, attributions, strict=True)
-        if attribution is Attribution.OFFICIAL
+        for sentence, text, (attribution, cue), unit in zip(
+            sentences, texts, attributions, units, strict=True
+        )
+        if attribution is Attribution.OFFICIAL and unit is Unit.CLAIM
     ]
     marks = _government_marks([(text, cue) for _, text, cue in official])
     home = _home_government(marks, [text for _, text, _ in official])

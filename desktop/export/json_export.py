@@ -31,6 +31,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     summary = comparison.summary()
     return {
         "engine": comparison.engine,
+        "settings": comparison.settings.to_json(),
         "documents": [
             {
                 "role": doc.role.value,

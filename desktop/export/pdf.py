@@ -45,11 +45,11 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from desktop import naming
 from desktop.engine.compare import Comparison
 from desktop.engine.corrections import Correction, apply_corrections
 from desktop.export.fonts import missing_scripts, register_bundled_fonts, sans_font, serif_font
 from desktop.export.pdf_blocks import Context, NoteLike, format_when
-from desktop.export.pdf_rows import document_name
 from desktop.export.pdf_style import TEXT_PT, PrintLook
 from desktop.export.pdf_summary import write_header, write_summary
 from desktop.export.pdf_table import write_comparison
@@ -98,11 +98,14 @@ def page_size_name(name: str) -> str:
 
 
 def default_title(comparison: Comparison) -> str:
-    """The article's name in single-article mode, else the official readout's."""
+    """Named like its session: the article in single-article mode, else the official readout
+    (or the first document with a title of its own)."""
     if not comparison.documents:
         return "Readout comparison"
-    document = 1 if comparison.single_article and len(comparison.documents) > 1 else 0
-    return document_name(comparison, document)
+    documents = [result.document for result in comparison.documents]
+    if comparison.single_article:
+        return naming.session_title(None, documents[1:])
+    return naming.session_title(documents[0], documents[1:])
 
 
 def ensure_gui_application() -> QGuiApplication:

@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 from desktop.engine.compare import Comparison
 from desktop.engine.corrections import CorrectedComparison, Field
 from desktop.engine.document import Span
-from desktop.engine.vocabulary import Attribution, Coverage
+from desktop.engine.vocabulary import Attribution, Coverage, Unit
 from desktop.export.pdf_rows import sentence_label
 from desktop.export.pdf_style import ATTRIBUTION_LABEL, TEXT_PT, PrintLook, pt
 
@@ -268,7 +268,15 @@ def sentence_runs(
     for a, b in pairwise(sorted(cuts)):
         in_cue = cue is not None and cue.start <= a < cue.end
         differs = any(s.start <= a < s.end for s in spans)
-        key = ("sentence", sentence.attribution, sentence.coverage, underline, in_cue, differs)
+        key = (
+            "sentence",
+            sentence.attribution,
+            sentence.coverage,
+            underline,
+            in_cue,
+            differs,
+            sentence.unit,
+        )
         fmt = ctx.fmt(
             key,
             partial(
@@ -278,6 +286,7 @@ def sentence_runs(
                 underline=underline,
                 cue=in_cue,
                 differs=differs,
+                unit=sentence.unit,
             ),
         )
         runs.append((text[a:b], fmt))
@@ -326,6 +335,9 @@ def marks(
         who = ATTRIBUTION_LABEL[sentence.attribution]
         runs.append((f" · {who}" if runs else who, ctx.fmt(("meta-who",), ctx.look.meta_label)))
     parts = [sentence.coverage.value] if coverage else []
+    if not sentence.is_claim:
+        # What it is instead of a claim; the headline keeps its coverage beside it.
+        parts = [sentence.unit.value, *(parts if sentence.unit is Unit.HEADLINE else [])]
     parts.extend(extra)
     if parts:
         runs.append((" · " + " · ".join(parts), ctx.fmt(("meta",), ctx.look.meta)))

@@ -15,9 +15,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from desktop import naming
 from desktop.engine.compare import Comparison, SentenceResult
 from desktop.engine.vocabulary import Attribution, Coverage
-from desktop.export.naming import document_label
 
 SentenceKey = tuple[int, int]  # (document in the comparison, sentence index)
 
@@ -57,13 +57,17 @@ def findings(comparison: Comparison) -> Findings:
         if d == 0:
             continue
         for s in doc.sentences:
+            if not s.is_claim:
+                continue  # a dateline or a caption is not a finding
             counts[s.attribution][s.coverage] += 1
             if s.coverage is Coverage.ABSENT:
                 absent.append((d, s.index))
             elif s.coverage is Coverage.PARTIAL:
                 partial.append((d, s.index))
     unreflected = tuple(
-        s.index for s in comparison.official.sentences if s.coverage is Coverage.ABSENT
+        s.index
+        for s in comparison.official.sentences
+        if s.is_claim and s.coverage is Coverage.ABSENT
     )
     return Findings(tuple(absent), tuple(partial), unreflected, counts)
 
@@ -160,4 +164,4 @@ def one_line(sentence: SentenceResult) -> str:
 
 
 def document_name(comparison: Comparison, document: int) -> str:
-    return document_label(comparison.documents[document].document)
+    return naming.document_name(comparison.documents[document].document)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QTextCharFormat, QTextFormat
 
-from desktop.engine.vocabulary import Attribution, Coverage
+from desktop.engine.compare import SentenceResult
+from desktop.engine.vocabulary import Attribution, Coverage, Unit
 from desktop.export.fonts import NO_LIGATURES, sans_font, serif_font
 from desktop.palette import ATTRIBUTION_LABEL, ATTRIBUTION_MEANING, UNDERLINE_STYLE, Look
 
@@ -102,9 +104,16 @@ class PrintLook:
         underline: bool,
         cue: bool = False,
         differs: bool = False,
+        unit: Unit = Unit.CLAIM,
     ) -> QTextCharFormat:
-        """A run of sentence text: the attribution line, the cue, the words the other side lacks."""
+        """A run of sentence text: the attribution line, the cue, the words the other side lacks.
+        A non-claim (dateline, caption, credit…) is grey and unmarked; a headline is bold."""
         fmt = self.text()
+        if not unit.is_claim and unit is not Unit.HEADLINE:
+            fmt.setForeground(QBrush(self.muted))
+            return fmt
+        if unit is Unit.HEADLINE:
+            fmt.setFontWeight(QFont.Weight.Bold)
         if underline:
             fmt.setUnderlineStyle(UNDERLINE_STYLE[attribution])
             fmt.setUnderlineColor(self.look.underline)
@@ -115,6 +124,12 @@ class PrintLook:
             fmt.setBackground(QBrush(self.strong(coverage)))
             fmt.setFontWeight(QFont.Weight.Bold)
         return fmt
+
+    def cell_tint(self, sentence: SentenceResult) -> QColor:
+        """A claim's (or the headline's) coverage tint; no tint for the other non-claims."""
+        if not sentence.is_claim and sentence.unit is not Unit.HEADLINE:
+            return QColor(Qt.GlobalColor.white)
+        return self.tint(sentence.coverage)
 
     def swatch(self, coverage: Coverage) -> QTextCharFormat:
         fmt = self.label(point_size=SMALL_PT)

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
+from desktop import naming
 from desktop.engine.corrections import CorrectedComparison
 from desktop.engine.vocabulary import Attribution, Coverage
-from desktop.export import naming
 from desktop.export import pdf_rows as rows
 from desktop.export.pdf_blocks import (
     CORRECTED_MARK,

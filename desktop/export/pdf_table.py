@@ -153,7 +153,7 @@ def _write_row(ctx: Context, grid: QTextTable, top: int, row: Row, document: int
                 first=True,
             )
             continue
-        at = cell_cursor(grid, top + offset, 0, look.tint(sentence.coverage))
+        at = cell_cursor(grid, top + offset, 0, look.cell_tint(sentence))
         extra = [f"{REORDERED_MARK} reordered"] if cell.reordered else []
         runs = sentence_runs(
             ctx, 0, cell.index, official_spans.get(cell.index, ()), underline=False
@@ -174,7 +174,7 @@ def _write_row(ctx: Context, grid: QTextTable, top: int, row: Row, document: int
         )
         return
     sentence = comparison.documents[document].sentences[row.background]
-    at = cell_cursor(grid, top, 1, look.tint(sentence.coverage))
+    at = cell_cursor(grid, top, 1, look.cell_tint(sentence))
     runs = sentence_runs(ctx, document, row.background, background_spans, underline=True)
     paragraph(
         at,

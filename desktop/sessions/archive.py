@@ -8,7 +8,9 @@ Layout (format version 1)::
                          single_article, documents (role, title, source, date,
                          retrieved_at, sha256, metadata, text_file), corrections (the
                          engine's Correction.to_dict()), notes (uid, text, anchor,
-                         times), ui_state (selected anchor, scroll, filters, extra)
+                         times), ui_state (selected anchor, scroll, filters, extra),
+                         settings (the ignore rules, ``{"ignore": ["case", …]}``;
+                         absent in files written before them: the defaults)
     documents/0.txt      each document's full text, exactly, in UTF-8
     documents/1.txt …
 

@@ -110,6 +110,7 @@ class Autosaver:
                 corrections=data.corrections,
                 notes=data.notes,
                 ui_state=data.ui_state,
+                settings=data.settings,
             )
         except RuntimeError as error:  # the store closed under us
             created.set_exception(error)

@@ -7,6 +7,7 @@ from typing import Any
 from db.models import CorrectionRecord, DocumentRecord, NoteRecord, SessionRecord, UiStateRecord
 from db.repository import DocumentFingerprint, SessionListing
 from desktop.engine.corrections import Correction, SentenceAnchor
+from desktop.engine.settings import CompareSettings
 from desktop.engine.vocabulary import Role
 from desktop.sessions.data import Note, SessionData, SessionSummary, StoredDocument, UiState
 
@@ -39,6 +40,7 @@ def session_data(record: SessionRecord) -> SessionData:
         corrections=tuple(Correction.from_dict(c.data) for c in record.corrections),
         notes=tuple(note(n) for n in record.notes),
         ui_state=ui_state(state) if state is not None else UiState(),
+        settings=CompareSettings.from_json(record.settings),
     )
 
 

@@ -14,15 +14,16 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from pathlib import PurePath
 from typing import Any
 
 from db.roles import DocumentRole
 from db.types import utc_now
-from desktop.engine.compare import Comparison, compare, compare_article
+from desktop import naming
+from desktop.engine.compare import Comparison
 from desktop.engine.corrections import CorrectedComparison, Correction, SentenceAnchor
 from desktop.engine.corrections import apply_corrections as _apply
 from desktop.engine.document import Document
+from desktop.engine.settings import CompareSettings
 
 UNTITLED = "Untitled session"
 
@@ -76,8 +77,8 @@ class StoredDocument:
 
     @property
     def name(self) -> str:
-        """What a list calls it: its title, else the file name or URL it came from."""
-        return self.title or PurePath(self.source).name or self.source
+        """What a list calls it (``desktop.naming``): its own title and date, else its file name."""
+        return naming.document_name(self)
 
 
 def _retrieved(document: Document) -> datetime | None:
@@ -170,6 +171,7 @@ class SessionData:
     corrections: tuple[Correction, ...] = ()
     notes: tuple[Note, ...] = ()
     ui_state: UiState = field(default_factory=UiState)
+    settings: CompareSettings = field(default_factory=CompareSettings)  # the ignore rules
 
     def __post_init__(self) -> None:
         for name in ("created_at", "updated_at", "opened_at"):
@@ -198,15 +200,17 @@ class SessionData:
         return tuple(n for n in self.notes if n.anchor is not None)
 
     def compute(self) -> Comparison | None:
-        """The engine's comparison of the stored inputs (None when a side is missing)."""
+        """The engine's comparison of the stored inputs, judged by the session's own
+        settings (None when a side is missing)."""
+        # The workspace decides which comparison runs; one place for the window and the CLI.
+        from desktop.workspace.comparing import compare_documents
+
         if not self.comparable:
             return None
-        backgrounds = [d.to_document() for d in self.backgrounds]
-        if self.single_article:
-            return compare_article(backgrounds[0])
-        official = self.official
-        assert official is not None
-        return compare(official.to_document(), backgrounds)
+        official, backgrounds = self.inputs()
+        return compare_documents(
+            official, backgrounds, single_article=self.single_article, settings=self.settings
+        )
 
     def comparison(self) -> CorrectedComparison | None:
         """The comparison with the user's corrections re-applied (re-attached by hash)."""
@@ -228,7 +232,7 @@ class SessionData:
         *,
         single_article: bool = False,
     ) -> SessionData:
-        """New inputs from the window (``desktop.ui.session.Session``'s fields). A document
+        """New inputs from the window (``desktop.workspace.inputs.SessionInputs``' fields). A document
         already stored with the same text keeps its role and retrieval time."""
         known = {d.sha256: d for d in self.documents}
 
@@ -261,6 +265,9 @@ class SessionData:
     def with_ui_state(self, state: UiState) -> SessionData:
         return replace(self, ui_state=state)
 
+    def with_settings(self, settings: CompareSettings) -> SessionData:
+        return replace(self, settings=settings)
+
 
 def _check_aware(value: datetime | None, name: str) -> None:
     # SQLite keeps no offset: a naive local time stored as UTC would move by the user's offset.
@@ -277,9 +284,8 @@ def check_documents(documents: Sequence[StoredDocument], single_article: bool) -
 
 
 def default_title(documents: Sequence[StoredDocument]) -> str:
-    """The official document's name, else the first document's, else "Untitled session"."""
+    """Named from the documents' own titles and date (``desktop.naming.session_title``),
+    else "Untitled session"."""
     official = next((d for d in documents if d.role is DocumentRole.OFFICIAL), None)
-    for document in (official, *documents):
-        if document is not None and document.name.strip():
-            return " ".join(document.name.split())[:500]
-    return UNTITLED
+    others = [d for d in documents if d is not official]
+    return naming.session_title(official, others).strip() or UNTITLED

@@ -9,6 +9,7 @@ from typing import Any
 
 from db.roles import DocumentRole
 from desktop.engine.corrections import Correction, CorrectionKind, SentenceAnchor
+from desktop.engine.settings import CompareSettings
 from desktop.engine.vocabulary import Attribution, Coverage, Role
 from desktop.ingest.guard import MAX_TEXT_CHARS, without_credentials
 from desktop.sessions.checks import (
@@ -78,6 +79,7 @@ def session_to_json(data: SessionData, *, text_files: bool = False) -> dict[str,
         "corrections": [c.to_dict() for c in data.corrections],
         "notes": [_note_to_json(n) for n in data.notes],
         "ui_state": _ui_state_to_json(data.ui_state),
+        "settings": data.settings.to_json(),
     }
 
 
@@ -137,6 +139,7 @@ def _session_from_json(obj: Fields, text_of: TextOf | None) -> SessionData:
         ),
         notes=notes,
         ui_state=_ui_state_from_json(Fields(obj.raw("ui_state", {}), "ui_state"), most),
+        settings=_settings_from_json(obj.raw("settings")),
     )
 
 
@@ -290,6 +293,19 @@ def _ui_state_from_json(item: Fields, most_documents: int) -> UiState:
         search=item.text("search", MAX_SEARCH_CHARS, default=""),
         extra=extra,
     )
+
+
+def _settings_from_json(item: Any) -> CompareSettings:
+    """A session's ignore rules; a file from before they existed has the defaults."""
+    if item is None:
+        return CompareSettings()
+    settings = Fields(item, "settings")
+    rules = settings.raw("ignore", [])
+    if not isinstance(rules, list) or len(rules) > 32:
+        raise FormatError("settings.ignore is not a list of rules")
+    for index, rule in enumerate(rules):
+        text(rule, f"settings.ignore[{index}]", 64)
+    return CompareSettings.from_json(settings.value)
 
 
 def _time(value: datetime | None) -> str | None:

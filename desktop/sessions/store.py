@@ -35,6 +35,7 @@ from db.models import SessionRecord
 from db.opening import OpenedDatabase, OpenStatus, open_database
 from db.types import utc_now
 from desktop.engine.corrections import Correction
+from desktop.engine.settings import CompareSettings
 from desktop.sessions import convert
 from desktop.sessions.archive import read_archive, write_archive
 from desktop.sessions.data import (
@@ -165,8 +166,9 @@ class SessionStore:
         corrections: Sequence[Correction] = (),
         notes: Sequence[Note] = (),
         ui_state: UiState | None = None,
+        settings: CompareSettings | None = None,
     ) -> Future[SessionData]:
-        """A new session (``title`` None: named after its official document)."""
+        """A new session (``title`` None: named after its documents)."""
         check_documents(documents, single_article)
         now = utc_now()
         data = SessionData(
@@ -180,6 +182,7 @@ class SessionStore:
             corrections=tuple(corrections),
             notes=tuple(notes),
             ui_state=ui_state or UiState(),
+            settings=settings or CompareSettings(),
         )
         return self._submit(lambda db: self._insert(db, data, keep_id=False), write=True)
 
@@ -381,6 +384,7 @@ class SessionStore:
             created_at=data.created_at,
             updated_at=data.updated_at,
             opened_at=data.opened_at,
+            settings=data.settings.to_json(),
         )
         if keep_id and data.id > 0 and not repository.id_taken(db, data.id):
             record.id = data.id
@@ -409,6 +413,9 @@ class SessionStore:
             return None
         content_changed = record.single_article != data.single_article
         record.single_article = data.single_article
+        if CompareSettings.from_json(record.settings) != data.settings:
+            record.settings = data.settings.to_json()
+            content_changed = True  # the session is judged differently
         stored = repository.document_fingerprints(db, data.id)
         if stored != [convert.fingerprint(d) for d in data.documents]:
             repository.replace_documents(

@@ -56,6 +56,10 @@ class Actions:
     note: QAction
     page_a4: QAction
     page_letter: QAction
+    theme_system: QAction
+    theme_light: QAction
+    theme_dark: QAction
+    preferences: QAction
 
     def all(self) -> list[QAction]:
         return [getattr(self, f.name) for f in fields(self)]
@@ -248,6 +252,15 @@ _SPECS: dict[str, tuple[str, list[QKeySequence | Key | str], str, str | None]] =
         "Add or edit your note on the selected sentence",
         None,
     ),
+    "theme_system": ("&System", [], "Follow the desktop's light or dark setting", None),
+    "theme_light": ("&Light", [], "Light window, whatever the desktop uses", None),
+    "theme_dark": ("&Dark", [], "Dark window, whatever the desktop uses", None),
+    "preferences": (
+        "Pre&ferences…",
+        [Key.Preferences, "Ctrl+,"],
+        "Ignore rules for comparing, theme, PDF page size, default export folder",
+        None,
+    ),
     "page_a4": ("A&4", [], "Export PDFs on A4 paper", None),
     "page_letter": ("US &Letter", [], "Export PDFs on US Letter paper", None),
 }
@@ -281,6 +294,10 @@ def build_actions(parent: QWidget, ink: QColor, disabled: QColor) -> Actions:
     for action in (actions.page_a4, actions.page_letter):
         action.setCheckable(True)
         pages.addAction(action)
+    themes = QActionGroup(parent)
+    for action in (actions.theme_system, actions.theme_light, actions.theme_dark):
+        action.setCheckable(True)
+        themes.addAction(action)
     return actions
 
 

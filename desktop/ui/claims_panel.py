@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from desktop.engine.vocabulary import Attribution, Coverage
 from desktop.palette import Look
-from desktop.ui.describe import ATTRIBUTION_WORD, ClaimRow
 from desktop.ui.margin_marks import note_colour
+from desktop.workspace.claims import ClaimRow
+from desktop.workspace.wording import ATTRIBUTION_WORD
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SortKey = str | int | float
@@ -56,6 +57,10 @@ HEADERS = {
     Column.NOTE: "Note",
 }
 NOTE_MARK = "✱"
+ROW_HEIGHT = 21
+VISIBLE_ROWS = 5  # at the least; the default layout shows a dozen (window_layout)
+NOTE_EMPTY_WIDTH = 48
+NOTE_MAX_WIDTH = 260
 _COLUMNS = tuple(Column)
 _COVERAGE_ORDER = {Coverage.ABSENT: 0, Coverage.PARTIAL: 1, Coverage.COVERED: 2}
 _ATTRIBUTION_ORDER = {a: i for i, a in enumerate(Attribution)}
@@ -220,6 +225,7 @@ class ClaimsFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.absent_only = False
         self.sources_only = False
+        self.non_claims = False  # show the non-claims (headline, dateline, caption…) instead
         self.search = ""
         self.setSortRole(SORT_ROLE)
 
@@ -229,11 +235,14 @@ class ClaimsFilter(QSortFilterProxyModel):
         if isinstance(model, ClaimsModel):
             model.sort(column, order)
 
-    def set_filters(self, *, absent_only: bool, sources_only: bool, search: str) -> None:
+    def set_filters(
+        self, *, absent_only: bool, sources_only: bool, search: str, non_claims: bool = False
+    ) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+
             self.beginFilterChange()
         self.absent_only = absent_only
         self.sources_only = sources_only
+        self.non_claims = non_claims
         self.search = search.casefold().strip()
         if hasattr(self, "endFilterChange"):
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
@@ -244,6 +253,8 @@ class ClaimsFilter(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, ClaimsModel)
         row = model.rows[source_row]
+        if row.is_claim == self.non_claims:
+            return False
         if self.absent_only and row.coverage is not Coverage.ABSENT:
             return False
         if self.sources_only and row.attribution is not Attribution.SOURCES:
@@ -264,7 +275,8 @@ class ClaimsPanel(QWidget):
         super().__init__(parent)
         self.summary = QLabel()
         self.summary.setObjectName("claimsSummary")
-        self.summary.setWordWrap(True)
+        self.summary.setWordWrap(False)
+        self.summary.setMinimumWidth(1)  # a narrow window cuts the count, not the search
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search claims…")
         self.search.setClearButtonEnabled(True)
@@ -275,6 +287,11 @@ class ClaimsPanel(QWidget):
         self.absent_only.setToolTip("Show only claims the other side does not have")
         self.sources_only = QCheckBox("S&ources only")
         self.sources_only.setToolTip("Show only claims attributed to anonymous sources")
+        self.non_claims = QCheckBox("&Non-claims")
+        self.non_claims.setToolTip(
+            "Show the headlines, datelines, captions, credit lines and other text that is not "
+            "a claim (never counted, never a match) instead of the claims"
+        )
         self.model = ClaimsModel(look, self)
         self.proxy = ClaimsFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -288,58 +305,94 @@ class ClaimsPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        # The claim takes the width; the best match gets a fixed share, the note only what
+        # its notes need.
         header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.BEST_MATCH, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (Column.SIDE, 120),
-            (Column.ATTRIBUTION, 100),
-            (Column.COVERAGE, 100),
-            (Column.SCORE, 56),
-            (Column.NOTE, 170),
+            (Column.SIDE, 110),
+            (Column.ATTRIBUTION, 88),
+            (Column.COVERAGE, 92),
+            (Column.BEST_MATCH, 300),
+            (Column.SCORE, 50),
+            (Column.NOTE, NOTE_EMPTY_WIDTH),
         ):
             self.table.setColumnWidth(column, width)
         header.moveSection(Column.NOTE, Column.TEXT + 1)  # a note reads beside its claim
+        # Never so small that the claims cannot be read.
+        frame = 2 * self.table.frameWidth()
+        self.table.setMinimumHeight(VISIBLE_ROWS * ROW_HEIGHT + header.sizeHint().height() + frame)
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.summary)
+        filters.addSpacing(8)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.absent_only)
         filters.addWidget(self.sources_only)
+        filters.addWidget(self.non_claims)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 8)
-        layout.setSpacing(6)
-        layout.addWidget(self.summary)
+        layout.setContentsMargins(8, 4, 8, 6)
+        layout.setSpacing(4)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         self.search.textChanged.connect(self._refilter)
         self.absent_only.toggled.connect(self._refilter)
         self.sources_only.toggled.connect(self._refilter)
+        self.non_claims.toggled.connect(self._refilter)
 
     def set_rows(self, rows: Sequence[ClaimRow]) -> None:
         self.model.set_rows(rows)
         self._count()
+
+    def set_notes(self, notes: Mapping[tuple[int, int], str]) -> None:
+        """The user's notes; the Note column is only as wide as they need."""
+        self.model.set_notes(notes)
+        metrics = self.table.fontMetrics()
+        longest = max(
+            (metrics.horizontalAdvance(f"✱ {' '.join(n.split())}") for n in notes.values()),
+            default=0,
+        )
+        width = (
+            NOTE_EMPTY_WIDTH
+            if not notes
+            else max(NOTE_EMPTY_WIDTH, min(NOTE_MAX_WIDTH, longest + 16))
+        )
+        self.table.setColumnWidth(Column.NOTE, width)
+
+    def clear_filters(self) -> None:
+        """Every claim shown again: no search, no "only" filter."""
+        for box in (self.absent_only, self.sources_only, self.non_claims):
+            box.setChecked(False)
+        self.search.clear()
 
     def _refilter(self) -> None:
         self.proxy.set_filters(
             absent_only=self.absent_only.isChecked(),
             sources_only=self.sources_only.isChecked(),
             search=self.search.text(),
+            non_claims=self.non_claims.isChecked(),
         )
         self._count()
 
     def _count(self) -> None:
-        total, shown = self.model.rowCount(), self.proxy.rowCount()
-        if total == 0:
+        rows = self.model.rows
+        others = sum(not row.is_claim for row in rows)
+        self.non_claims.setText(f"&Non-claims ({others})" if others else "&Non-claims")
+        self.non_claims.setEnabled(bool(others) or self.non_claims.isChecked())
+        kind = "non-claims" if self.non_claims.isChecked() else "claims"
+        total = others if self.non_claims.isChecked() else len(rows) - others
+        shown = self.proxy.rowCount()
+        if not rows:
             self.summary.setText("No comparison yet.")
         elif shown == total:
-            self.summary.setText(f"All {total} sentences of both sides.")
+            self.summary.setText(f"All {total} {kind} of both sides.")
         else:
-            self.summary.setText(f"Showing {shown} of {total} sentences.")
+            self.summary.setText(f"Showing {shown} of {total} {kind}.")
 
     def _activated(self, index: QModelIndex) -> None:
         source = self.proxy.mapToSource(index)

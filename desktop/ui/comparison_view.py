@@ -13,27 +13,22 @@ from enum import Enum, auto
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 
-from desktop.engine.corrections import CorrectedComparison
+from desktop import naming
+from desktop.engine.corrections import CorrectedComparison, SentenceKey
 from desktop.engine.document import Span
 from desktop.palette import Look
 from desktop.ui.claims_panel import ClaimsPanel
-from desktop.ui.describe import (
-    attribution_line,
-    claim_rows,
-    document_name,
-    shorten,
-    side_name,
-    tooltip,
-)
+from desktop.ui.comparison_loader import Prepared, RenderedDocument
 from desktop.ui.document_pane import DocumentPane
 from desktop.ui.document_view import DocumentView
 from desktop.ui.find_bar import find_spans
-from desktop.ui.link_map import Link, LinkMap
-from desktop.ui.loading import Prepared, RenderedDocument, alignment_of, links_of
-from desktop.ui.navigation import Alignment, Predicate, step
+from desktop.ui.link_map import LinkMap
 from desktop.ui.rendering import style_sentences
-
-SentenceKey = tuple[int, int]
+from desktop.ui.tooltips import tooltip
+from desktop.workspace.claims import claim_rows, side_name
+from desktop.workspace.links import Alignment, Link, alignment_of, links_of
+from desktop.workspace.navigation import Predicate, step
+from desktop.workspace.wording import attribution_line, shorten
 
 
 class Origin(Enum):
@@ -83,16 +78,20 @@ class ComparisonView(QObject):
         return self.right.view_for(document)
 
     def show(self, prepared: Prepared) -> None:
+        """A new comparison opens with every pane at its top (where the reading starts),
+        whatever the panes showed before: no pane follows another while it is filled."""
         self.comparison = prepared.comparison
         self.selected = None
-        left_view = self.left.set_view_count(1)[0]
-        self._fill(self.left, left_view, prepared.official, 0)
-        views = self.right.set_view_count(len(prepared.backgrounds))
-        for position, view in enumerate(views):
-            rendered = prepared.backgrounds[position] if prepared.backgrounds else None
-            self._fill(self.right, view, rendered, position)
-        for view in self.views():
-            self._wire(view)
+        with self.without_following():
+            left_view = self.left.set_view_count(1)[0]
+            self._fill(self.left, left_view, prepared.official, 0)
+            views = self.right.set_view_count(len(prepared.backgrounds))
+            for position, view in enumerate(views):
+                rendered = prepared.backgrounds[position] if prepared.backgrounds else None
+                self._fill(self.right, view, rendered, position)
+            for view in self.views():
+                self._wire(view)
+                view.verticalScrollBar().setValue(0)
         self._alignments = dict(prepared.alignments)
         self._links = dict(prepared.links)
         self._official_header(prepared)
@@ -122,7 +121,7 @@ class ComparisonView(QObject):
             rendered.index_of_sentences,
         )
         view.tooltip_provider = self._tooltip
-        name = document_name(rendered.document)
+        name = naming.document_name(rendered.document)
         pane.set_tab_label(tab, shorten(name, 40), f"{name}\n{rendered.document.source}")
         view.corrected = self._corrected_in(rendered.index)
 
@@ -143,7 +142,7 @@ class ComparisonView(QObject):
                 "Derived by Readout from what the article quotes or attributes to the readout",
             )
         else:
-            self.left.set_header(document_name(official.document), official.document.source)
+            self.left.set_header(naming.document_name(official.document), official.document.source)
 
     def _refresh_tables(self) -> None:
         if self.comparison is None:
@@ -163,7 +162,7 @@ class ComparisonView(QObject):
         if right.source is None:
             self.right.set_header("No background yet", "")
         else:
-            self.right.set_header(document_name(right.source), right.source.source)
+            self.right.set_header(naming.document_name(right.source), right.source.source)
         self.set_find(self._find_text)
 
     def _tooltip(self, document: int, index: int) -> str:

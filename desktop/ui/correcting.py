@@ -13,29 +13,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
-from desktop.engine.corrections import CorrectedComparison, Correction, Field
+from desktop.engine.corrections import CorrectedComparison, Correction, Field, SentenceKey
 from desktop.engine.vocabulary import Attribution, Coverage
+from desktop.ui.comparison_loader import ComparisonLoader
 from desktop.ui.comparison_view import ComparisonView, Origin
-from desktop.ui.describe import ATTRIBUTION_WORD, shorten, side_name
-from desktop.ui.loading import Loader
-
-SentenceKey = tuple[int, int]
-
-
-def corrections_for(
-    corrections: Sequence[Correction], comparison: CorrectedComparison, key: SentenceKey
-) -> list[Correction]:
-    """The user's corrections that land on sentence ``key`` (as anchor or as link target)."""
-    machine = comparison.machine or comparison
-    found = []
-    for correction in corrections:
-        for anchor in (correction.anchor, correction.target):
-            if anchor is None or anchor.document != key[0]:
-                continue
-            if anchor.resolve(machine) == key[1]:
-                found.append(correction)
-                break
-    return found
+from desktop.workspace.claims import side_name
+from desktop.workspace.corrections import corrections_for
+from desktop.workspace.wording import ATTRIBUTION_WORD, shorten
 
 
 class CorrectionMenu:
@@ -127,7 +111,9 @@ class Corrector(QObject):
     changed = Signal()  # corrections or the pending link changed (for enabled states)
     said = Signal(str)  # a line for the status bar
 
-    def __init__(self, loader: Loader, view: ComparisonView, parent: QObject | None = None) -> None:
+    def __init__(
+        self, loader: ComparisonLoader, view: ComparisonView, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.loader = loader
         self.view = view
@@ -141,7 +127,7 @@ class Corrector(QObject):
             return
         menu.addSeparator()
         key = (document, index)
-        has = bool(corrections_for(self.loader.session.corrections, comparison, key))
+        has = bool(corrections_for(self.loader.inputs.corrections, comparison, key))
         self.menu.populate(menu, comparison, key, self.pending_link, has)
 
     def fill_for_selection(self, menu: QMenu) -> None:
@@ -163,7 +149,7 @@ class Corrector(QObject):
         self.view.select((document, index), Origin.CLICK)
 
     def add(self, correction: Correction) -> None:
-        self.set([*self.loader.session.corrections, correction])
+        self.set([*self.loader.inputs.corrections, correction])
         self.said.emit("Corrected. Undo with Ctrl+Z.")
 
     def set(self, corrections: Sequence[Correction]) -> None:
@@ -173,7 +159,7 @@ class Corrector(QObject):
         self.changed.emit()
 
     def undo(self) -> None:
-        corrections = self.loader.session.corrections
+        corrections = self.loader.inputs.corrections
         if corrections:
             self.set(corrections[:-1])
             self.said.emit("Correction undone.")
@@ -198,5 +184,5 @@ class Corrector(QObject):
         comparison = self.loader.comparison
         if comparison is None:
             return
-        doomed = corrections_for(self.loader.session.corrections, comparison, key)
-        self.set([c for c in self.loader.session.corrections if c not in doomed])
+        doomed = corrections_for(self.loader.inputs.corrections, comparison, key)
+        self.set([c for c in self.loader.inputs.corrections if c not in doomed])

@@ -19,7 +19,7 @@ from desktop import __version__
 from desktop.engine.vocabulary import Coverage
 from desktop.palette import Look
 from desktop.paths import resource
-from desktop.ui.sources import looks_like_url
+from desktop.workspace.sources import looks_like_url
 
 
 def legend_html(look: Look) -> str:

@@ -7,11 +7,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.palette import Look
 from desktop.ui.document_view import DocumentView
 from desktop.ui.drop import DropOverlay
+from desktop.ui.side_legend import SideLegend
 
 
 class DocumentPane(QFrame):
@@ -30,6 +39,7 @@ class DocumentPane(QFrame):
         self.look = look
         self.point_size = point_size
         self.placeholder = placeholder
+        official = side_label.lower().startswith("official")
         self.side = QLabel(side_label.upper())
         self.side.setObjectName("paneSide")
         self.title = QLabel()
@@ -44,7 +54,13 @@ class DocumentPane(QFrame):
         header_layout = QVBoxLayout(header)
         header_layout.setContentsMargins(14, 8, 14, 8)
         header_layout.setSpacing(1)
-        header_layout.addWidget(self.side)
+        side_row = QHBoxLayout()
+        side_row.setContentsMargins(0, 0, 0, 0)
+        side_row.addWidget(self.side)
+        side_row.addStretch(1)
+        self.legend = SideLegend(official, look)
+        side_row.addWidget(self.legend)
+        header_layout.addLayout(side_row)
         header_layout.addWidget(self.title)
         header_layout.addWidget(self.detail)
         self.tabs = QTabWidget()
@@ -100,6 +116,7 @@ class DocumentPane(QFrame):
 
     def set_look(self, look: Look) -> None:
         self.look = look
+        self.legend.set_look(look)
         for view in self.views:
             view.look = look
             view.viewport().update()

@@ -10,7 +10,6 @@ from collections.abc import Callable, Collection, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QContextMenuEvent,
     QFont,
     QHelpEvent,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 from desktop.engine.compare import SentenceResult
 from desktop.engine.document import Document, Span
 from desktop.palette import Look
+from desktop.ui.bounded_menu import keep_inside
 from desktop.ui.margin_marks import paint_margin_marks
 from desktop.ui.rendering import Offsets, SentenceIndex, reading_font
 
@@ -227,8 +227,10 @@ class DocumentView(QTextEdit):
             selections.append(self._extra(span, self._diff_format(span)))
         for span in found:
             fmt = QTextCharFormat()
-            fmt.setBackground(self.look.find_current if span == current_find else self.look.find)
-            fmt.setForeground(QColor("#000000"))
+            current = span == current_find
+            fmt.setBackground(self.look.find_current if current else self.look.find)
+            fmt.setForeground(self.look.page if current else self.look.text)
+            fmt.setFontUnderline(True)
             selections.append(self._extra(span, fmt))
         self.setExtraSelections(selections)
         self.viewport().update()
@@ -375,12 +377,18 @@ class DocumentView(QTextEdit):
             point = self.cursorRect().center()
         else:
             point = event.pos()
+        menu = keep_inside(self.context_menu(point), self.window())
+        menu.exec(self.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def context_menu(self, point: QPoint) -> QMenu:
+        """The menu for viewport ``point``: copy and select, then the sentence's corrections
+        and note (``menu_builder``)."""
         found = self.sentence_at_point(point)
         menu = self.createStandardContextMenu(point)
         if self.menu_builder is not None:
             self.menu_builder(menu, self.document_index, found)
-        menu.exec(self.viewport().mapToGlobal(point))
-        menu.deleteLater()
+        return menu
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

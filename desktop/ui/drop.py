@@ -24,8 +24,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from desktop.ui.session import Side
-from desktop.ui.sources import Source, SourceKind, looks_like_url
+from desktop.workspace.inputs import Side
+from desktop.workspace.sources import Source, SourceKind, looks_like_url
 
 _PAGE_URL_FORMATS = ("text/x-moz-url-priv", "text/x-moz-url", "text/x-chromium-source-url")
 # A dragged link carries a few words of HTML; a dragged selection carries the text itself.
@@ -91,8 +91,9 @@ class DropOverlay(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         accent = self.palette().color(QPalette.ColorRole.Highlight)
-        fill = QColor(accent)
-        fill.setAlphaF(0.12)
+        # Nearly opaque: the hint is read, not the document text under it.
+        fill = QColor(self.palette().color(QPalette.ColorRole.Base))
+        fill.setAlphaF(0.94)
         rect = QRectF(self.rect()).adjusted(6, 6, -6, -6)
         painter.setBrush(fill)
         pen = QPen(accent, 2.5, Qt.PenStyle.DashLine)

@@ -1,9 +1,11 @@
 """File → Export PDF…: the open comparison, with the user's corrections and notes, as a PDF.
 
-The save dialog remembers its folder; the page size is View → PDF Page Size. The
-PDF is rendered by ``desktop.export.pdf.export_pdf`` in the thread pool (it needs
-only QtGui), with a busy indicator in the status bar; the result, or why it
-failed, shows in the message bar with buttons to open the PDF or its folder.
+The save dialog starts in the folder last exported to, else the default export
+folder of the Preferences; the page size is View → PDF Page Size (also in the
+Preferences). The PDF is rendered by ``desktop.export.pdf.export_pdf`` in the
+thread pool (it needs only QtGui), with a busy indicator in the status bar; the
+result, or why it failed, shows in the message bar with buttons to open the PDF
+or its folder.
 """
 
 from __future__ import annotations
@@ -18,13 +20,13 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar, QStatusBar, QWi
 
 from desktop.engine.compare import Comparison
 from desktop.engine.corrections import Correction
-from desktop.ui.loading import Loader
+from desktop.naming import slug
+from desktop.ui.background import Background
+from desktop.ui.comparison_loader import ComparisonLoader
 from desktop.ui.message_bar import MessageBar
-from desktop.ui.note_places import machine_of, place_notes
-from desktop.ui.persistence import SessionKeeper
-from desktop.ui.session_files import slug
+from desktop.ui.session_keeper import SessionKeeper
 from desktop.ui.settings import Preferences
-from desktop.ui.workers import Jobs
+from desktop.workspace.notes import machine_of, place_notes
 
 if TYPE_CHECKING:
     from desktop.export.pdf import ExportResult, PdfNote
@@ -64,7 +66,8 @@ class PdfExporter(QObject):
         self,
         window: QWidget,
         *,
-        loader: Loader,
+        background: Background,
+        loader: ComparisonLoader,
         keeper: SessionKeeper,
         preferences: Preferences,
         message: MessageBar,
@@ -74,7 +77,7 @@ class PdfExporter(QObject):
         self.window = window
         self.loader, self.keeper, self.preferences = loader, keeper, preferences
         self.message, self.status = message, status
-        self.jobs = Jobs(parent=self)
+        self.background = background
         self.running = 0
         self.label = QLabel()
         self.bar = QProgressBar()
@@ -91,7 +94,7 @@ class PdfExporter(QObject):
         return self.running > 0
 
     def title(self) -> str:
-        return self.keeper.title() or self.loader.session.title() or "Readout comparison"
+        return self.keeper.title() or self.loader.inputs.title() or "Readout comparison"
 
     def choose_and_export(self) -> None:
         """File → Export PDF…: ask where, then export in the background."""
@@ -111,7 +114,7 @@ class PdfExporter(QObject):
 
     def export_to(self, path: Path) -> bool:
         """Export the comparison shown to ``path`` in the thread pool; False when there is none."""
-        machine, corrections = self.loader.machine, self.loader.session.corrections
+        machine, corrections = self.loader.machine, self.loader.inputs.corrections
         if machine is None:
             return False
         current = self.keeper.current
@@ -119,11 +122,11 @@ class PdfExporter(QObject):
         title, size = self.title(), self.preferences.page_size()
         self.running += 1
         self._show_busy(f"Exporting {path.name}…")
-        self.jobs.start(
-            self.running,
+        self.background.in_thread(
             lambda: render_pdf(machine, path, title, corrections, notes, size),
-            lambda _g, result: self._done(result),
-            lambda _g, failure: self._failed(path, failure),
+            self._done,
+            f"export the PDF to {path}",
+            otherwise=lambda failure: self._failed(path, failure),
         )
         return True
 
@@ -149,7 +152,7 @@ class PdfExporter(QObject):
 
     def _failed(self, path: Path, failure: str) -> None:
         self._hide_busy()
-        reason = failure.removeprefix("Something went wrong: ")
+        reason = failure.removeprefix(f"Readout could not export the PDF to {path}: ")
         self.message.show_error(f"Could not export the PDF to {path}: {reason}")
         self.finished.emit(failure)
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QStatusBar
 
 from desktop.ui.actions import Actions
 from desktop.ui.comparison_view import ComparisonView
-from desktop.ui.navigation import is_absent, is_difference
+from desktop.workspace.navigation import is_absent, is_difference
 
 
 class Navigator(QObject):

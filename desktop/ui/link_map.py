@@ -9,28 +9,19 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
-from typing import NamedTuple
 
-from PySide6.QtCore import QPoint, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
-from desktop.engine.vocabulary import Coverage
 from desktop.palette import Look
 from desktop.ui.document_view import DocumentView
+from desktop.workspace.links import Band, Link, bands_of
 
 MAX_HALF_VISIBLE = 120
-Band = tuple[float, float]
-
-
-class Link(NamedTuple):
-    """A band from sentence ``left`` of the official view to ``right`` of a background view."""
-
-    left: int
-    right: int
-    coverage: Coverage  # of the background sentence
-    score: float
-    corrected: bool = False
+MANY_BANDS = 24  # past this many bands in view, only the selection's neighbourhood is drawn
+NEIGHBOURHOOD = 3  # sentences either side of the selected pair
+Span = tuple[float, float]  # top and bottom of a sentence on the strip
 
 
 class LinkMap(QWidget):
@@ -107,20 +98,48 @@ class LinkMap(QWidget):
             left, self._offset(left), left_visible, right, self._offset(right), right_visible
         )
         width = float(self.width())
-        painter.setClipRect(self.rect())
+        # Never outside the column: the strip's part beside the two reading viewports.
+        top = min(self._offset(left), self._offset(right))
+        bottom = max(
+            self._offset(left) + left.viewport().height(),
+            self._offset(right) + right.viewport().height(),
+        )
+        painter.setClipRect(QRectF(0, top, width, bottom - top))
         selected: list[tuple[QPainterPath, Link]] = []
-        for link in one + both:
-            l_top, l_bottom = ends.left_band(link.left)
-            r_top, r_bottom = ends.right_band(link.right)
+        for band in self._neighbourhood(bands_of(one + both)):
+            l_top = ends.left_band(band.left_first)[0]
+            l_bottom = ends.left_band(band.left_last)[1]
+            r_top = ends.right_band(band.right_first)[0]
+            r_bottom = ends.right_band(band.right_last)[1]
             path = _band(width, l_top, l_bottom, r_top, r_bottom)
+            held = self.selected is not None and band.holds(*self.selected)
+            link = band.links[0]
+            if held and self.selected is not None:
+                link = next(k for k in band.links if (k.left, k.right) == self.selected)
+            shown = link._replace(score=band.score)
             self._paths.append((path, link))
-            if self.selected == (link.left, link.right):
-                selected.append((path, link))
+            if held:
+                selected.append((path, shown))
             else:
-                self._draw(painter, path, link, selected=False)
+                self._draw(painter, path, shown, selected=False)
         for path, link in selected:
             self._draw(painter, path, link, selected=True)
         painter.end()
+
+    def _neighbourhood(self, bands: Sequence[Band]) -> Sequence[Band]:
+        """Every band while they are few; past ``MANY_BANDS``, those near the selected pair
+        (or, with nothing selected, the strongest), so the strip stays readable."""
+        if len(bands) <= MANY_BANDS:
+            return bands
+        if self.selected is None:
+            return sorted(bands, key=lambda band: -band.score)[:MANY_BANDS]
+        left, right = self.selected
+        return [
+            band
+            for band in bands
+            if band.left_first - NEIGHBOURHOOD <= left <= band.left_last + NEIGHBOURHOOD
+            or band.right_first - NEIGHBOURHOOD <= right <= band.right_last + NEIGHBOURHOOD
+        ]
 
     def _draw(self, painter: QPainter, path: QPainterPath, link: Link, *, selected: bool) -> None:
         fill = QColor(self.look.strong[link.coverage])
@@ -161,7 +180,7 @@ class _Ends:
         right_offset: float,
         right_visible: tuple[int, int],
     ) -> None:
-        self._sides: dict[bool, tuple[DocumentView, float, tuple[int, int], dict[int, Band]]] = {
+        self._sides: dict[bool, tuple[DocumentView, float, tuple[int, int], dict[int, Span]]] = {
             True: (left, left_offset, left_visible, {}),
             False: (right, right_offset, right_visible, {}),
         }

@@ -1,20 +1,23 @@
 """The Readout main window: assembles the panes, menus and docks and routes commands.
 
-Reading and comparing are the Loader's job (in workers); showing and keeping the
-panes in step is the ComparisonView's. The window turns user commands into
-requests to those two and remembers its geometry.
+Reading and comparing are the ComparisonLoader's job (in the worker process, through
+the window's one ``Background``); showing and keeping the panes in step is the
+ComparisonView's. The window turns user commands into requests to those two,
+holds the ``Lifecycle`` every collaborator reads, and remembers its geometry.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QCloseEvent, QPalette
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
+    QMenu,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -23,37 +26,42 @@ from PySide6.QtWidgets import (
 from desktop.palette import Look
 from desktop.paths import sample_path
 from desktop.ui.actions import build_actions, retint
+from desktop.ui.background import Background
+from desktop.ui.bounded_menu import popup_inside
 from desktop.ui.busy import BusyIndicator
 from desktop.ui.claims_panel import ClaimsPanel
+from desktop.ui.comparison_loader import ComparisonLoader, Prepared, Purpose
 from desktop.ui.comparison_view import ComparisonView
 from desktop.ui.correcting import Corrector
 from desktop.ui.dialogs import LegendDialog, about
 from desktop.ui.document_pane import DocumentPane
+from desktop.ui.document_view import DocumentView
 from desktop.ui.drop import DropFilter, DropOverlay
 from desktop.ui.export_pdf import PdfExporter
 from desktop.ui.find_bar import FindBar, Finder
 from desktop.ui.keyboard_navigation import Navigator
+from desktop.ui.lifecycle import Lifecycle
 from desktop.ui.link_map import LinkMap
-from desktop.ui.loading import Loader, Prepared, Purpose
 from desktop.ui.menus import build_menus, build_toolbar, fill_recent
 from desktop.ui.message_bar import MessageBar
 from desktop.ui.notes import NotesController, chain_menus
 from desktop.ui.open_commands import choose_files, clipboard_sources, web_page
-from desktop.ui.persistence import SessionKeeper
-from desktop.ui.session import Side
+from desktop.ui.preferences_dialog import PreferencesDialog
 from desktop.ui.session_controller import SessionsController, connect_session_commands
+from desktop.ui.session_keeper import SessionKeeper
 from desktop.ui.sessions_dock import SessionsSidebar
-from desktop.ui.settings import DEFAULT_POINT_SIZE, Preferences
-from desktop.ui.sources import Source, SourceKind, source_for_location
+from desktop.ui.settings import DEFAULT_POINT_SIZE, Preferences, RecentFile, Theme
 from desktop.ui.summary_bar import SummaryBar
+from desktop.ui.theme import apply_theme
 from desktop.ui.window_layout import repolish, restore_layout, save_layout
+from desktop.workspace.inputs import Side
+from desktop.workspace.sources import Source, SourceKind, source_for_location
 
 if TYPE_CHECKING:
     from desktop.sessions import StoreOpening
 
 EMPTY_HEADLINE = "Drop an article or an official readout to begin (Help → Open Sample Comparison)"
 ZOOM_STEPS = (8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0, 16.0, 18.0, 20.0, 24.0, 28.0)
-SentenceKey = tuple[int, int]
 
 
 class MainWindow(QMainWindow):
@@ -69,11 +77,17 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.preferences = preferences
-        self.keeper = SessionKeeper(store, self)
+        apply_theme(preferences.theme())
+        self.lifecycle = Lifecycle()
+        self.message = MessageBar()
+        self.background = Background(self.message.show_error, self)
+        self.keeper = SessionKeeper(self.background, self.lifecycle, store, self)
         self.setObjectName("readoutWindow")
         self.look = Look.from_palette(self.palette())
         self.point_size = preferences.point_size()
-        self.loader = Loader(self.look, self.point_size, self)
+        self.loader = ComparisonLoader(
+            self.background, self.look, self.point_size, preferences.compare_settings(), self
+        )
 
         self.left = DocumentPane(
             "Official readout",
@@ -105,7 +119,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.view = ComparisonView(self.left, self.right, self.link_map, self.claims, self.look)
         self.summary = SummaryBar(self.look)
-        self.message = MessageBar()
         self.find_bar = FindBar()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -137,6 +150,7 @@ class MainWindow(QMainWindow):
         self.busy = BusyIndicator(self.statusBar(), self.commands.cancel)
         self.pdf = PdfExporter(
             self,
+            background=self.background,
             loader=self.loader,
             keeper=self.keeper,
             preferences=preferences,
@@ -146,6 +160,7 @@ class MainWindow(QMainWindow):
         self.sessions = SessionsController(
             self,
             keeper=self.keeper,
+            lifecycle=self.lifecycle,
             loader=self.loader,
             view=self.view,
             notes=self.notes,
@@ -191,6 +206,13 @@ class MainWindow(QMainWindow):
         a.legend.triggered.connect(self.show_legend)
         a.about.triggered.connect(lambda: about(self))
         a.open_sample.triggered.connect(self.open_sample)
+        a.preferences.triggered.connect(self.edit_preferences)
+        for action, theme in (
+            (a.theme_system, Theme.SYSTEM),
+            (a.theme_light, Theme.LIGHT),
+            (a.theme_dark, Theme.DARK),
+        ):
+            action.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
         a.clear_recent.triggered.connect(self._clear_recent)
         connect_session_commands(a, self.sessions, self.notes, self.pdf, self.preferences)
         self.keeper.currentChanged.connect(self._set_title)
@@ -245,9 +267,18 @@ class MainWindow(QMainWindow):
         self.corrector.pending_link = None
         self.loader.open(sources, side, purpose)
 
-    def open_paths(self, paths: Sequence[str]) -> None:
-        """Command-line files: one is split as an article, several are ranked."""
-        self.open_sources([source_for_location(p) for p in paths], Side.WINDOW)
+    def open_paths(self, paths: Sequence[str], *, completing: bool = False) -> None:
+        """Command-line files: one is split as an article, several are ranked.
+
+        ``completing``: the files complete the previous launch's (one multi-file open that
+        arrived as separate launches), so they replace the open session's documents
+        instead of starting a second session beside a stray one-document one.
+        """
+        sources = [source_for_location(p) for p in paths]
+        if completing and self.keeper.current is not None:
+            self._open(sources, Side.WINDOW, Purpose.UPDATE)
+            return
+        self.open_sources(sources, Side.WINDOW)
 
     def open_sample(self) -> None:
         """The sample as a new session (at start-up, a stored last session wins over it)."""
@@ -266,8 +297,9 @@ class MainWindow(QMainWindow):
         self.open_sources(sources, Side.WINDOW)
 
     def _choose_files(self, side: Side, *, single: bool = False) -> None:
-        sources = choose_files(self, side, single=single)
+        sources = choose_files(self, side, self.preferences.folder("documents"), single=single)
         if sources:
+            self.preferences.set_folder("documents", str(Path(sources[0].location).parent))
             self.open_sources(sources, side)
 
     def _open_url(self) -> None:
@@ -275,8 +307,14 @@ class MainWindow(QMainWindow):
         if sources:
             self.open_sources(sources, Side.WINDOW)
 
+    def view_menu_for(self, view: DocumentView, point: QPoint) -> QMenu:
+        """Open a pane's context menu at viewport ``point`` without blocking (for tests and
+        the keyboard); it and its submenus stay inside the window."""
+        menu = view.context_menu(point)
+        return popup_inside(menu, self, view.viewport().mapToGlobal(point))
+
     def swap_sides(self) -> None:
-        swapped = self.loader.session.swapped()
+        swapped = self.loader.inputs.swapped()
         if swapped is not None:
             self.loader.show(swapped)
             self.statusBar().showMessage("Swapped the official readout and the background.", 6000)
@@ -297,7 +335,7 @@ class MainWindow(QMainWindow):
         comparison = prepared.comparison
         if comparison is not None:
             self.summary.set_headline(comparison.summary().headline())
-        elif prepared.session.empty:
+        elif prepared.inputs.empty:
             self.summary.set_headline(EMPTY_HEADLINE)
         else:
             missing = "official readout" if prepared.official is None else "background"
@@ -324,14 +362,14 @@ class MainWindow(QMainWindow):
             self.summary.set_headline(self.loader.comparison.summary().headline())
         self._update_enabled()
 
-    def _remember(self, sources: list[Source]) -> None:
+    def _remember(self, opened: list[tuple[str, str]]) -> None:
+        """Files and pages read: at the top of Open Recent, with their own titles."""
         entries = self.preferences.recent()
-        for source in sources:
-            if source.remembered:
-                entries = self.preferences.add_recent(source.location)
+        for location, title in reversed(opened):
+            entries = self.preferences.add_recent(location, title)
         self._fill_recent(entries)
 
-    def _fill_recent(self, entries: Sequence[str]) -> None:
+    def _fill_recent(self, entries: Sequence[RecentFile]) -> None:
         fill_recent(
             self.menus.recent, entries, lambda where: self.open_paths([where]), self.commands
         )
@@ -360,15 +398,50 @@ class MainWindow(QMainWindow):
         self.view.sync = on
         self.preferences.set_sync_scrolling(on)
 
+    def set_theme(self, theme: Theme) -> None:
+        """View → Theme: System, Light or Dark (remembered)."""
+        self.preferences.set_theme(theme)
+        apply_theme(theme)
+        self._check_theme()
+
+    def _check_theme(self) -> None:
+        theme = self.preferences.theme()
+        self.commands.theme_system.setChecked(theme is Theme.SYSTEM)
+        self.commands.theme_light.setChecked(theme is Theme.LIGHT)
+        self.commands.theme_dark.setChecked(theme is Theme.DARK)
+
+    def edit_preferences(self) -> PreferencesDialog:
+        """Edit → Preferences…: window-modal; OK stores and applies what was chosen."""
+        dialog = PreferencesDialog(self.preferences, self)
+        dialog.accepted.connect(lambda: self.apply_preferences(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def apply_preferences(self, dialog: PreferencesDialog) -> None:
+        before = self.preferences.compare_settings()
+        dialog.save()
+        self.set_theme(self.preferences.theme())
+        size = self.preferences.page_size()
+        self.commands.page_a4.setChecked(size == "A4")
+        self.commands.page_letter.setChecked(size == "Letter")
+        settings = self.preferences.compare_settings()
+        self.loader.set_settings(settings)
+        if settings != before:
+            self.statusBar().showMessage(
+                f"New comparisons, and this one from now on, are judged {settings.describe()}.",
+                8000,
+            )
+
     def show_legend(self) -> None:
         LegendDialog(self.look, self).exec()
 
     def _set_title(self) -> None:
-        title = self.keeper.title() or self.loader.session.title()
+        title = self.keeper.title() or self.loader.inputs.title()
         self.setWindowTitle(f"{title} — Readout" if title else "Readout")
 
     def _update_enabled(self) -> None:
-        a, session = self.commands, self.loader.session
+        a, session = self.commands, self.loader.inputs
         compared = self.loader.comparison is not None
         for action in (a.next_absent, a.previous_absent, a.next_difference, a.previous_difference):
             action.setEnabled(compared)
@@ -398,6 +471,7 @@ class MainWindow(QMainWindow):
             self.loader.look = look
             self.view.set_look(look)
             self.summary.set_look(look)
+            self.message.restyle()
             text = self.palette().color(QPalette.ColorRole.WindowText)
             retint(self.commands, text, look.muted)
 
@@ -416,12 +490,17 @@ class MainWindow(QMainWindow):
         size = self.preferences.page_size()
         self.commands.page_a4.setChecked(size == "A4")
         self.commands.page_letter.setChecked(size == "Letter")
+        self._check_theme()
 
     def save_settings(self) -> None:
         save_layout(self, self.preferences, self.splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Save where the user is and everything pending; a comparison still running is
+        stopped at once (its worker process is killed), and no answer arrives later."""
         self.loader.cancel()
         self.save_settings()
         self.sessions.close()
+        self.lifecycle.close()
+        self.background.close()
         super().closeEvent(event)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
+from desktop.naming import recent_label
 from desktop.ui.actions import Actions
+from desktop.ui.settings import RecentFile
 
 
 @dataclass
@@ -54,6 +55,8 @@ def build_menus(
     edit.addSeparator()
     edit.addAction(a.swap)
     edit.addAction(a.recompare)
+    edit.addSeparator()
+    edit.addAction(a.preferences)
     view = bar.addMenu("&View")
     for action in (a.zoom_in, a.zoom_out, a.zoom_reset):
         view.addAction(action)
@@ -67,6 +70,9 @@ def build_menus(
     for action in (a.focus_official, a.focus_background, a.focus_claims):
         view.addAction(action)
     view.addSeparator()
+    themes = view.addMenu("&Theme")
+    for action in (a.theme_system, a.theme_light, a.theme_dark):
+        themes.addAction(action)
     pages = view.addMenu("PDF &Page Size")
     pages.addAction(a.page_a4)
     pages.addAction(a.page_letter)
@@ -110,11 +116,14 @@ def build_toolbar(window: QMainWindow, a: Actions) -> None:
 
 
 def fill_recent(
-    menu: QMenu, entries: Sequence[str], open_location: Callable[[str], None], a: Actions
+    menu: QMenu, entries: Sequence[RecentFile], open_location: Callable[[str], None], a: Actions
 ) -> None:
+    """Each entry as ``Title — folder`` (named from the document, ``desktop.naming``), the
+    full path or address in its tooltip."""
     menu.clear()
-    for number, location in enumerate(entries, start=1):
-        label = location if "://" in location else Path(location).name
+    for number, entry in enumerate(entries, start=1):
+        location = entry.location
+        label = recent_label(location, entry.title).replace("&", "&&")
         action = menu.addAction(f"&{number % 10} {label}")
         action.setToolTip(location)
         action.setStatusTip(f"Open {location} (one article is split, as when dropped)")

@@ -10,10 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+from desktop.palette import OKABE_ITO, mix
 
 NOTE_SECONDS = 10
 NOTE_WITH_BUTTONS_SECONDS = 30
+
 
 Button = tuple[str, Callable[[], object]]  # label, what pressing it does
 
@@ -57,11 +61,30 @@ class MessageBar(QFrame):
         self._timer.stop()
         self.kind = kind
         self.setProperty("kind", kind)
+        self._colour()
         self.style().unpolish(self)
         self.style().polish(self)
         self.text.setText(message)
         self._set_buttons(buttons)
         self.show()
+
+    def _colour(self) -> None:
+        """Vermillion for an error, blue for a note, mixed into the palette's own page colour
+        with the palette's own text: readable in light and dark themes alike."""
+        page = self.palette().color(QPalette.ColorRole.Base)
+        text = self.palette().color(QPalette.ColorRole.Text)
+        dark = page.lightness() < 128
+        base = QColor(OKABE_ITO["vermillion"] if self.kind == "error" else OKABE_ITO["blue"])
+        fill = mix(page, base, 0.32 if dark else 0.16)
+        self.setStyleSheet(
+            f"#messageBar {{ background: {fill.name()}; border-bottom: 1px solid {base.name()}; }}"
+            f" #messageBar QLabel {{ color: {text.name()}; }}"
+        )
+
+    def restyle(self) -> None:
+        """The palette changed (a theme): recolour the message shown."""
+        if self.kind:
+            self._colour()
 
     def _set_buttons(self, buttons: Sequence[Button]) -> None:
         for old in self.buttons:

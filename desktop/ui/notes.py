@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.engine.corrections import SentenceKey
+from desktop.ui.comparison_loader import ComparisonLoader
 from desktop.ui.comparison_view import ComparisonView
-from desktop.ui.describe import shorten
-from desktop.ui.loading import Loader
-from desktop.ui.note_places import SentenceKey, note_text, notes_by_sentence
-from desktop.ui.persistence import SessionKeeper
+from desktop.ui.session_keeper import SessionKeeper
+from desktop.workspace.notes import note_text, notes_by_sentence
+from desktop.workspace.wording import shorten
 
 if TYPE_CHECKING:
     from desktop.sessions.data import Note, SessionData
@@ -77,7 +78,7 @@ class NotesController(QObject):
     def __init__(
         self,
         keeper: SessionKeeper,
-        loader: Loader,
+        loader: ComparisonLoader,
         view: ComparisonView,
         parent: QWidget,
     ) -> None:
@@ -113,7 +114,7 @@ class NotesController(QObject):
         for shown in self.view.views():
             shown.noted = {i for (d, i) in texts if d == shown.document_index}
             shown.viewport().update()
-        self.view.claims.model.set_notes(texts)
+        self.view.claims.set_notes(texts)
 
     def populate(self, menu: QMenu, document: int, index: int | None) -> None:
         """The note entries of a sentence's context menu."""

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from desktop.ingest import SUPPORTED_SUFFIXES
 from desktop.ui.dialogs import ask_url
 from desktop.ui.drop import sources_from_mime
-from desktop.ui.session import Side
-from desktop.ui.sources import Source
+from desktop.workspace.inputs import Side
+from desktop.workspace.sources import Source
 
 _TITLES = {
     Side.OFFICIAL: "Open Official Readout",
@@ -18,14 +18,15 @@ _TITLES = {
 }
 
 
-def choose_files(parent: QWidget, side: Side, *, single: bool = False) -> list[Source]:
+def choose_files(parent: QWidget, side: Side, folder: str, *, single: bool = False) -> list[Source]:
+    """Ask for documents, starting in ``folder`` (never the working directory)."""
     patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
     filters = f"Documents ({patterns});;All files (*)"
     if single:
-        path, _ = QFileDialog.getOpenFileName(parent, _TITLES[side], "", filters)
+        path, _ = QFileDialog.getOpenFileName(parent, _TITLES[side], folder, filters)
         paths = [path] if path else []
     else:
-        paths, _ = QFileDialog.getOpenFileNames(parent, _TITLES[side], "", filters)
+        paths, _ = QFileDialog.getOpenFileNames(parent, _TITLES[side], folder, filters)
     return [Source.path(p) for p in paths]
 
 

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 
-from PySide6.QtCore import QThread
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtGui import (
     QFont,
     QTextBlockFormat,
@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 
 from desktop.engine.compare import SentenceResult
+from desktop.engine.vocabulary import Unit
 from desktop.palette import UNDERLINE_STYLE, Look
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -84,7 +85,16 @@ def reading_font(point_size: float) -> QFont:
 
 
 def sentence_format(sentence: SentenceResult, look: Look, *, underline: bool) -> QTextCharFormat:
+    """Coverage tint and attribution line; a non-claim (dateline, caption, credit…) is grey
+    and unmarked, the headline bold and tinted by its own coverage."""
     fmt = QTextCharFormat()
+    if is_greyed(sentence):
+        fmt.setBackground(Qt.BrushStyle.NoBrush)
+        fmt.setForeground(look.muted)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+        return fmt
+    fmt.setForeground(look.text)
+    fmt.setFontWeight(QFont.Weight.Bold if sentence.unit is Unit.HEADLINE else QFont.Weight.Normal)
     fmt.setBackground(look.tint[sentence.coverage])
     if underline:
         fmt.setUnderlineStyle(UNDERLINE_STYLE[sentence.attribution])
@@ -92,6 +102,11 @@ def sentence_format(sentence: SentenceResult, look: Look, *, underline: bool) ->
     else:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
     return fmt
+
+
+def is_greyed(sentence: SentenceResult) -> bool:
+    """Shown grey: a non-claim other than the headline."""
+    return not sentence.is_claim and sentence.unit is not Unit.HEADLINE
 
 
 def cue_format(look: Look) -> QTextCharFormat:
@@ -120,7 +135,7 @@ def style_sentences(
         cursor.setPosition(offsets.to_qt(sentence.start))
         cursor.setPosition(offsets.to_qt(sentence.end), QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(sentence_format(sentence, look, underline=not official))
-        if sentence.cue is not None:
+        if sentence.cue is not None and not is_greyed(sentence):
             cursor.setPosition(offsets.to_qt(sentence.cue.start))
             cursor.setPosition(offsets.to_qt(sentence.cue.end), QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(cue)

@@ -24,14 +24,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
 
-from desktop.ui.loading import Loader, Prepared, Purpose
+from desktop.ui.comparison_loader import ComparisonLoader, Prepared, Purpose
+from desktop.ui.lifecycle import Lifecycle
 from desktop.ui.message_bar import MessageBar
 from desktop.ui.notes import NotesController
-from desktop.ui.persistence import SessionKeeper
-from desktop.ui.session import Session
 from desktop.ui.session_files import NOT_SAVING, SessionFiles
+from desktop.ui.session_keeper import SessionKeeper
 from desktop.ui.sessions_dock import SessionsSidebar
 from desktop.ui.ui_state import apply, capture
+from desktop.workspace.inputs import SessionInputs
 
 if TYPE_CHECKING:
     from desktop.sessions.data import SessionData, SessionSummary
@@ -50,7 +51,8 @@ class SessionsController(QObject):
         window: QWidget,
         *,
         keeper: SessionKeeper,
-        loader: Loader,
+        lifecycle: Lifecycle,
+        loader: ComparisonLoader,
         view: ComparisonView,
         notes: NotesController,
         sidebar: SessionsSidebar,
@@ -64,9 +66,7 @@ class SessionsController(QObject):
         self.keeper, self.loader, self.view, self.notes = keeper, loader, view, notes
         self.sidebar, self.dock, self.message, self.status = sidebar, dock, message, status
         self.preferences = preferences
-        self.starting = True  # until the last session is restored, or there is none
-        self.superseded = False  # documents were opened while starting: they win
-        self.applying = False  # a restored session's reading state is being put back
+        self.lifecycle = lifecycle
         self.search = ""
         self._listed: dict[int, SessionSummary] = {}
         self._files: list[str] = []  # .readout files handed over before the store was open
@@ -100,21 +100,21 @@ class SessionsController(QObject):
         claims.search.textChanged.connect(self.reading_moved)
         claims.absent_only.toggled.connect(self.reading_moved)
         claims.sources_only.toggled.connect(self.reading_moved)
+        claims.non_claims.toggled.connect(self.reading_moved)
         view.right.currentViewChanged.connect(self.reading_moved)
         sidebar.set_note("", enabled=False)
 
     @property
     def idle(self) -> bool:
         """Nothing is on its way from the store and nothing is being restored (for tests)."""
-        return not (self.starting or self.applying or self.keeper.busy)
+        return self.lifecycle.ready and not self.keeper.busy
 
     # -- start-up -------------------------------------------------------------------------
 
     def documents_opened(self) -> None:
         """Documents were opened (a drop, a command, files from the command line). While
         starting they win over the last session; the sample (a first run) does not."""
-        if self.starting:
-            self.superseded = True
+        self.lifecycle.documents_opened()
 
     def _store_opened(self) -> None:
         opening = self.keeper.opening
@@ -125,7 +125,7 @@ class SessionsController(QObject):
             self.message.show_error(text)
         if self._files:
             files, self._files = self._files, []
-            self.superseded = True
+            self.lifecycle.documents_opened()
             self.files.import_paths(files)
         if not self.keeper.saving:
             self.sidebar.set_unavailable(
@@ -139,13 +139,12 @@ class SessionsController(QObject):
             self._started(None)
 
     def _started(self, data: SessionData | None) -> None:
-        self.starting = False
-        if data is not None and not self.superseded:
+        if self.lifecycle.started() and data is not None:
             self.restore(data)
             return
         # The sample or the files opened meanwhile become the current session.
-        if not self.loader.session.empty and not self.loader.working:
-            self.keeper.adopt(self.loader.session, new=True)
+        if not self.loader.inputs.empty and not self.loader.working:
+            self.keeper.adopt(self.loader.inputs, new=True)
             self.notes.refresh()
             self.reading_moved()
 
@@ -153,26 +152,28 @@ class SessionsController(QObject):
 
     def shown(self, prepared: Prepared) -> None:
         """A comparison is on screen (``MainWindow._show``)."""
-        if self.starting:
+        if self.lifecycle.starting:
             self.notes.refresh()
             return
         if prepared.purpose is Purpose.RESTORE and prepared.stored is not None:
             self.keeper.restored(prepared.stored)
             self.notes.refresh()
-            self.applying = True
+            self.lifecycle.restore()
             state = prepared.stored.ui_state
             # After the claims table is filled (the view defers it by one turn of the loop).
             QTimer.singleShot(0, self, lambda: self._apply(state))
             return
-        self.keeper.adopt(prepared.session, new=prepared.purpose is Purpose.NEW)
+        if prepared.purpose is Purpose.NEW:
+            self.view.claims.clear_filters()  # a new session starts unfiltered
+        self.keeper.adopt(prepared.inputs, new=prepared.purpose is Purpose.NEW)
         self.notes.refresh()
         self.reading_moved()
 
     def corrections_changed(self) -> None:
         current = self.keeper.current
-        if self.starting or current is None:
+        if self.lifecycle.starting or current is None:
             return
-        corrections = self.loader.session.corrections
+        corrections = self.loader.inputs.corrections
         if corrections != current.corrections:
             self.keeper.change(current.with_corrections(corrections))
 
@@ -183,7 +184,7 @@ class SessionsController(QObject):
 
     def _capture(self) -> None:
         current = self.keeper.current
-        if self.starting or self.applying or current is None:
+        if not self.lifecycle.ready or current is None:
             return
         if self.loader.working and self.loader.comparison is None:
             return
@@ -198,7 +199,7 @@ class SessionsController(QObject):
             if isinstance(state, UiState):
                 apply(self.view, state)
         finally:
-            self.applying = False
+            self.lifecycle.restored()
 
     def _current_changed(self) -> None:
         current = self.keeper.current
@@ -210,9 +211,11 @@ class SessionsController(QObject):
     def restore(self, data: SessionData) -> None:
         """Show a stored session; its reading state comes back once it is compared."""
         official, backgrounds = data.inputs()
-        session = Session(official, tuple(backgrounds), data.single_article, data.corrections)
+        inputs = SessionInputs(
+            official, tuple(backgrounds), data.single_article, data.corrections, data.settings
+        )
         self.message.hide()
-        self.loader.show(session, Purpose.RESTORE, data)
+        self.loader.show(inputs, Purpose.RESTORE, data)
 
     def open(self, session_id: int) -> None:
         self.sidebar.flush_note()
@@ -231,8 +234,8 @@ class SessionsController(QObject):
         """An empty window; the next documents start a session."""
         self.sidebar.flush_note()
         self._capture_now()
-        self.superseded = True
-        self.loader.show(Session(), Purpose.NEW)
+        self.lifecycle.documents_opened()
+        self.loader.show(self.loader.empty_inputs(), Purpose.NEW)
         self.dock.show()
         self.status.showMessage(
             "New session: drop an article, or an official readout and its reporting.", 8000
@@ -278,7 +281,7 @@ class SessionsController(QObject):
             )
 
         if self.keeper.delete(session_id, deleted) and was_current:
-            self.loader.show(Session(), Purpose.NEW)
+            self.loader.show(self.loader.empty_inputs(), Purpose.NEW)
 
     def undelete(self, data: SessionData, *, reopen: bool) -> None:
         def restored(back: SessionData) -> None:

@@ -3,7 +3,6 @@ opened with Readout. Importing adds the session to the list and opens it."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,8 +11,9 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
+from desktop.naming import slug
 from desktop.ui.message_bar import MessageBar
-from desktop.ui.persistence import SessionKeeper
+from desktop.ui.session_keeper import SessionKeeper
 from desktop.ui.settings import Preferences
 
 if TYPE_CHECKING:
@@ -21,12 +21,6 @@ if TYPE_CHECKING:
 
 SESSION_FILES = "Readout sessions (*.readout);;All files (*)"
 NOT_SAVING = "This window works, but nothing you do in it is saved."
-
-
-def slug(title: str) -> str:
-    """A file name from a session title."""
-    cleaned = re.sub(r"[^\w\-]+", "-", title).strip("-")[:60].strip("-")
-    return cleaned or "session"
 
 
 class SessionFiles(QObject):

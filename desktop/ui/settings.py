@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings, QStandardPaths
+
+from desktop.engine.settings import CompareSettings, Ignore
 
 ORGANIZATION = "Readout"
 APPLICATION = "Readout"
@@ -13,6 +17,20 @@ SETTINGS_DIR_ENV = "READOUT_SETTINGS_DIR"
 MAX_RECENT = 10
 DEFAULT_POINT_SIZE = 12.0
 PAGE_SIZES = ("A4", "Letter")
+
+
+class Theme(StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+@dataclass(frozen=True)
+class RecentFile:
+    """An Open Recent entry: where it is and the document's own title ("" when it had none)."""
+
+    location: str
+    title: str = ""
 
 
 def open_settings(directory: Path | None = None) -> QSettings:
@@ -78,33 +96,80 @@ class Preferences:
     def mark_sample_shown(self) -> None:
         self.settings.setValue("session/sample_shown", True)
 
-    def recent(self) -> list[str]:
-        value = self.settings.value("recent/files", [])
+    def _strings(self, key: str) -> list[str]:
+        value = self.settings.value(key, [])
         if isinstance(value, str):
             return [value] if value else []
         if isinstance(value, list | tuple):
-            return [str(v) for v in value if v]
+            return [str(v) for v in value]
         return []
 
-    def add_recent(self, location: str) -> list[str]:
-        entries = [location] + [r for r in self.recent() if r != location]
+    def recent(self) -> list[RecentFile]:
+        locations = [v for v in self._strings("recent/files") if v]
+        titles = self._strings("recent/titles")
+        titles += [""] * (len(locations) - len(titles))
+        return [RecentFile(where, title) for where, title in zip(locations, titles, strict=False)]
+
+    def recent_locations(self) -> list[str]:
+        return [entry.location for entry in self.recent()]
+
+    def add_recent(self, location: str, title: str = "") -> list[RecentFile]:
+        entries = [RecentFile(location, title)]
+        entries += [r for r in self.recent() if r.location != location]
         entries = entries[:MAX_RECENT]
-        self.settings.setValue("recent/files", entries)
+        self.settings.setValue("recent/files", [e.location for e in entries])
+        self.settings.setValue("recent/titles", [e.title for e in entries])
         return entries
 
     def clear_recent(self) -> None:
         self.settings.setValue("recent/files", [])
+        self.settings.setValue("recent/titles", [])
+
+    def export_folder(self) -> str:
+        """Where exports go unless a folder was used since: the Preferences' choice, else the
+        user's Documents folder, else the home folder — always a folder that exists."""
+        value = self.settings.value("folders/export", "")
+        if isinstance(value, str) and value and Path(value).is_dir():
+            return value
+        return default_documents_folder()
+
+    def set_export_folder(self, folder: str) -> None:
+        self.settings.setValue("folders/export", folder)
+        for purpose in ("pdf", "sessions"):
+            self.settings.remove(f"folders/{purpose}")
 
     def folder(self, purpose: str) -> str:
-        """The folder last used for ``purpose`` ("pdf", "sessions"), else Documents."""
+        """The folder last used for ``purpose`` ("pdf", "sessions", "documents"), else the
+        export folder (always one that exists)."""
         value = self.settings.value(f"folders/{purpose}", "")
         if isinstance(value, str) and value and Path(value).is_dir():
             return value
-        documents = QStandardPaths.StandardLocation.DocumentsLocation
-        return QStandardPaths.writableLocation(documents) or str(Path.home())
+        return self.export_folder()
 
     def set_folder(self, purpose: str, folder: str) -> None:
         self.settings.setValue(f"folders/{purpose}", folder)
+
+    def theme(self) -> Theme:
+        value = self.settings.value("view/theme", Theme.SYSTEM.value)
+        try:
+            return Theme(str(value))
+        except ValueError:
+            return Theme.SYSTEM
+
+    def set_theme(self, theme: Theme) -> None:
+        self.settings.setValue("view/theme", theme.value)
+
+    def compare_settings(self) -> CompareSettings:
+        """The ignore rules new sessions are judged by (the engine's defaults until chosen)."""
+        if not self.settings.contains("compare/ignore"):
+            return CompareSettings()
+        known = {rule.value for rule in Ignore}
+        rules = [r for r in self._strings("compare/ignore") if r in known]
+        return CompareSettings.ignoring(rules)
+
+    def set_compare_settings(self, settings: CompareSettings) -> None:
+        # An empty list reads back as "no value" from an INI file: keep a marker entry.
+        self.settings.setValue("compare/ignore", ["", *settings.to_json()["ignore"]])
 
     def page_size(self) -> str:
         """The PDF page size: the one chosen, else Letter where the locale measures in inches."""
@@ -120,3 +185,12 @@ class Preferences:
 
     def sync(self) -> None:
         self.settings.sync()
+
+
+def default_documents_folder() -> str:
+    """The user's Documents folder, or the home folder where there is none (a file dialog
+    given a folder that does not exist opens in the working directory instead)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return documents
+    return str(Path.home())

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from desktop.engine.vocabulary import Coverage
 from desktop.palette import Look
 
 _LINES = (
@@ -24,16 +23,19 @@ class LegendStrip(QWidget):
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.look = look
-        self.setToolTip("What the tints and lines mean — click for the full legend (F1)")
+        self.setToolTip(
+            "Attribution is the line under a sentence; each pane's header says what its tint "
+            "means. Click for the full legend (F1)"
+        )
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def _items(self) -> list[str]:
-        return [c.value for c in Coverage] + [name for name, _ in _LINES]
+        return [name for name, _ in _LINES]
 
     def sizeHint(self) -> QSize:
         metrics = QFontMetricsF(self.font())
-        width = sum(metrics.horizontalAdvance(t) + 22 for t in self._items()) + 28
+        width = sum(metrics.horizontalAdvance(t) + 16 for t in self._items()) + 4
         return QSize(int(width), int(metrics.height() + 10))
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -43,18 +45,6 @@ class LegendStrip(QWidget):
         height = metrics.height() + 4
         top = (self.height() - height) / 2
         x = 0.0
-        for coverage in Coverage:
-            width = metrics.horizontalAdvance(coverage.value) + 14
-            rect = QRectF(x, top, width, height)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self.look.tint[coverage])
-            painter.drawRoundedRect(rect, 3, 3)
-            painter.setPen(self.look.text)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, coverage.value)
-            x += width + 6
-        x += 14
-        painter.setPen(QPen(self.look.muted, 1))
-        painter.drawLine(int(x - 10), int(top + 2), int(x - 10), int(top + height - 2))
         for name, style in _LINES:
             width = metrics.horizontalAdvance(name)
             painter.setPen(self.look.text)
@@ -74,24 +64,48 @@ class LegendStrip(QWidget):
         self.update()
 
 
+class ElidedLabel(QLabel):
+    """One line, shortened with "…" when the window is narrow; the full text in the tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setToolTip(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = QFontMetricsF(self.font())
+        shown = metrics.elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width())
+        if shown != self.text():
+            self.setText(shown)
+
+
 class SummaryBar(QFrame):
     def __init__(self, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("summaryBar")
-        self.headline = QLabel()
+        self.headline = ElidedLabel()
         self.headline.setObjectName("headline")
-        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.headline.setWordWrap(True)  # a narrow window gets two lines, not a cut sentence
-        self.headline.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.legend = LegendStrip(look)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 7, 14, 7)
+        layout.setContentsMargins(14, 6, 14, 6)
         layout.addWidget(self.headline, 1)
         layout.addWidget(self.legend)
 
+    @property
+    def full_text(self) -> str:
+        return self.headline.full_text
+
     def set_headline(self, text: str) -> None:
-        self.headline.setText(text)
-        self.headline.setToolTip(text)
+        self.headline.set_full_text(text)
 
     def set_look(self, look: Look) -> None:
         self.legend.set_look(look)

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING
 from desktop.engine.corrections import SentenceAnchor
 from desktop.ui.comparison_view import ComparisonView, Origin
 from desktop.ui.document_view import DocumentView
-from desktop.ui.note_places import machine_of
+from desktop.workspace.notes import machine_of
 
 if TYPE_CHECKING:
     from desktop.sessions.data import UiState
 
 TAB = "background_tab"  # UiState.extra: the document shown on the background side
+NON_CLAIMS = "non_claims"  # UiState.extra: the claims table lists the non-claims
 
 
 def reading_position(view: DocumentView) -> float:
@@ -91,6 +92,8 @@ def capture(view: ComparisonView) -> UiState:
             positions.append(reading_position(shown) if shown is not None else 0.0)
         scroll = tuple(positions)
         extra[TAB] = view.right.current_view().document_index
+    if claims.non_claims.isChecked():
+        extra[NON_CLAIMS] = True
     return UiState(
         selected=selected,
         scroll=scroll,
@@ -107,6 +110,7 @@ def apply(view: ComparisonView, state: UiState) -> None:
     claims.absent_only.setChecked(state.absent_only)
     claims.sources_only.setChecked(state.sources_only)
     claims.search.setText(state.search)
+    claims.non_claims.setChecked(state.extra.get(NON_CLAIMS) is True)
     comparison = view.comparison
     if comparison is None:
         return

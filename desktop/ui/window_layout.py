@@ -9,6 +9,7 @@ from desktop.ui.settings import Preferences
 
 DEFAULT_SIZE = (1400, 900)
 SIDEBAR_WIDTH = 250
+CLAIMS_HEIGHT = 335
 
 
 def restore_layout(
@@ -30,7 +31,10 @@ def restore_layout(
     if state is None or not window.restoreState(state):
         # The reading panes come first: the claims table gets a quarter of the height,
         # the sessions list a narrow column.
-        window.resizeDocks([claims], [min(230, window.height() // 4)], Qt.Orientation.Vertical)
+        # The claims table shows a dozen rows at the default size.
+        window.resizeDocks(
+            [claims], [min(CLAIMS_HEIGHT, window.height() // 3)], Qt.Orientation.Vertical
+        )
         window.resizeDocks([sessions], [SIDEBAR_WIDTH], Qt.Orientation.Horizontal)
     saved = preferences.splitter()
     if saved is not None:

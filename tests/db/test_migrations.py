@@ -82,8 +82,8 @@ _TEST_REVISION = textwrap.dedent(
     import sqlalchemy as sa
     from alembic import op
 
-    revision = "0002_test"
-    down_revision = "0001"
+    revision = "9999_test"
+    down_revision = "HEAD"
     branch_labels = None
     depends_on = None
 
@@ -103,7 +103,8 @@ _TEST_REVISION = textwrap.dedent(
 def _migrations_with_a_later_revision(tmp_path: Path) -> Path:
     location = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS, location, ignore=shutil.ignore_patterns("__pycache__"))
-    (location / "versions" / "0002_test.py").write_text(_TEST_REVISION, encoding="utf-8")
+    revision = _TEST_REVISION.replace('"HEAD"', repr(head_revision()))
+    (location / "versions" / "9999_test.py").write_text(revision, encoding="utf-8")
     return location
 
 
@@ -129,7 +130,7 @@ def test_a_migration_backs_up_first_and_a_table_rebuild_keeps_child_rows(
     opened = open_database(path, script_location=_migrations_with_a_later_revision(tmp_path))
     try:
         assert opened.status is OpenStatus.MIGRATED
-        assert opened.revision == "0002_test"
+        assert opened.revision == "9999_test"
         assert opened.message is None
         assert opened.backup_path is not None and opened.backup_path.exists()
         # The rebuilt parent table did not cascade into its children.
@@ -143,5 +144,5 @@ def test_a_migration_backs_up_first_and_a_table_rebuild_keeps_child_rows(
     with closing(sqlite3.connect(opened.backup_path)) as backup:
         (version,) = backup.execute("SELECT version_num FROM alembic_version").fetchone()
         columns = [row[1] for row in backup.execute("PRAGMA table_info(sessions)")]
-    assert version == "0001" and "colour" not in columns
+    assert version == head_revision() and "colour" not in columns
     assert _counts(opened.backup_path) == before

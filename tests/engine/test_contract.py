@@ -18,7 +18,8 @@ def _seed() -> dict:
 
 def test_json_has_exactly_the_contract_keys() -> None:
     data = _seed()
-    assert set(data) == {"engine", "documents", "summary"}
+    assert set(data) == {"engine", "settings", "documents", "summary"}
+    assert data["settings"] == {"ignore": ["case", "quotes"]}
     assert data["engine"].startswith("readout ")
     for doc in data["documents"]:
         assert set(doc) == {"role", "title", "source", "sentences"}
@@ -63,7 +64,7 @@ def test_seed_single_article_mode_puts_the_three_statement_quotes_on_the_officia
     quoted = [s for s in background if s["attribution"] == "official"]
     assert len(quoted) == 3 and all(s["coverage"] == "covered" for s in quoted)
     counts = data["summary"]["background"]
-    assert sum(counts.values()) == len(background)
+    assert sum(counts.values()) == sum(1 for s in background if s["unit"] == "claim")
 
 
 def test_single_article_mode_keeps_the_counterpart_readout_out_of_the_official_side() -> None:

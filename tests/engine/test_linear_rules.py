@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.engine import segment
-from desktop.engine.features import OMISSION
+from desktop.engine.phrases import OMISSION
 from desktop.engine.segment import split_sentences
 
 

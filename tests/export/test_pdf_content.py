@@ -203,7 +203,7 @@ def test_corrections_and_notes_are_printed_as_such(qapp: object) -> None:
     covered = next(
         s
         for s in comparison.documents[1].sentences
-        if s.attribution is Attribution.REPORTER and s.coverage is Coverage.COVERED
+        if s.attribution is Attribution.REPORTER and s.is_claim and s.index != partial.index
     )
     corrections = [
         Correction.coverage_of(comparison, 1, partial.index, Coverage.ABSENT),

@@ -86,7 +86,14 @@ def test_seed_article_is_reporting() -> None:
     )
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+# Cases whose "article" is itself a government release (case 36: the counterpart's
+# release forwarded by e-mail): both texts are official, and only the user can say
+# which one is under study.
+RELEASE_ARTICLES = {"36-dfat-wong-fmfd-forwarded-release"}
+REPORTING = [case for case in CASES if case.name not in RELEASE_ARTICLES]
+
+
+@pytest.mark.parametrize("case", REPORTING, ids=[case.name for case in REPORTING])
 def test_rank_official_finds_the_official_text_of_each_case(case: Path) -> None:
     article = read_path(case / "article.txt")
     official = read_path(case / "official.txt")
@@ -94,7 +101,7 @@ def test_rank_official_finds_the_official_text_of_each_case(case: Path) -> None:
     assert rank_official([official, article]) == 0
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+@pytest.mark.parametrize("case", REPORTING, ids=[case.name for case in REPORTING])
 def test_every_case_article_is_hinted_as_reporting(case: Path) -> None:
     assert role_hint(read_path(case / "article.txt")).role == "background"
 

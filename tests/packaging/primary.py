@@ -37,9 +37,9 @@ def run() -> int:
             last.append("")
             print("READY", flush=True)
         loader = window.loader  # type: ignore[attr-defined]
-        if loader.working or loader.jobs.busy:
+        if loader.working or window.background.busy():  # type: ignore[attr-defined]
             return
-        session = loader.session
+        session = loader.inputs
         state = json.dumps(
             {
                 "official": session.official.source if session.official else None,

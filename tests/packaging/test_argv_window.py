@@ -30,7 +30,7 @@ from tests.packaging.conftest import ARTICLE, COMPARE_TIMEOUT_MS, OFFICIAL, ROOT
 
 def settle(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(
-        lambda: not window.loader.jobs.busy and not window.loader.working,
+        lambda: not window.background.busy() and not window.loader.working,
         timeout=COMPARE_TIMEOUT_MS,
     )
     qtbot.wait(20)
@@ -53,12 +53,12 @@ def open_window(qtbot: QtBot, tmp_path: Path) -> Iterator[object]:
     yield make
     for window in made:
         window.loader.cancel()
-        window.loader.jobs.wait(30_000)
+        window.background.wait(30_000)
 
 
 def test_one_article_opens_in_single_article_mode(open_window: object) -> None:
     window = open_window(ARTICLE)  # type: ignore[operator]
-    session = window.loader.session
+    session = window.loader.inputs
     assert session.single_article
     assert [d.source for d in session.backgrounds] == [str(ARTICLE)]
     assert window.loader.comparison is not None
@@ -66,14 +66,14 @@ def test_one_article_opens_in_single_article_mode(open_window: object) -> None:
 
 def test_two_files_open_as_official_readout_and_background(open_window: object) -> None:
     window = open_window(ARTICLE, OFFICIAL)  # type: ignore[operator]
-    session = window.loader.session
+    session = window.loader.inputs
     assert not session.single_article
     assert session.official is not None and session.official.source == str(OFFICIAL)
     assert [d.source for d in session.backgrounds] == [str(ARTICLE)]
 
 
 def shows_session(window: MainWindow) -> bool:
-    session = window.loader.session
+    session = window.loader.inputs
     return (
         session.official is not None
         and session.official.source == str(OFFICIAL)
@@ -89,7 +89,7 @@ def test_a_readout_file_opens_that_session_with_its_corrections(
     path, correction = session_file
     window = open_window(path)  # type: ignore[operator]
     qtbot.waitUntil(lambda: shows_session(window), timeout=COMPARE_TIMEOUT_MS)
-    assert window.loader.session.corrections == (correction,)
+    assert window.loader.inputs.corrections == (correction,)
     comparison = window.loader.comparison
     assert comparison is not None
     assert comparison.documents[1].sentences[0].coverage is Coverage.ABSENT
@@ -103,7 +103,7 @@ def test_a_damaged_readout_file_shows_a_message_and_opens_nothing(
     window = open_window(broken)  # type: ignore[operator]
     qtbot.waitUntil(lambda: not window.message.isHidden(), timeout=COMPARE_TIMEOUT_MS)
     assert "not a Readout session file" in window.message.text.text()
-    assert window.loader.session.official is None
+    assert window.loader.inputs.official is None
 
 
 def test_with_a_session_file_other_documents_are_named_as_not_opened(
@@ -146,8 +146,8 @@ def test_later_launches_open_in_the_running_window_and_raise_it(
     qtbot.waitUntil(lambda: bool(launches.opened), timeout=5000)
     settle(qtbot, window)
     assert not window.isMinimized()
-    assert window.loader.session.single_article
-    assert [d.source for d in window.loader.session.backgrounds] == [str(ARTICLE)]
+    assert window.loader.inputs.single_article
+    assert [d.source for d in window.loader.inputs.backgrounds] == [str(ARTICLE)]
 
 
 def test_files_of_one_open_arriving_as_separate_launches_are_compared(
@@ -162,7 +162,7 @@ def test_files_of_one_open_arriving_as_separate_launches_are_compared(
     launches.flush()
     settle(qtbot, window)
     assert launches.opened[-1].mode is LaunchMode.COMPARISON
-    session = window.loader.session
+    session = window.loader.inputs
     assert session.official is not None and session.official.source == str(OFFICIAL)
     assert [d.source for d in session.backgrounds] == [str(ARTICLE)]
 
@@ -178,7 +178,7 @@ def test_a_launch_long_after_the_last_replaces_what_is_open(
     launches.flush()
     settle(qtbot, window)
     assert launches.opened[-1] == LaunchRequest(documents=(str(ARTICLE),))
-    assert window.loader.session.single_article
+    assert window.loader.inputs.single_article
 
 
 def test_handoffs_in_quick_succession_are_one_batch(open_window: object, qtbot: QtBot) -> None:

@@ -20,6 +20,9 @@ from desktop.sessions.store import SessionStore, open_store
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "seeds" / "rajnath-hegseth-call-2025-07-01.txt"
 CASE = ROOT / "tests" / "cases" / "02-modi-biden-call-counterpart"
+# What a session of case_documents() is called: named from its official readout's own
+# title, with its site and date (desktop.naming).
+CASE_TITLE = "Example Ministry: Readout of the call · 1 Jul 2025"
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ import pytest
 from desktop.sessions.data import Note
 from desktop.sessions.store import SessionStore, open_store
 from desktop.sessions_cli import sessions_command
-from tests.sessions.conftest import case_documents
+from tests.sessions.conftest import CASE_TITLE, case_documents
 
 Capture = pytest.CaptureFixture[str]
 
@@ -40,7 +40,7 @@ def test_list_prints_recent_first_and_json(db_path: Path, capsys: Capture) -> No
     lines = out.splitlines()
     assert lines[0].split() == ["ID", "UPDATED", "DOCS", "TITLE"]
     assert lines[1].split()[0] == str(second) and lines[1].endswith("Trade article")
-    assert lines[2].endswith("Readout of the call")
+    assert lines[2].endswith(CASE_TITLE)
     status, out, _ = _run(capsys, "list", "--json", "--search", "embassy", "--db", str(db_path))
     assert status == 0
     rows = json.loads(out)
@@ -63,7 +63,7 @@ def test_show_describes_a_session_and_json_holds_everything(db_path: Path, capsy
     first, _ = _filled(db_path)
     status, out, _ = _run(capsys, "show", str(first), "--db", str(db_path))
     assert status == 0
-    assert out.startswith(f"Session {first}: Readout of the call")
+    assert out.startswith(f"Session {first}: {CASE_TITLE}")
     assert "[counterpart readout] Counterpart’s readout (Ω)" in out
     assert "session: Ask the embassy" in out
     status, out, _ = _run(capsys, "show", str(first), "--json", "--db", str(db_path))
@@ -82,7 +82,7 @@ def test_export_import_delete_round_trip(db_path: Path, tmp_path: Path, capsys: 
     status, out, _ = _run(capsys, "import", str(target), "--json", "--db", str(db_path))
     assert status == 0
     (added,) = json.loads(out)
-    assert added["id"] not in (first, second) and added["title"] == "Readout of the call"
+    assert added["id"] not in (first, second) and added["title"] == CASE_TITLE
     listed = json.loads(_run(capsys, "list", "--json", "--db", str(db_path))[1])
     assert [r["id"] for r in listed] == [added["id"], second]
 
@@ -95,7 +95,7 @@ def test_export_all_writes_one_file_per_session(
     status, _, _ = _run(capsys, "export", "--all", "-o", str(folder), "--db", str(db_path))
     assert status == 0
     assert sorted(p.name for p in folder.iterdir()) == [
-        f"readout-of-the-call-{first}.readout",
+        f"example-ministry-readout-of-the-call-1-jul-2025-{first}.readout",
         f"trade-article-{second}.readout",
     ]
 

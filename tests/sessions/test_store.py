@@ -23,7 +23,7 @@ from desktop.engine.document import Document
 from desktop.engine.vocabulary import Attribution
 from desktop.sessions.data import Note, SessionData, StoredDocument, UiState
 from desktop.sessions.store import SessionStore, open_store
-from tests.sessions.conftest import case_documents
+from tests.sessions.conftest import CASE_TITLE, case_documents
 
 
 def _doc(
@@ -81,7 +81,7 @@ def test_the_summary_counts_documents_corrections_and_notes(store: SessionStore)
     summary = store.save_session(data).result()
     assert summary is not None
     assert (summary.document_count, summary.correction_count, summary.note_count) == (3, 0, 2)
-    assert summary.title == "Readout of the call"
+    assert summary.title == CASE_TITLE
 
 
 def test_the_default_title_follows_the_official_document_until_renamed(
@@ -92,7 +92,7 @@ def test_the_default_title_follows_the_official_document_until_renamed(
     assert data.title == "Leaders talk trade — article" and not data.title_is_custom
     data = replace(data, documents=(official, article))
     summary = store.save_session(data).result()
-    assert summary is not None and summary.title == "Readout of the call"
+    assert summary is not None and summary.title == CASE_TITLE
     renamed = store.rename_session(data.id, "  My case file ").result()
     assert renamed is not None and renamed.title == "My case file"
     store.save_session(replace(data, documents=(article,))).result()
@@ -110,7 +110,7 @@ def test_duplicate_copies_everything_under_a_new_id(store: SessionStore) -> None
     store.save_session(data).result()
     copy = store.duplicate_session(data.id).result()
     assert copy is not None and copy.id != data.id
-    assert copy.title == "Readout of the call (copy)"
+    assert copy.title == f"{CASE_TITLE} (copy)"
     assert copy.documents == data.documents and copy.notes == data.notes
     assert len(store.list_sessions().result()) == 2
 

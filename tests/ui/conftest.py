@@ -34,7 +34,7 @@ def settle(qtbot: QtBot, window: MainWindow) -> None:
     """Wait until no read, comparison or sessions answer is on its way, and events are processed."""
 
     def quiet() -> bool:
-        return not window.loader.jobs.busy and window.sessions.idle
+        return not window.background.busy() and window.sessions.idle
 
     qtbot.waitUntil(quiet, timeout=COMPARE_TIMEOUT_MS)
     qtbot.wait(20)
@@ -73,10 +73,8 @@ def make_window(qtbot: QtBot, tmp_path: Path) -> Iterator[object]:
 
     yield make
     for window in made:
-        window.loader.cancel()
-        window.loader.jobs.wait(30_000)
-        window.pdf.jobs.wait(30_000)
-        window.sessions.close()
+        window.close()
+        window.background.wait(30_000)
 
 
 @pytest.fixture

@@ -92,7 +92,7 @@ def test_main_opens_the_files_it_is_given(tmp_path: Path) -> None:
         "    window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == 'readoutWindow')\n"
         "    if window.loader.working:\n"
         "        QTimer.singleShot(50, check); return\n"
-        "    print('OFFICIAL', window.loader.session.official.source)\n"
+        "    print('OFFICIAL', window.loader.inputs.official.source)\n"
         "    print('TITLE', window.windowTitle())\n"
         "    app.quit()\n"
         "QTimer.singleShot(50, check)\n"

@@ -86,7 +86,7 @@ def test_unusable_drag_is_refused(make_window: object) -> None:
     mime.setData("application/x-unknown", b"\x00\x01")
     entered, dropped = drag_and_drop(window, mime)
     assert not entered and not dropped
-    assert window.loader.session.empty
+    assert window.loader.inputs.empty
 
 
 def test_one_file_dropped_on_the_window_is_split_as_an_article(
@@ -95,11 +95,11 @@ def test_one_file_dropped_on_the_window_is_split_as_an_article(
     window: MainWindow = make_window()  # type: ignore[operator]
     assert drag_and_drop(window, file_mime(ARTICLE)) == (True, True)
     settle(qtbot, window)
-    session = window.loader.session
-    assert session.single_article and session.backgrounds[0].source == str(ARTICLE)
+    inputs = window.loader.inputs
+    assert inputs.single_article and inputs.backgrounds[0].source == str(ARTICLE)
     assert window.loader.comparison is not None
-    assert window.summary.headline.text() == window.loader.comparison.summary().headline()
-    assert str(ARTICLE) in window.preferences.recent()
+    assert window.summary.full_text == window.loader.comparison.summary().headline()
+    assert str(ARTICLE) in window.preferences.recent_locations()
 
 
 def test_two_files_on_the_window_put_the_official_release_left_and_swap_fixes_it(
@@ -108,32 +108,32 @@ def test_two_files_on_the_window_put_the_official_release_left_and_swap_fixes_it
     window: MainWindow = make_window()  # type: ignore[operator]
     drag_and_drop(window, file_mime(ARTICLE, OFFICIAL))
     settle(qtbot, window)
-    session = window.loader.session
-    assert not session.single_article
-    assert session.official is not None and session.official.source == str(OFFICIAL)
-    assert window.left.views[0].source is session.official
+    inputs = window.loader.inputs
+    assert not inputs.single_article
+    assert inputs.official is not None and inputs.official.source == str(OFFICIAL)
+    assert window.left.views[0].source == inputs.official
     assert window.right.current_view().source.source == str(ARTICLE)  # type: ignore[union-attr]
     assert window.commands.swap.isEnabled()
     window.commands.swap.trigger()
     settle(qtbot, window)
-    assert window.loader.session.official.source == str(ARTICLE)  # type: ignore[union-attr]
+    assert window.loader.inputs.official.source == str(ARTICLE)  # type: ignore[union-attr]
     assert window.left.views[0].source.source == str(ARTICLE)  # type: ignore[union-attr]
 
 
 def test_a_drop_on_a_pane_sets_that_side(qtbot: QtBot, make_window: object) -> None:
     window: MainWindow = make_window(open_sample=True)  # type: ignore[operator]
-    sample_article = window.loader.session.backgrounds[0]
+    sample_article = window.loader.inputs.backgrounds[0]
     drag_and_drop(window.left, file_mime(OFFICIAL))
     settle(qtbot, window)
-    session = window.loader.session
-    assert session.official is not None and session.official.source == str(OFFICIAL)
-    assert session.backgrounds == (sample_article,), "the article stays on the right"
-    assert not session.single_article
+    inputs = window.loader.inputs
+    assert inputs.official is not None and inputs.official.source == str(OFFICIAL)
+    assert inputs.backgrounds == (sample_article,), "the article stays on the right"
+    assert not inputs.single_article
     drag_and_drop(window.right, file_mime(ARTICLE))
     settle(qtbot, window)
-    session = window.loader.session
-    assert session.official is not None and session.official.source == str(OFFICIAL)
-    assert [d.source for d in session.backgrounds] == [str(ARTICLE)]
+    inputs = window.loader.inputs
+    assert inputs.official is not None and inputs.official.source == str(OFFICIAL)
+    assert [d.source for d in inputs.backgrounds] == [str(ARTICLE)]
     assert window.loader.comparison is not None
 
 
@@ -162,7 +162,7 @@ def test_html_dragged_from_a_browser_keeps_the_page_url(qtbot: QtBot, make_windo
     mime.setData("text/x-moz-url-priv", "https://news.example/defence-ties".encode("utf-16-le"))
     assert drag_and_drop(window.right, mime) == (True, True)
     settle(qtbot, window)
-    background = window.loader.session.backgrounds[0]
+    background = window.loader.inputs.backgrounds[0]
     assert background.source == "https://news.example/defence-ties"
     assert "Sources said the delayed engine deliveries" in background.text
     assert "Home | World" not in background.text, "page chrome is dropped"
@@ -175,9 +175,9 @@ def test_plain_text_dropped_on_the_window_is_split(qtbot: QtBot, make_window: ob
     mime.setText(ARTICLE.read_text(encoding="utf-8"))
     drag_and_drop(window, mime)
     settle(qtbot, window)
-    assert window.loader.session.single_article
+    assert window.loader.inputs.single_article
     assert window.right.current_view().text.startswith(
-        window.loader.session.backgrounds[0].text[:40]
+        window.loader.inputs.backgrounds[0].text[:40]
     )
 
 
@@ -190,8 +190,8 @@ def test_paste_does_what_a_drop_on_the_window_does(qtbot: QtBot, make_window: ob
     # The clipboard owns the mime data; clear it while the application is alive so
     # it is not freed a second time when Python tears down at exit.
     QGuiApplication.clipboard().clear()
-    assert window.loader.session.official is not None
-    assert window.loader.session.official.source == str(OFFICIAL)
+    assert window.loader.inputs.official is not None
+    assert window.loader.inputs.official.source == str(OFFICIAL)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -222,38 +222,38 @@ def test_a_dropped_web_address_is_fetched_off_the_gui_thread(
     assert window.busy.label.isVisible() and "Fetching 127.0.0.1" in window.busy.label.text()
     assert window.commands.cancel.isEnabled()
     settle(qtbot, window)
-    session = window.loader.session
-    assert session.single_article and session.backgrounds[0].source == f"{web}/article.html"
+    inputs = window.loader.inputs
+    assert inputs.single_article and inputs.backgrounds[0].source == f"{web}/article.html"
     assert not window.busy.label.isVisible()
-    assert f"{web}/article.html" in window.preferences.recent()
+    assert f"{web}/article.html" in window.preferences.recent_locations()
 
 
 def test_a_failing_web_address_shows_a_message_and_keeps_the_session(
     qtbot: QtBot, make_window: object, web: str
 ) -> None:
     window: MainWindow = make_window(open_sample=True)  # type: ignore[operator]
-    before = window.loader.session
-    headline = window.summary.headline.text()
+    before = window.loader.inputs
+    headline = window.summary.full_text
     mime = QMimeData()
     mime.setUrls([QUrl(f"{web}/missing.html")])
     drag_and_drop(window, mime)
     settle(qtbot, window)
     assert window.message.isVisible() and window.message.kind == "error"
     assert "404" in window.message.text.text() or "not found" in window.message.text.text().lower()
-    assert window.loader.session is before
-    assert window.summary.headline.text() == headline
+    assert window.loader.inputs is before
+    assert window.summary.full_text == headline
 
 
 def test_cancel_drops_a_fetch_in_progress(qtbot: QtBot, make_window: object, web: str) -> None:
     window: MainWindow = make_window(open_sample=True)  # type: ignore[operator]
-    before = window.loader.session
+    before = window.loader.inputs
     mime = QMimeData()
     mime.setUrls([QUrl(f"{web}/article.html")])
     drag_and_drop(window, mime)
     window.commands.cancel.trigger()
     assert not window.busy.label.isVisible()
     settle(qtbot, window)
-    assert window.loader.session is before, "a cancelled fetch never replaces the session"
+    assert window.loader.inputs is before, "a cancelled fetch never replaces the session"
 
 
 def test_add_background_keeps_a_split_article_and_adds_a_tab(
@@ -263,16 +263,16 @@ def test_add_background_keeps_a_split_article_and_adds_a_tab(
 
     window: MainWindow = make_window(open_sample=True)  # type: ignore[operator]
     derived = window.loader.comparison.official.document  # type: ignore[union-attr]
-    sample = window.loader.session.backgrounds[0]
+    sample = window.loader.inputs.backgrounds[0]
     monkeypatch.setattr(
         QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(ARTICLE)], ""))
     )
     window.commands.add_background.trigger()
     settle(qtbot, window)
-    session = window.loader.session
-    assert not session.single_article
-    assert session.official is not None and session.official.text == derived.text
-    assert [d.source for d in session.backgrounds] == [sample.source, str(ARTICLE)]
+    inputs = window.loader.inputs
+    assert not inputs.single_article
+    assert inputs.official is not None and inputs.official.text == derived.text
+    assert [d.source for d in inputs.backgrounds] == [sample.source, str(ARTICLE)]
     assert window.right.tabs.count() == 2
 
 
@@ -287,7 +287,7 @@ def test_open_recent_reopens_a_file(qtbot: QtBot, make_window: object) -> None:
     assert window.menus.recent.actions()[0].toolTip() == str(OFFICIAL), "newest first"
     entries[0].trigger()
     settle(qtbot, window)
-    assert window.loader.session.backgrounds[0].source == str(ARTICLE)
+    assert window.loader.inputs.backgrounds[0].source == str(ARTICLE)
 
 
 def test_a_readout_file_dropped_on_the_window_is_imported_and_opened(

@@ -15,7 +15,7 @@ from tests.ui.conftest import settle
 
 def _absent(window: MainWindow) -> list[int]:
     view = window.right.current_view()
-    return [s.index for s in view.sentences if s.coverage is Coverage.ABSENT]
+    return [s.index for s in view.sentences if s.is_claim and s.coverage is Coverage.ABSENT]
 
 
 def test_f7_and_alt_down_land_on_the_next_absent_claim(
@@ -41,7 +41,9 @@ def test_alt_down_goes_to_the_next_difference_in_the_focused_pane(
     qtbot: QtBot, sample_window: MainWindow
 ) -> None:
     view = sample_window.right.current_view()
-    differences = [s.index for s in view.sentences if s.coverage is not Coverage.COVERED]
+    differences = [
+        s.index for s in view.sentences if s.is_claim and s.coverage is not Coverage.COVERED
+    ]
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert sample_window.view.selected == (1, differences[0])
@@ -90,14 +92,14 @@ def test_claims_filters_and_double_click_jump(qtbot: QtBot, sample_window: MainW
     panel = sample_window.claims
     comparison = sample_window.loader.comparison
     assert comparison is not None
-    total = sum(len(d.sentences) for d in comparison.documents)
+    total = sum(1 for d in comparison.documents for s in d.sentences if s.is_claim)
     assert panel.proxy.rowCount() == total
     panel.absent_only.setChecked(True)
     absent = [
         (d, s.index)
         for d, doc in enumerate(comparison.documents)
         for s in doc.sentences
-        if s.coverage is Coverage.ABSENT
+        if s.is_claim and s.coverage is Coverage.ABSENT
     ]
     assert sorted(panel.visible_claims()) == sorted(absent)
     panel.absent_only.setChecked(False)
@@ -133,12 +135,12 @@ def test_a_correction_looks_different_and_survives_a_recompute(
     assert corrected is not None
     assert corrected.documents[1].sentences[absent].coverage is Coverage.COVERED
     assert corrected.is_corrected(1, absent, Field.COVERAGE)
-    assert window.summary.headline.text() == corrected.summary().headline()
+    assert window.summary.full_text == corrected.summary().headline()
     view = window.right.current_view()
     assert absent in view.corrected, "corrected sentences get a margin mark"
     row = next(r for r in window.claims.model.rows if (r.document, r.index) == (1, absent))
     assert row.coverage_corrected and "machine said absent" in row.tooltip_coverage
-    from desktop.ui.describe import tooltip
+    from desktop.ui.tooltips import tooltip
 
     assert "machine said <i>absent</i>" in tooltip(corrected, 1, absent)
 
@@ -186,13 +188,13 @@ def test_a_newer_request_supersedes_a_running_comparison(
     qtbot: QtBot, sample_window: MainWindow
 ) -> None:
     from desktop.ingest import read_path
-    from desktop.ui.session import Session
+    from desktop.workspace.inputs import SessionInputs
     from tests.ui.conftest import ROOT
 
     window = sample_window
     case = ROOT / "tests" / "cases" / "01-mod-readout-revised"
-    first = Session(backgrounds=(read_path(case / "article.txt"),), single_article=True)
-    second = Session(
+    first = SessionInputs(backgrounds=(read_path(case / "article.txt"),), single_article=True)
+    second = SessionInputs(
         official=read_path(case / "official.txt"), backgrounds=(read_path(case / "article.txt"),)
     )
     shown: list[object] = []
@@ -201,5 +203,5 @@ def test_a_newer_request_supersedes_a_running_comparison(
     window.loader.show(second)
     settle(qtbot, window)
     assert len(shown) == 1, "only the newest request reaches the window"
-    assert window.loader.session == second
-    assert window.left.views[0].source is second.official
+    assert window.loader.inputs == second
+    assert window.left.views[0].source == second.official

@@ -122,7 +122,7 @@ def test_sidebar_search_rename_duplicate_delete_undo_and_new(
     window.sessions.new()
     settle(qtbot, window)
     assert window.keeper.current is None and window.windowTitle() == "Readout"
-    assert window.loader.session.empty
+    assert window.loader.inputs.empty
     drag_and_drop(window.centralWidget(), file_mime(CASE / "article.txt"))
     settle(qtbot, window)
     article = current_id(window)
@@ -152,7 +152,7 @@ def test_sidebar_search_rename_duplicate_delete_undo_and_new(
     window.sidebar.delete_button.click()
     settle(qtbot, window)
     wait_listed(qtbot, window, 2)
-    assert window.keeper.current is None and window.loader.session.empty
+    assert window.keeper.current is None and window.loader.inputs.empty
     undo = window.message.button("Undo")
     assert window.message.isVisible() and undo is not None
     undo.click()
@@ -160,11 +160,11 @@ def test_sidebar_search_rename_duplicate_delete_undo_and_new(
     qtbot.waitUntil(lambda: window.keeper.current is not None, timeout=10_000)
     settle(qtbot, window)
     assert current_id(window) == copy, "Undo brings the session back under its old id"
-    assert not window.loader.session.empty
+    assert not window.loader.inputs.empty
 
     window.sidebar.new_button.click()
     settle(qtbot, window)
-    assert window.keeper.current is None and window.loader.session.empty
+    assert window.keeper.current is None and window.loader.inputs.empty
     assert window.sidebar.current_id is None
     window.sidebar.list.itemClicked.emit(window.sidebar.list.item(2))
     settle(qtbot, window)
@@ -200,7 +200,7 @@ def test_export_and_import_a_readout_file_through_the_window(
         "Check the Pentagon's own readout.",
         "For Friday's brief.",
     ]
-    assert window.loader.session.corrections == imported.corrections != ()
+    assert window.loader.inputs.corrections == imported.corrections != ()
     assert window.claims.model.notes == {(1, 2): "Check the Pentagon's own readout."}
     assert window.sidebar.note.toPlainText() == "For Friday's brief."
 
@@ -248,7 +248,7 @@ def test_a_readout_file_handed_to_a_starting_window_joins_the_list_and_opens(
     settle(qtbot, window)
     assert [title for _, title in wait_listed(qtbot, window, 1)] == ["From a colleague"]
     assert window.loader.comparison is not None
-    assert window.loader.session.official is not None
+    assert window.loader.inputs.official is not None
     window.close()
 
 

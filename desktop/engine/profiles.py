@@ -1,0 +1,182 @@
+"""A sentence as the aligner sees it: weighted word keys, names, numbers, clauses, tone.
+
+Clauses matter because a report often repeats a readout's claim and adds a
+clause of its own ("…, as well as the cases of Americans detained"); the
+aligner measures what each clause leaves unexplained. The *main* clause of an
+official sentence is what must be conveyed for it to count as reported; its
+trailing detail ("including …", "such as …") may be left out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+from desktop.engine.lexicon import TokenTuple, token_tuples, word_key
+from desktop.engine.phrases import CONCESSIVE, GLOSS, OMISSION
+from desktop.engine.vocabulary import Unit
+
+TONE_KINDS = ("strong", "hedge", "soft", "negation")
+
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()—–]|\s-\s|\b(?:and|but|while|whereas|as\s+well\s+as|including|which|who|after|"
+    r"before|with|amid|although|though|because|as)\b",
+    re.I,
+)
+# Where an official sentence's trailing detail begins: the main claim is before it.
+_DETAIL = re.compile(
+    r",?\s*(?:including|such\s+as|as\s+well\s+as|with\s+(?:a\s+)?(?:special\s+)?(?:focus|emphasis)\s+on|"
+    r"particularly|especially|in\s+areas\s+(?:such\s+as|of|including)|ranging\s+from)\b|;|\s[—–]\s|\(",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def tone_lexicon() -> dict[str, str]:
+    """Lemma key → tone kind, from ``data/tone.txt``."""
+    raw = resources.files("desktop.engine").joinpath("data/tone.txt").read_text(encoding="utf-8")
+    found: dict[str, str] = {}
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, _, words = line.partition("\t")
+        for word in words.split():
+            found.setdefault(word_key(word), kind.strip())
+            found.setdefault(word, kind.strip())
+    return found
+
+
+@dataclass(frozen=True)
+class SentenceProfile:
+    """One sentence's words and marks; ``weights`` holds only the content keys once
+    :func:`desktop.engine.frame.apply_frame` has moved the frame keys to ``frame``."""
+
+    start: int
+    end: int
+    tokens: tuple[TokenTuple, ...]
+    surfaces: tuple[str, ...]  # lower-case surface of each token (what is embedded)
+    clause_of: tuple[int, ...]  # clause number of each token
+    main: frozenset[int]  # token positions in the main clause
+    weights: dict[str, float]
+    frame: dict[str, float]
+    names: frozenset[str]
+    numbers: frozenset[str]
+    tone: dict[str, frozenset[str]]
+    omission: bool  # speaks of what a statement left out
+    foreign_script: bool  # mostly non-Latin letters: the words cannot be compared
+    gloss: bool  # "Roughly translated, ...": renders the sentence before it
+    unit: Unit
+    total: float
+    norm: float
+    text: str = ""
+
+    @property
+    def heading(self) -> bool:
+        return self.unit is not Unit.CLAIM
+
+    @property
+    def is_target(self) -> bool:
+        """Only claims are ever matched."""
+        return self.unit is Unit.CLAIM
+
+
+def norm_of(weights: dict[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in weights.values()))
+
+
+def profile(text: str, start: int, end: int, unit: Unit = Unit.CLAIM) -> SentenceProfile:
+    words = token_tuples(text, start, end)
+    raw = text[start:end]
+    breaks = [start + m.start() for m in _CLAUSE_BREAK.finditer(raw)]
+    detail = _DETAIL.search(raw, 12)
+    main_end = start + detail.start() if detail else end
+    clause_of: list[int] = []
+    clause = 0
+    b = 0
+    weights: dict[str, float] = {}
+    names: set[str] = set()
+    numbers: set[str] = set()
+    tone: dict[str, set[str]] = {}
+    lexicon = tone_lexicon()
+    main: set[int] = set()
+    for position, (a, _, key, weight, is_number, is_name) in enumerate(words):
+        while b < len(breaks) and breaks[b] < a:
+            b += 1
+            clause += 1
+        clause_of.append(clause)
+        if a < main_end:
+            main.add(position)
+        if weight > weights.get(key, 0.0):
+            weights[key] = weight
+        if is_name:
+            names.add(key)
+        if is_number:
+            numbers.add(key)
+    lowered = re.findall(r"[a-z]+", raw.lower())
+    for word in lowered:
+        kind = lexicon.get(word) or lexicon.get(word_key(word))
+        if kind:
+            tone.setdefault(kind, set()).add(word_key(word))
+    main_weight = sum(words[i][3] for i in main)
+    if main_weight < 0.4 * sum(w[3] for w in words):
+        main = set(range(len(words)))
+    return SentenceProfile(
+        start=start,
+        end=end,
+        tokens=tuple(words),
+        surfaces=tuple(text[a:z].lower() for a, z, *_ in words),
+        clause_of=tuple(clause_of),
+        main=frozenset(main),
+        weights=weights,
+        frame={},
+        names=frozenset(names),
+        numbers=frozenset(numbers),
+        tone={k: frozenset(v) for k, v in tone.items()},
+        omission=bool(OMISSION.search(CONCESSIVE.sub("", raw, count=1))),
+        foreign_script=_foreign_share(raw) > 0.3,
+        gloss=bool(GLOSS.match(raw.strip())),
+        unit=unit,
+        total=sum(weights.values()) or 1e-9,
+        norm=norm_of(weights),
+        text=raw,
+    )
+
+
+def _foreign_share(raw: str) -> float:
+    letters = [ch for ch in raw if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if ord(ch) > 0x24F) / len(letters)
+
+
+def reweight(
+    background: Sequence[SentenceProfile], official: Sequence[SentenceProfile]
+) -> tuple[list[SentenceProfile], list[SentenceProfile]]:
+    """Scale word weights by how rare they are in this comparison.
+
+    General frequency says "Hegseth" is rare, but in a readout of a call with
+    Hegseth his name is in every sentence and says nothing about which claim a
+    sentence makes; local document frequency discounts it.
+    """
+    everything = [*background, *official]
+    n = len(everything)
+    if n < 4:
+        return list(background), list(official)
+    df: dict[str, int] = {}
+    for p in everything:
+        for key in p.weights:
+            df[key] = df.get(key, 0) + 1
+    norm = math.log(n + 1)
+    factor = {k: min(1.0, max(0.15, math.log((n + 1) / (d + 0.5)) / norm)) for k, d in df.items()}
+
+    def scaled(p: SentenceProfile) -> SentenceProfile:
+        weights = {k: w * factor[k] for k, w in p.weights.items()}
+        return replace(
+            p, weights=weights, total=sum(weights.values()) or 1e-9, norm=norm_of(weights)
+        )
+
+    return [scaled(p) for p in background], [scaled(p) for p in official]

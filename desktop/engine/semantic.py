@@ -1,0 +1,156 @@
+"""Meaning beyond shared lemmas: soft word matches and content vectors per sentence.
+
+Each content token of a sentence gets its word vector (embedding.py); two
+sentences are compared word by word — every word's best match on the other
+side — so "Burma" finds "Myanmar" and "tariffs" finds "trade" while names and
+meeting words, already moved to the frame, add nothing. A sentence's content
+vector is the weight-averaged vector of its content words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from desktop.engine import embedding
+from desktop.engine.profiles import SentenceProfile
+
+Array = NDArray[np.float32]
+# A best-match cosine at or below FLOOR counts for nothing, at or above FLOOR + SPAN fully.
+FLOOR = 0.3
+SPAN = 0.45
+
+
+@dataclass(frozen=True)
+class SemanticProfile:
+    """Content tokens of one sentence: their keys, weights, vectors; the sentence vector."""
+
+    keys: tuple[str, ...]
+    positions: tuple[int, ...]  # token position in the SentenceProfile
+    weights: Array
+    vectors: Array  # one unit row per content token
+    vector: Array  # unit content vector (zeros when the sentence has no content)
+    sentence: Array  # unit vector of the whole sentence, frame words included
+    key_ids: NDArray[np.int64]  # a number per key, equal for equal keys within a process
+
+
+def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfile]:
+    """Semantic profiles of sentences that were reweighted and framed together.
+
+    The whole-sentence vector is the mean of all the sentence's word vectors, frame
+    words included — what WordLlama's own pooling computes, without tokenising twice.
+    """
+    surfaces: list[str] = []
+    for p in profiles:
+        surfaces.extend(p.surfaces)
+    table = embedding.vocabulary_vectors(surfaces)
+    empty = np.zeros(embedding.DIMENSIONS, dtype=np.float32)
+    out: list[SemanticProfile] = []
+    for p in profiles:
+        keys: list[str] = []
+        positions: list[int] = []
+        weights: list[float] = []
+        for position, token in enumerate(p.tokens):
+            key = token[2]
+            if key in p.weights:
+                keys.append(key)
+                positions.append(position)
+                weights.append(p.weights[key])
+        every = np.stack([table[s] for s in p.surfaces]) if p.surfaces else None
+        if positions and every is not None:
+            vectors = every[positions]
+            w = np.asarray(weights, dtype=np.float32)
+            vector = _unit(w @ vectors)
+        else:
+            vectors = np.zeros((0, embedding.DIMENSIONS), dtype=np.float32)
+            w = np.zeros(0, dtype=np.float32)
+            vector = empty
+        sentence = _unit(every.sum(axis=0)) if every is not None else empty
+        ids = np.asarray([hash(k) for k in keys], dtype=np.int64)
+        out.append(
+            SemanticProfile(tuple(keys), tuple(positions), w, vectors, vector, sentence, ids)
+        )
+    return out
+
+
+def _unit(vector: Array) -> Array:
+    length = float(np.linalg.norm(vector))
+    result: Array = (vector / length if length > 0 else vector).astype(np.float32)
+    return result
+
+
+def credit(cosines: Array) -> Array:
+    result: Array = np.clip((cosines - FLOOR) / SPAN, 0.0, 1.0).astype(np.float32)
+    return result
+
+
+def token_credits(a: SemanticProfile, others: Sequence[SemanticProfile]) -> Array:
+    """Credit of each content token of ``a`` (rows) against each of ``others`` (columns):
+    1 for the same key, else the cosine to the closest token, scaled by :func:`credit`.
+    One matrix product for all of ``others``."""
+    result = np.zeros((len(a.keys), len(others)), dtype=np.float32)
+    filled = [i for i, o in enumerate(others) if o.keys]
+    if not a.keys or not filled:
+        return result
+    vectors = np.concatenate([others[i].vectors for i in filled])
+    ids = np.concatenate([others[i].key_ids for i in filled])
+    starts = np.cumsum([0, *[len(others[i].keys) for i in filled][:-1]])
+    scores = credit(a.vectors @ vectors.T)
+    scores[a.key_ids[:, None] == ids[None, :]] = 1.0
+    result[:, filled] = np.maximum.reduceat(scores, starts, axis=1)
+    return result
+
+
+def best_matches(a: SemanticProfile, others: Sequence[SemanticProfile]) -> Array:
+    """For each content token of ``a``, its credit against the best token of ``others``."""
+    if not a.keys or not others:
+        return np.zeros(len(a.keys), dtype=np.float32)
+    best: Array = token_credits(a, others).max(axis=1)
+    return best
+
+
+def pair_recalls(
+    a: SemanticProfile, others: Sequence[SemanticProfile]
+) -> list[tuple[float, float]]:
+    """For each of ``others``: the share of ``a``'s content weight it accounts for, and
+    the share of its own content weight that ``a`` accounts for — one matrix product for
+    all of them (what :func:`soft_recall` gives pair by pair)."""
+    result = [(0.0, 0.0)] * len(others)
+    filled = [i for i, o in enumerate(others) if o.keys]
+    total_a = float(a.weights.sum())
+    if not a.keys or not filled or total_a <= 0:
+        return result
+    vectors = np.concatenate([others[i].vectors for i in filled])
+    ids = np.concatenate([others[i].key_ids for i in filled])
+    weights = np.concatenate([others[i].weights for i in filled])
+    sizes = [len(others[i].keys) for i in filled]
+    starts = np.cumsum([0, *sizes[:-1]])
+    scores = credit(a.vectors @ vectors.T)
+    scores[a.key_ids[:, None] == ids[None, :]] = 1.0
+    best_for_a = np.maximum.reduceat(scores, starts, axis=1)  # a's tokens × others
+    soft_a = (a.weights @ best_for_a) / total_a
+    best_for_others = scores.max(axis=0) * weights
+    covered = np.add.reduceat(best_for_others, starts)
+    for slot, i in enumerate(filled):
+        total = float(others[i].weights.sum())
+        result[i] = (float(soft_a[slot]), float(covered[slot]) / total if total > 0 else 0.0)
+    return result
+
+
+def soft_recall(a: SemanticProfile, others: Sequence[SemanticProfile]) -> float:
+    """Share of ``a``'s content weight that ``others`` account for, softly."""
+    total = float(a.weights.sum())
+    if total <= 0 or not others:
+        return 0.0
+    return float((a.weights * best_matches(a, others)).sum()) / total
+
+
+def content_cosine(a: SemanticProfile, b: SemanticProfile) -> float:
+    return float(a.vector @ b.vector)
+
+
+def sentence_cosine(a: SemanticProfile, b: SemanticProfile) -> float:
+    return float(a.sentence @ b.sentence)

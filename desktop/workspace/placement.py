@@ -1,0 +1,91 @@
+"""Where dropped or opened documents go, and the line that tells the user (no Qt).
+
+A drop on the window lets the documents decide: one article is split in
+single-article mode, several are ranked so the one that reads most like an
+official release goes left. A drop on a pane sets that side; Add Background adds
+one more document on the right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from desktop import naming
+from desktop.engine.document import Document
+from desktop.workspace.inputs import SessionInputs, Side
+
+Ranker = Callable[[Sequence[Document]], int]
+
+
+@dataclass(frozen=True)
+class Placement:
+    """The new inputs and a line telling the user what went where."""
+
+    inputs: SessionInputs
+    message: str
+
+
+def place(
+    inputs: SessionInputs,
+    documents: Sequence[Document],
+    side: Side,
+    rank: Ranker,
+    derived: Document | None = None,
+) -> Placement:
+    """Put ``documents`` on ``side`` of ``inputs``.
+
+    ``derived`` is the official side the engine derived for a split article; it
+    stays on the left when a background document is added to a split article.
+    """
+    if not documents:
+        return Placement(inputs, "")
+    settings = inputs.settings
+    if side is Side.ADDED:
+        placed = inputs
+        for document in documents:
+            placed = placed.with_added_background(document, derived)
+            derived = None
+        return Placement(placed, f"Added {_count(documents)} to the background.")
+    if side is Side.OFFICIAL:
+        official, *others = _ranked(documents, rank)
+        placed = inputs.with_official(official)
+        if others:
+            placed = replace(placed, backgrounds=(*placed.backgrounds, *others))
+        return Placement(placed, f"“{_name(official)}” is now the official readout.")
+    if side is Side.BACKGROUND:
+        placed = inputs.with_backgrounds(documents)
+        if placed.single_article:
+            return Placement(placed, _split_message(documents[0]))
+        return Placement(placed, f"{_count(documents)} on the background side.")
+    if len(documents) == 1:
+        return Placement(
+            SessionInputs(backgrounds=(documents[0],), single_article=True, settings=settings),
+            _split_message(documents[0]),
+        )
+    official, *others = _ranked(documents, rank)
+    return Placement(
+        SessionInputs(official, tuple(others), settings=settings),
+        f"“{_name(official)}” reads most like the official release, so it is on the left. "
+        "Wrong guess? Use Swap Sides.",
+    )
+
+
+def _ranked(documents: Sequence[Document], rank: Ranker) -> list[Document]:
+    chosen = rank(documents) if len(documents) > 1 else 0
+    return [documents[chosen], *(d for i, d in enumerate(documents) if i != chosen)]
+
+
+def _name(document: Document) -> str:
+    return naming.document_name(document, with_date=False)
+
+
+def _count(documents: Sequence[Document]) -> str:
+    return "1 document" if len(documents) == 1 else f"{len(documents)} documents"
+
+
+def _split_message(document: Document) -> str:
+    return (
+        f"Split “{_name(document)}”: what it attributes to the official statement is on the "
+        "left, the rest of the article on the right."
+    )
