@@ -40,3 +40,24 @@ def test_windows_cut_after_a_full_stop_and_lose_nothing() -> None:
     assert "".join(windows) == chunk
     assert all(len(w) <= segment._MAX_PARAGRAPH for w in windows)
     assert all(w.rstrip().endswith(".") for w in windows)
+
+
+def test_opening_statement_head_on_ordinary_sentences() -> None:
+    from desktop.engine.attribution import _OPENING_HEAD
+
+    assert _OPENING_HEAD.match("A joint statement issued after the talks said")
+    assert _OPENING_HEAD.match("  The ministry's readout said")
+    assert _OPENING_HEAD.match("In a statement, the embassy said")
+    assert not _OPENING_HEAD.match("The ministers of the two countries met and said")
+
+
+def test_detail_phrase_starts_at_its_comma_or_its_spaces() -> None:
+    from desktop.engine.profiles import _DETAIL
+
+    sentence = "They discussed cooperation, including defence and trade."
+    found = _DETAIL.search(sentence, 12)
+    assert found is not None and sentence[found.start() :].startswith(", including")
+    sentence = "They discussed cooperation   such as defence."
+    found = _DETAIL.search(sentence, 12)
+    assert found is not None and sentence[found.start() :].startswith("   such as")
+    assert _DETAIL.search("They met today and talked about trade.", 12) is None
