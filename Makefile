@@ -5,19 +5,28 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SAMPLE := seeds/rajnath-hegseth-call-2025-07-01.txt
 # Shared libraries Qt needs even offscreen, fonts, and pdftoppm for PDF checks;
-# validators for the desktop entry, metainfo and MIME type; objdump for PyInstaller.
+# validators for the desktop entry, metainfo and MIME type; objdump for PyInstaller and the
+# .deb's dependencies; Debian's own pip, venv and pipx for the install check; man for the pages.
 DEBS   := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 libxcb-cursor0 \
           libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 \
           libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 \
           fonts-dejavu-core fonts-wqy-microhei poppler-utils \
-          desktop-file-utils appstream shared-mime-info binutils
+          desktop-file-utils appstream shared-mime-info binutils \
+          python3-pip python3-venv pipx man-db zstd
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint typecheck cases pytest eval bench fuzz fit system-deps clean bundle bundle-smoke icons
+VERSION = $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+ARCH    = $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
+DEB    := dist/readout-desktop_$(VERSION)_$(ARCH).deb
 
-$(STAMP): pyproject.toml
+.PHONY: run test lint typecheck cases pytest matrix install-check eval bench fuzz fit system-deps \
+        clean bundle bundle-smoke icons man deb deb-check
+
+$(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	@# The distribution was called "readout" before 0.2 (that name is another project's on PyPI).
+	@$(PY) -m pip uninstall --quiet --yes readout 2>/dev/null || true
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
@@ -32,8 +41,9 @@ system-deps:
 run: $(STAMP) system-deps
 	@$(PY) -m desktop $(SAMPLE) || $(PY) -m desktop compare $(SAMPLE)
 
-## Lint, type-check and run the whole test suite.
-test: $(STAMP) system-deps lint typecheck cases pytest
+## Lint, type-check and run the whole test suite; then the suite on the other CPythons
+## 3.11-3.13 found here, and the wheel installed the way users do (about 20 minutes).
+test: $(STAMP) system-deps lint typecheck cases pytest matrix install-check
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -48,6 +58,14 @@ cases: $(STAMP)
 
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+
+## The suite (without the bundle build) on every other CPython 3.11-3.13 this machine has.
+matrix: $(STAMP)
+	$(PY) -m tests.tools.matrix
+
+## Wheel and sdist; the wheel into a fresh venv by Debian's pip, and by pipx; run both.
+install-check: $(STAMP) system-deps
+	$(PY) packaging/install_check.py
 
 ## Accuracy on the labeled cases (leave-one-case-out) beside the baselines.
 eval: $(STAMP)
@@ -75,9 +93,21 @@ bundle: $(STAMP) system-deps
 bundle-smoke: bundle
 	dist/readout/readout --smoke
 
+## The .deb: the bundle under /opt/readout-desktop, desktop files under /usr/share (dpkg-deb).
+deb: bundle
+	$(PY) packaging/make_deb.py dist/readout dist
+
+## Install the .deb here with apt-get, run and validate it, remove it (CI; needs root or sudo).
+deb-check: deb
+	sh packaging/linux/deb_check.sh $(DEB) $(VERSION)
+
+## Rewrite packaging/linux/readout.1 and readout-gui.1 from the argument parsers.
+man: $(STAMP)
+	$(PY) packaging/make_manpage.py
+
 ## Re-render the app icon (PNGs, .ico, .icns) after editing resources/icons/readout*.svg.
 icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) packaging/make_icons.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache artifacts build dist
+	rm -rf $(VENV) .venv-3.* .mypy_cache .ruff_cache .pytest_cache artifacts build dist *.egg-info

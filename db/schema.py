@@ -12,6 +12,7 @@ import threading
 from contextlib import closing
 from dataclasses import dataclass
 from enum import StrEnum
+from importlib import resources
 from pathlib import Path
 
 from alembic import command
@@ -21,7 +22,9 @@ from alembic.util import CommandError
 
 from db.engine import BUSY_TIMEOUT_MS, make_engine, write_options
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# Alembic reads the revisions as source files, so they are package data of ``db`` on disk
+# (a wheel unpacked by pip, the bundle's _internal/db/migrations/).
+MIGRATIONS = Path(str(resources.files("db").joinpath("migrations")))
 VERSION_TABLE = "alembic_version"
 DAMAGE_ERRORS = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
 

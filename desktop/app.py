@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from desktop.interrupts import SignalStop
     from desktop.single_instance import Handoff
     from desktop.ui.main_window import MainWindow
 
@@ -315,6 +316,10 @@ def main(paths: Sequence[str] = ()) -> int:
             file=sys.stderr,
         )
         return 1
+    from desktop.logs import ensure_logging, install_crash_handlers
+
+    ensure_logging()
+    install_crash_handlers()  # before Qt: a crash while it starts is in crash.log too
     from desktop.qt_compat import protect_singletons
 
     protect_singletons()
@@ -342,11 +347,50 @@ def main(paths: Sequence[str] = ()) -> int:
     file_opens = FileOpenEvents(app)
     file_opens.received.connect(launches.receive)
     app.installEventFilter(file_opens)
+    stop = _report_and_stop(app, window)
     window.show()
     try:
-        return app.exec()
+        status = app.exec()
     finally:
         server.close()
+        _stop_reporting(stop)
+    return stop.exit_status or status
+
+
+def _report_and_stop(app: QApplication, window: MainWindow) -> SignalStop:
+    """Uncaught exceptions shown in the window; Ctrl+C and SIGTERM close it cleanly."""
+    import logging
+
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    from desktop.about import version
+    from desktop.interrupts import SignalStop
+    from desktop.logs import set_crash_notifier
+    from desktop.ui.crash_notice import CrashNotice
+
+    logging.getLogger(__name__).info(
+        "Readout %s started (Python %s, PySide6 %s, Qt %s, platform %s)",
+        version(),
+        sys.version.split()[0],
+        pyside_version,
+        qVersion(),
+        app.platformName(),
+    )
+    set_crash_notifier(CrashNotice(window.message))
+
+    def close() -> None:
+        window.close()
+        app.quit()
+
+    return SignalStop(app, close)
+
+
+def _stop_reporting(stop: SignalStop) -> None:
+    from desktop.logs import set_crash_notifier
+
+    set_crash_notifier(None)
+    stop.restore()
 
 
 def _forward_to_starting(name: str, handoff: Handoff) -> bool:
@@ -362,27 +406,47 @@ def _forward_to_starting(name: str, handoff: Handoff) -> bool:
     return False
 
 
-def gui_main(argv: Sequence[str] | None = None) -> int:
-    """``readout-gui [--smoke] [FILE…]``: the launcher pip installs (no console on Windows)
-    and what the desktop entry runs."""
-    args = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-psn_")]
+def gui_parser() -> argparse.ArgumentParser:
+    """``readout-gui``'s arguments (also what its man page is made from)."""
+    from desktop.about import version
+
     parser = argparse.ArgumentParser(
         prog="readout-gui",
         description="Open Readout: an article, an official readout and background "
         "documents, or a .readout session. While Readout runs, the files open in its window.",
     )
+    parser.add_argument("-V", "--version", action="version", version=f"readout {version()}")
+    parser.add_argument(
+        "--debug", action="store_true", help="log everything, to stderr and the log file"
+    )
     parser.add_argument(
         "--smoke",
         action="store_true",
-        help="check an installation: open the window offscreen on the sample, export a "
-        "PDF to a temporary folder, print its path and exit",
+        help="check an installation: open the window offscreen on the sample, compare, "
+        "export a PDF, open a sessions database, then remove its temporary folder",
+    )
+    parser.add_argument(
+        "--smoke-dir",
+        metavar="DIR",
+        type=Path,
+        help="with --smoke: keep its files (PDF, database, log) in DIR and print the PDF's path",
     )
     parser.add_argument("files", nargs="*", help="articles, readouts, .readout session files")
-    parsed = parser.parse_args(args)
+    return parser
+
+
+def gui_main(argv: Sequence[str] | None = None) -> int:
+    """``readout-gui [--smoke] [FILE…]``: the launcher pip installs (no console on Windows)
+    and what the desktop entry runs."""
+    args = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-psn_")]
+    parsed = gui_parser().parse_args(args)
     if parsed.smoke:
         from desktop.smoke import smoke
 
-        return smoke()
+        return smoke(keep=parsed.smoke_dir, debug=parsed.debug)
+    from desktop.logs import setup_logging
+
+    setup_logging(debug=parsed.debug)
     return main(parsed.files)
 
 

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from desktop import __version__
+from desktop.about import version
+
+# What ``readout WORD …`` runs; any other first argument is a file to open in the window.
+COMMANDS = {
+    "compare": "compare a readout with reporting, in the terminal",
+    "sessions": "list, show, export, import and delete saved sessions",
+    "batch": "compare many sets of documents: a JSON per set, a summary CSV, PDFs",
+}
+DEBUG_OPTION = "--debug"
 
 _EPILOG = """examples:
   readout compare statement.txt article.html      compare a readout with reporting
@@ -45,8 +55,18 @@ def _compare_parser() -> argparse.ArgumentParser:
         help="paper size of the PDF (default: A4)",
     )
     colour = parser.add_mutually_exclusive_group()
-    colour.add_argument("--color", "--colour", dest="colour", action="store_true", default=None)
-    colour.add_argument("--no-color", "--no-colour", dest="colour", action="store_false")
+    colour.add_argument(
+        "--color",
+        "--colour",
+        dest="colour",
+        action="store_true",
+        default=None,
+        help="colour the report (default: when standard output is a terminal and NO_COLOR "
+        "is not set)",
+    )
+    colour.add_argument(
+        "--no-color", "--no-colour", dest="colour", action="store_false", help="no colour"
+    )
     return parser
 
 
@@ -54,17 +74,33 @@ def _top_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="readout",
         description="Readout: what is, and is not, in the official readout.",
-        epilog=_EPILOG,
+        usage="readout [-V] [--debug] [--db PATH] [FILE | URL ...]\n       readout COMMAND ...",
+        epilog=_commands_help() + "\n\n" + _EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"readout {__version__}")
-    parser.add_argument("files", nargs="*", help="files to open in the window")
+    parser.add_argument("-V", "--version", action="version", version=f"readout {version()}")
+    parser.add_argument(
+        DEBUG_OPTION, action="store_true", help="log everything, to stderr and the log file"
+    )
+    parser.add_argument("files", nargs="*", help="files or URLs to open in the window")
     parser.add_argument(
         "--db",
         metavar="PATH",
         help="sessions database to use (default: READOUT_DB or the data folder)",
     )
     return parser
+
+
+def _commands_help() -> str:
+    lines = [f"  {name:<10}  {summary}" for name, summary in COMMANDS.items()]
+    return "\n".join(
+        [
+            "commands (readout COMMAND --help for each):",
+            *lines,
+            "Any other first argument is a file or URL to open in the window.",
+            f"{DEBUG_OPTION}, before or after a command, logs everything to stderr and the log file.",
+        ]
+    )
 
 
 def _read(argument: str) -> object:
@@ -165,8 +201,43 @@ def _write_pdf(comparison: object, path: str, page_size: str) -> int:
     return 0
 
 
+def looks_like_a_file(argument: str) -> bool:
+    """Whether ``readout ARGUMENT`` means a file to open rather than a command: it exists,
+    is a URL, or is written like a path (a folder part, a suffix, ``~``)."""
+    if urlsplit(argument).scheme in ("http", "https", "file") or argument == "-":
+        return True
+    path = Path(argument)
+    return (
+        path.exists()
+        or bool(path.suffix)
+        or len(path.parts) > 1
+        or argument.startswith(("~", "."))
+        or os.sep in argument
+    )
+
+
+def unknown_command(word: str) -> str:
+    """The error for ``readout WORD`` when WORD is neither a command nor a file."""
+    close = difflib.get_close_matches(word, list(COMMANDS), n=1)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    return (
+        f"readout: unknown command {word!r}{hint}; the commands are: {', '.join(COMMANDS)}. "
+        f"To open a file called {word}, write ./{word}"
+    )
+
+
+def _without_debug(args: list[str]) -> tuple[list[str], bool]:
+    """``--debug`` is global: taken out wherever it stands before ``--``."""
+    end = args.index("--") if "--" in args else len(args)
+    kept = [a for a in args[:end] if a != DEBUG_OPTION] + args[end:]
+    return kept, len(kept) != len(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
+    args, debug = _without_debug(list(sys.argv[1:] if argv is None else argv))
+    from desktop.logs import setup_logging
+
+    setup_logging(debug=debug)  # before anything imports Qt
     try:
         if args and args[0] == "compare":
             return compare_command(args[1:])
@@ -179,6 +250,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return batch_command(args[1:])
         parsed = _top_parser().parse_args(args)
+        if parsed.files and not looks_like_a_file(parsed.files[0]):
+            print(unknown_command(parsed.files[0]), file=sys.stderr)
+            return 2
         if parsed.db:
             os.environ["READOUT_DB"] = parsed.db
         from desktop.app import main as gui_main

@@ -3,13 +3,16 @@
 Opens the window offscreen on the sample, waits for the comparison, exports a
 PDF, reads a scrap of HTML (trafilatura and its data files) and checks the
 sessions database reached the shipped Alembic migrations' head — what a bundle
-most often loses is data files. Prints progress lines, then the PDF's path; exit
-status 0 when all worked, 1 with one line on stderr otherwise.
+most often loses is data files. Prints progress lines, then ``smoke: ok`` (or, with
+``--smoke-dir``, the PDF's path); exit status 0 when all worked, 1 with one line on
+stderr otherwise. It works in a temporary folder that it removes at the end, so a
+check leaves nothing behind; ``--smoke-dir DIR`` keeps the files in DIR instead.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -31,26 +34,48 @@ def _say(text: str) -> None:
     print(f"smoke: {text}", flush=True)
 
 
-def smoke(timeout_s: float = SMOKE_TIMEOUT_S) -> int:
+def smoke(
+    timeout_s: float = SMOKE_TIMEOUT_S, keep: Path | None = None, *, debug: bool = False
+) -> int:
     """Open the window offscreen on the sample, compare, export a PDF, open a sessions
-    database (the migrations), read HTML; print the PDF's path. 0 when all worked.
+    database (the migrations), read HTML. 0 when all worked.
 
-    Everything goes to a new temporary folder: the user's settings and sessions are
-    never touched, and no running Readout is contacted.
+    Everything goes to ``keep`` or else a new temporary folder, removed at the end: the
+    user's settings, sessions and logs are never touched, and no running Readout is
+    contacted.
     """
     started = time.perf_counter()
-    folder = Path(tempfile.mkdtemp(prefix="readout-smoke-"))
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+    folder = keep.resolve() if keep is not None else Path(tempfile.mkdtemp(prefix="readout-smoke-"))
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["READOUT_SETTINGS_DIR"] = str(folder / "settings")
     os.environ["READOUT_DB"] = str(folder / "sessions.sqlite3")
+    os.environ["READOUT_LOG_DIR"] = str(folder / "log")
     os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false;qt.qpa.*=false")
+    from desktop.logs import setup_logging
+
+    setup_logging(debug=debug)
     try:
         pdf = _smoke_steps(folder, started, timeout_s)
     except Exception as error:  # the one line a failed build check prints
         print(f"readout smoke: FAILED: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
-    print(pdf, flush=True)
+    finally:
+        if keep is None:
+            _remove(folder)
+    print(pdf if keep is not None else "smoke: ok", flush=True)
     return 0
+
+
+def _remove(folder: Path) -> None:
+    """Remove the smoke test's folder, log files included (closed first)."""
+    from desktop.logs import close_log_file
+
+    close_log_file()
+    shutil.rmtree(folder, ignore_errors=True)
+    if folder.exists():
+        print(f"readout smoke: could not remove {folder}", file=sys.stderr)
 
 
 def _smoke_steps(folder: Path, started: float, timeout_s: float) -> Path:
@@ -89,6 +114,7 @@ def _smoke_steps(folder: Path, started: float, timeout_s: float) -> Path:
     if result.page_count < 1 or not result.path.read_bytes().startswith(b"%PDF-"):
         raise RuntimeError(f"{result.path} is not a PDF")
     _say(f"PDF written, {result.page_count} pages")
+    _say(_smoke_pdf_reader(result.path))
     _say(_smoke_html())
     window.close()
     window.background.wait(10_000)
@@ -121,6 +147,16 @@ def _smoke_sessions(path: Path) -> str:
     if probe(path).revision != head:
         raise RuntimeError(f"the sessions database is not at revision {head}")
     return f"sessions database {opening.status.value} at revision {head}"
+
+
+def _smoke_pdf_reader(path: Path) -> str:
+    """The PDF reader (PDFium's library) reads the exported PDF back."""
+    from desktop.ingest import read_path
+
+    document = read_path(path)
+    if "official readout" not in document.text:
+        raise RuntimeError(f"the PDF reader lost the text: {document.text[:200]!r}")
+    return f"PDF reader ok ({document.metadata.get('pages', '?')} pages read back)"
 
 
 def _smoke_html() -> str:

@@ -18,6 +18,15 @@ settings.register_profile(
 settings.load_profile("readout")
 
 
+@pytest.fixture(autouse=True)
+def log_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test (and every process it starts) logs into a temporary folder, never the
+    user's state folder."""
+    folder = tmp_path_factory.mktemp("log")
+    monkeypatch.setenv("READOUT_LOG_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def isolated_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A throw-away HOME and data folder, and READOUT_DB pointing into it."""

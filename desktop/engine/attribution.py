@@ -31,7 +31,7 @@ _VERBS = (
     r"revealed|disclosed|argued|argues|warned|warns|acknowledged|acknowledges|conceded|"
     r"admitted|suggested|suggests|recalled|recounted|listed|quoted|contended|alleged|"
     r"pointed\s+out|went\s+on\s+to\s+say|made\s+clear|underlined|underscored|emphasised|"
-    r"emphasized|stressed|highlighted|called(?!\s+(?:on|off|up|in|out|at|back)\b)|termed|was\s+quoted\s+as\s+saying|were\s+quoted\s+as\s+saying"
+    r"emphasized|stressed|highlighted|called(?!\s+(?:on|off|up|in|out|at|back|his|her|their|[A-Z])\b)|termed|was\s+quoted\s+as\s+saying|were\s+quoted\s+as\s+saying"
 )
 _REPORT = re.compile(
     rf"\b(?:also\s+|further\s+|later\s+|then\s+|had\s+|has\s+|have\s+)?(?P<verb>{_VERBS})\b"
@@ -275,8 +275,11 @@ def _government_subject(lower: Sequence[str]) -> bool:
     return any(text.startswith(n + " ") for n in names) and words[-1] in _INSTITUTION_WORDS | {
         "military",
         "forces",
+        "force",
         "government",
         "media",
+        "police",
+        "guard",
     }
 
 
@@ -313,6 +316,34 @@ def _mask_quotes(sentence: str) -> str:
         if depth > 0 or straight:
             out[i] = " " if not ch.isspace() else ch
     return "".join(out)
+
+
+_SUMMED_UP = re.compile(
+    r"(?:has|have|had)\s+(?:long\s+|repeatedly\s+|consistently\s+|always\s+|often\s+)?"
+    r"(?:argued|maintained|insisted|rejected|said|held|claimed|complained|asserted|stressed)\b"
+)
+_NARRATED = re.compile(
+    r"(?:also\s+|has\s+|had\s+)?told\s+(?:his|her|their|the)\s+(?:\w+\s+){0,3}?counterparts?\b",
+    re.I,
+)
+
+
+def _words_of(subject: str) -> list[str]:
+    return [
+        w.lower().replace("’", "'").removesuffix("'s")
+        for w in re.findall(r"[^\W\d_]+(?:['’][a-z]+)?", _TIME_WORDS.sub(" ", subject))
+    ]
+
+
+def _apposed_subject(masked: str, subject_start: int) -> tuple[int, str] | None:
+    """The sentence's opening noun phrase when ``subject_start`` follows it after a comma."""
+    before = masked[:subject_start].rstrip()
+    if not before.endswith(",") or "," in before[:-1].strip():
+        return None
+    opening = before[:-1].strip()
+    if not opening or len(opening.split()) > 8 or _REPORT.search(opening):
+        return None
+    return len(masked) - len(masked.lstrip()), opening
 
 
 def _subject_before(masked: str, verb_start: int) -> tuple[int, str]:
@@ -448,6 +479,24 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
             continue  # passive: "Hegseth was confirmed as ..." reports nothing
         subject_start, subject = _subject_before(masked, match.start())
         kind = classify_subject(subject, roles=roles)
+        if kind is Attribution.REPORTER:
+            # "The ISPR, the military's media wing, said": the appositive describes the
+            # sentence's opening noun phrase, which is the subject.
+            apposed = _apposed_subject(masked, subject_start)
+            if apposed is not None:
+                kind = classify_subject(apposed[1], roles=roles)
+                subject_start = apposed[0]
+        if (
+            kind is Attribution.OFFICIAL
+            and _SUMMED_UP.match(masked, match.start())
+            and _government_subject(_words_of(subject))
+        ):
+            # "India has long argued …": a position summed up over time, not a statement.
+            kind = Attribution.REPORTER
+        if kind is Attribution.NAMED and _NARRATED.match(masked, match.start()):
+            # "Wong has told her Chinese counterpart of …": what was said in the meeting,
+            # narrated by the reporter.
+            kind = Attribution.REPORTER
         opening = _opening_statement(masked, match.start())
         if opening is not None and kind in (Attribution.REPORTER, Attribution.NAMED):
             subject_start, kind = opening, Attribution.OFFICIAL

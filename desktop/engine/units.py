@@ -134,7 +134,22 @@ def classify(
     _mark_captions(lines, units)
     _mark_top(lines, units, official=official)
     _mark_headings(lines, units, official=official)
+    if not official:
+        _mark_summary_bullets(units)
+        _mark_agency_bylines(lines, units)
     return units
+
+
+_AGENCY = re.compile(r"^\(?(?:PTI|ANI|IANS|UNI|AAP|AP|AFP|Reuters|Press Trust of India)\)?$")
+
+
+def _mark_agency_bylines(lines: Sequence[_Line], units: list[Unit]) -> None:
+    """An agency's name alone above the body is its byline; below, its closing credit."""
+    for i, unit in enumerate(units):
+        if unit is Unit.CLAIM:
+            return
+        if unit is Unit.CREDIT and _AGENCY.match(lines[i].text):
+            units[i] = Unit.BYLINE
 
 
 _PLACES_OR_NAMES = re.compile(r"^[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}$")
@@ -245,7 +260,7 @@ def _fixed_unit(line: _Line) -> Unit:
     for unit in order:
         if unit in (Unit.BYLINE, Unit.DATELINE, Unit.TITLE) and not line.whole_line:
             continue
-        if unit is Unit.BYLINE and line.words > 12:
+        if unit is Unit.BYLINE and line.words > 40:
             continue
         if unit is Unit.DATELINE and line.words > 14:
             continue
@@ -299,14 +314,21 @@ def _mark_top(lines: Sequence[_Line], units: list[Unit], *, official: bool) -> N
 
 
 def _mark_captions(lines: Sequence[_Line], units: list[Unit]) -> None:
-    """A short whole line beside a photo credit describes the photo."""
+    """A short line beside a photo credit — or sharing its line with the credit, as in
+    "Defence Minister Rajnath Singh. (File photo: PTI)" — describes the photo."""
+    per_line: dict[int, int] = {}
+    for line in lines:
+        per_line[line.line] = per_line.get(line.line, 0) + 1
     for i, unit in enumerate(units):
-        if unit is not Unit.CREDIT or not _PHOTO_CREDIT.search(lines[i].text):
+        if unit is not Unit.CREDIT:
             continue
+        photo = bool(_PHOTO_CREDIT.search(lines[i].text))
         for j in (i - 1, i + 1):
             if 0 <= j < len(units) and units[j] is Unit.CLAIM:
                 line = lines[j]
-                if line.whole_line and line.words <= 45 and not _reported(line.text):
+                with_credit = line.line == lines[i].line and per_line[line.line] == 2
+                alone = (line.whole_line and photo) or with_credit
+                if alone and line.words <= 45 and not _reported(line.text):
                     units[j] = Unit.CAPTION
                     break
 
@@ -325,6 +347,19 @@ def _reported(text: str) -> bool:
             text,
         )
     )
+
+
+def _mark_summary_bullets(units: list[Unit]) -> None:
+    """Headings after the headline and before the first claim of the body are the
+    story's summary points (a wire story's bullets): its standfirst."""
+    seen_headline = False
+    for i, unit in enumerate(units):
+        if unit is Unit.CLAIM:
+            return
+        if unit is Unit.HEADLINE:
+            if seen_headline:
+                units[i] = Unit.STANDFIRST
+            seen_headline = True
 
 
 def _mark_headings(lines: Sequence[_Line], units: list[Unit], *, official: bool) -> None:

@@ -201,7 +201,8 @@ def writable_target(path: Path) -> Path:
 
 def _verified(partial: Path, pages: int, target: Path) -> None:
     """Check the written file before it replaces anything: QPdfWriter reports no write
-    error, and on a full disk it left an empty file that replaced a good PDF."""
+    error, and on a full disk it left an empty file that replaced a good PDF. PDFium
+    (the readers' library) reads it back and counts its pages."""
     with partial.open("rb") as handle:
         os.fsync(handle.fileno())
         size = os.fstat(handle.fileno()).st_size
@@ -210,10 +211,17 @@ def _verified(partial: Path, pages: int, target: Path) -> None:
     if size < 256 or b"%%EOF" not in tail:
         raise OSError(errno.ENOSPC, _incomplete(partial), str(target))
     try:
-        from pypdf import PdfReader
+        import pypdfium2 as pdfium
 
-        read = len(PdfReader(str(partial), strict=True).pages)
-    except Exception as error:  # pypdf raises many types on a damaged file
+        from desktop.ingest.pdf import PDFIUM_LOCK
+
+        with PDFIUM_LOCK:  # PDFium is one document at a time per process
+            document = pdfium.PdfDocument(str(partial))
+            try:
+                read = len(document)
+            finally:
+                document.close()
+    except Exception as error:  # a damaged file: PdfiumError, or worse
         raise OSError(errno.EIO, _incomplete(partial), str(target)) from error
     if read != pages:
         raise OSError(errno.EIO, _incomplete(partial), str(target))

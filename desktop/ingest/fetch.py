@@ -16,12 +16,13 @@ from datetime import UTC, datetime
 from typing import IO, Any
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
+from desktop.about import user_agent
 from desktop.engine.document import Document
 from desktop.ingest.dispatch import read_data
 from desktop.ingest.errors import IngestError, limit_megabytes, megabytes
 from desktop.ingest.guard import reader
 
-USER_AGENT = "Readout/0.1 (+desktop app)"
+USER_AGENT = user_agent()
 _ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8"
 _READABLE = frozenset({"text/html", "application/xhtml+xml", "application/pdf", "text/plain"})
 # Servers label PDFs and saved files this way; the bytes decide what they are.

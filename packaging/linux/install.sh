@@ -1,6 +1,6 @@
 #!/bin/sh
-# Install (or with --uninstall remove) Readout's desktop entry, icons, MIME type and
-# AppStream metainfo for the current user, under ${XDG_DATA_HOME:-~/.local/share}.
+# Install (or with --uninstall remove) Readout's desktop entry, icons, MIME type,
+# AppStream metainfo and man pages for the current user, under ${XDG_DATA_HOME:-~/.local/share}.
 #
 #   packaging/linux/install.sh                      # from a checkout: .venv/bin/readout-gui
 #   dist/readout/install-desktop-entry              # from the bundle: dist/readout/readout
@@ -24,8 +24,12 @@ usage() {
 }
 
 here=$(dirname "$(readlink -f "$0")")
-# The checkout and the bundle share a layout: packaging/linux/ beside resources/.
+# packaging/linux/ lies two folders down in the checkout and in the bundle's _internal/;
+# the icons are resources/icons/ in the checkout, desktop/resources/icons/ in the bundle.
 root=$(readlink -f "$here/../..")
+icons=$root/resources/icons
+[ -d "$icons" ] || icons=$root/desktop/resources/icons
+MAN_PAGES="readout.1 readout-gui.1"
 data_home=${XDG_DATA_HOME:-$HOME/.local/share}
 action=install
 exec_path=
@@ -69,7 +73,7 @@ find_launcher() {
     elif command -v readout-gui >/dev/null 2>&1; then
         command -v readout-gui                          # pip / pipx install on PATH
     else
-        echo "install.sh: no readout-gui found; run make, pip install readout, or pass --exec PATH" >&2
+        echo "install.sh: no readout-gui found; run make, pipx install readout-desktop, or pass --exec PATH" >&2
         exit 1
     fi
 }
@@ -93,6 +97,9 @@ uninstall() {
           "$data_home/mime/packages/$APP_ID.xml" \
           "$data_home/metainfo/$APP_ID.metainfo.xml" \
           "$data_home/icons/hicolor/scalable/apps/$APP_ID.svg"
+    for page in $MAN_PAGES; do
+        rm -f "$data_home/man/man1/$page"
+    done
     for size in $SIZES; do
         rm -f "$data_home/icons/hicolor/${size}x${size}/apps/$APP_ID.png"
     done
@@ -116,10 +123,15 @@ install_files() {
     mv "$data_home/applications/$APP_ID.desktop.tmp" "$data_home/applications/$APP_ID.desktop"
     cp "$here/$APP_ID.xml" "$data_home/mime/packages/$APP_ID.xml"
     cp "$here/$APP_ID.metainfo.xml" "$data_home/metainfo/$APP_ID.metainfo.xml"
-    cp "$root/resources/icons/readout.svg" "$data_home/icons/hicolor/scalable/apps/$APP_ID.svg"
+    cp "$icons/readout.svg" "$data_home/icons/hicolor/scalable/apps/$APP_ID.svg"
+    # man finds ~/.local/share/man from ~/.local/bin on PATH (man-db's manpath).
+    mkdir -p "$data_home/man/man1"
+    for page in $MAN_PAGES; do
+        cp "$here/$page" "$data_home/man/man1/$page"
+    done
     for size in $SIZES; do
         mkdir -p "$data_home/icons/hicolor/${size}x${size}/apps"
-        cp "$root/resources/icons/png/readout-$size.png" \
+        cp "$icons/png/readout-$size.png" \
            "$data_home/icons/hicolor/${size}x${size}/apps/$APP_ID.png"
     done
     refresh

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.about import version
 from desktop.app import DESKTOP_FILE_ID
 from tests.packaging.conftest import ROOT, SAMPLE
 
@@ -86,14 +87,57 @@ def test_the_bundle_smoke_test_opens_the_sample_and_exports_a_pdf(
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     lines = completed.stdout.strip().splitlines()
-    pdf = Path(lines[-1])
-    assert pdf.is_relative_to(tmp_path)
-    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert lines[-1] == "smoke: ok"
     report = "\n".join(lines)
     assert "background claims are absent from the official readout" in report
+    assert "PDF written" in report
     assert re.search(r"sessions database .* revision \d+", report), report
     assert "HTML reader ok" in report
     assert not (tmp_path / "home" / ".local" / "share" / "readout").exists()
+    assert not (tmp_path / "home" / ".local" / "state" / "readout").exists(), "no log written"
+    assert not [p.name for p in tmp_path.iterdir() if p.name != "home"], "temp folder left"
+
+
+def test_the_bundle_smoke_test_keeps_its_files_where_asked(bundle: Path, tmp_path: Path) -> None:
+    keep = tmp_path / "kept"
+    completed = subprocess.run(
+        [str(bundle / "readout"), "--smoke", "--smoke-dir", str(keep)],
+        capture_output=True,
+        text=True,
+        env=bundle_env(tmp_path),
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    pdf = Path(completed.stdout.strip().splitlines()[-1])
+    assert pdf.is_relative_to(keep) and pdf.read_bytes().startswith(b"%PDF-")
+    assert (keep / "sessions.sqlite3").is_file()
+
+
+def test_the_bundle_answers_to_readout_gui_and_carries_licence_notices(
+    bundle: Path, tmp_path: Path
+) -> None:
+    gui = tmp_path / "readout-gui"
+    gui.symlink_to(bundle / "readout")
+    completed = subprocess.run(
+        [str(gui), "--version"],
+        capture_output=True,
+        text=True,
+        env=bundle_env(tmp_path),
+        timeout=60,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == f"readout {version()}"
+    helped = subprocess.run(
+        [str(gui), "--help"], capture_output=True, text=True, env=bundle_env(tmp_path), timeout=60
+    )
+    assert helped.stdout.startswith("usage: readout-gui"), helped.stdout
+    notices = (bundle / "_internal" / "THIRD-PARTY-NOTICES.txt").read_text(encoding="utf-8")
+    for expected in ("PySide6", "LGPL-3.0", "wordfreq", "CC-BY-SA-4.0", "OFL-1.1", "certifi"):
+        assert expected in notices, expected
+    licences = bundle / "_internal" / "licenses"
+    assert (licences / "Qt-6" / "LGPL-3.0.txt").is_file()
+    assert (licences / "wordfreq" / "LICENSE.txt").is_file()
 
 
 def test_the_bundle_is_also_the_readout_command(bundle: Path, tmp_path: Path) -> None:
@@ -113,21 +157,25 @@ def test_the_bundle_is_also_the_readout_command(bundle: Path, tmp_path: Path) ->
 def test_the_bundle_carries_resources_sample_fonts_and_migrations(bundle: Path) -> None:
     inside = bundle / "_internal"
     for relative in (
-        "resources/readout.qss",
-        "resources/icons/readout.svg",
-        "resources/icons/png/readout-512.png",
-        "resources/fonts/NotoNaskhArabic-Regular.ttf",
-        "resources/fonts/NotoSerifDevanagari-Regular.ttf",
-        f"seeds/{SAMPLE.name}",
+        "desktop/resources/readout.qss",
+        "desktop/resources/icons/readout.svg",
+        "desktop/resources/icons/png/readout-512.png",
+        "desktop/resources/fonts/NotoNaskhArabic-Regular.ttf",
+        "desktop/resources/fonts/NotoSerifDevanagari-Regular.ttf",
+        f"desktop/seeds/{SAMPLE.name}",
         "desktop/engine/data/model.json",
         "db/migrations/env.py",
         f"packaging/linux/{DESKTOP_FILE_ID}.desktop",
+        "certifi/cacert.pem",
+        "wordllama/weights/l2_supercat_256.safetensors",
     ):
         assert (inside / relative).is_file(), f"{relative} is missing from the bundle"
+    assert list(inside.glob(f"readout_desktop-{version()}.dist-info/METADATA")), "the version"
     revisions = sorted(p.name for p in (ROOT / "db" / "migrations" / "versions").glob("0*.py"))
     bundled = sorted(p.name for p in (inside / "db" / "migrations" / "versions").glob("0*.py"))
     assert bundled == revisions and revisions
-    assert not (inside / "resources" / "screenshots").exists()
+    assert not (inside / "desktop" / "resources" / "screenshots").exists()
+    assert not (inside / "resources").exists(), "one layout: the wheel's"
     word_lists = {p.name for p in (inside / "wordfreq" / "data").iterdir()}
     assert word_lists == {"large_en.msgpack.gz", "small_en.msgpack.gz"}
 

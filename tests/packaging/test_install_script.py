@@ -41,6 +41,7 @@ def installed(data_home: Path) -> list[Path]:
         data_home / "icons" / "hicolor" / f"{s}x{s}" / "apps" / f"{DESKTOP_FILE_ID}.png"
         for s in SIZES
     ]
+    files += [data_home / "man" / "man1" / page for page in ("readout.1", "readout-gui.1")]
     return files
 
 

@@ -160,6 +160,14 @@ def optional_benches() -> None:
         for label, seconds in bench_ingest():
             print(f"{label}: {seconds:.3f} s")
     try:
+        from tests.tools.pdf_readers import bench_pdf_readers
+    except ImportError:
+        print("PDF readers bench: not available (pip install pypdf)")
+    else:
+        print()
+        for line in bench_pdf_readers():
+            print(line)
+    try:
         from desktop.export.bench import bench_pdf
     except ImportError:
         print("PDF bench: not available")
