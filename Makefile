@@ -19,7 +19,7 @@ VERSION = $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 ARCH    = $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
 DEB    := dist/readout-desktop_$(VERSION)_$(ARCH).deb
 
-.PHONY: run test lint typecheck cases pytest matrix install-check eval bench fit system-deps \
+.PHONY: run test lint typecheck cases pytest matrix install-check eval bench fuzz fit system-deps \
         clean bundle bundle-smoke icons man deb deb-check
 
 $(STAMP): pyproject.toml setup.py
@@ -74,9 +74,13 @@ eval: $(STAMP)
 	$(PY) -m tests.tools.shift_eval
 	$(PY) -m tests.tools.crosslang_eval
 
-## Speed: engine, ingest, GUI figures as ratios against baselines measured in the same run.
+## Speed: engine, hostile inputs, ingest, GUI figures as ratios against baselines measured in the same run.
 bench: $(STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.tools.bench
+
+## Fuzz every reader and .readout import with fresh random examples (the suite uses a fixed seed).
+fuzz: $(STAMP) system-deps
+	READOUT_FUZZ=long QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -p no:cacheprovider tests/fuzz
 
 ## Refit the shipped alignment model on tests/cases.
 fit: $(STAMP)

@@ -33,27 +33,40 @@ def _fold(value: object) -> str | None:
     return value.casefold() if isinstance(value, str) else None
 
 
-def configure_connection(connection: sqlite3.Connection, *, foreign_keys: bool = True) -> None:
+def configure_connection(
+    connection: sqlite3.Connection, *, foreign_keys: bool = True, read_only: bool = False
+) -> None:
     """The pragmas every Readout connection runs with."""
     connection.isolation_level = None
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     connection.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+    connection.create_function(FOLD_FUNCTION, 1, _fold, deterministic=True)
+    if read_only:
+        return
     mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()
     if mode is None or str(mode[0]).lower() != "wal":
         # Network file systems refuse WAL; SQLite keeps its rollback journal, still safe.
         log.warning("SQLite refused WAL mode (journal_mode=%s)", mode[0] if mode else None)
     # FULL: a commit survives power loss too; autosave commits at most about once a second.
     connection.execute("PRAGMA synchronous = FULL")
-    connection.create_function(FOLD_FUNCTION, 1, _fold, deterministic=True)
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
     """An engine on the SQLite file at ``path``.
 
     ``foreign_keys=False`` is for migrations only: batch mode rebuilds a table by
     dropping it, and with foreign keys on that drop would cascade into its children.
+    ``read_only``: a file on read-only media, opened ``immutable`` (see
+    ``db.schema.connect_for_reading``); every write fails with SQLITE_READONLY.
     """
-    url = URL.create("sqlite+pysqlite", database=str(path))
+    if read_only:
+        url = URL.create(
+            "sqlite+pysqlite",
+            database=f"{path.absolute().as_uri()}?immutable=1&mode=ro",
+            query={"uri": "true"},
+        )
+    else:
+        url = URL.create("sqlite+pysqlite", database=str(path))
     engine = create_engine(
         url,
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
@@ -61,7 +74,7 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
-        configure_connection(dbapi_connection, foreign_keys=foreign_keys)
+        configure_connection(dbapi_connection, foreign_keys=foreign_keys, read_only=read_only)
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from db.backup import backup_to_folder, move_aside, remove_database
 from db.engine import make_engine
+from db.errors import describe
 from db.lock import DatabaseLock
 from db.schema import (
     FileState,
@@ -32,6 +34,7 @@ from db.schema import (
     Probe,
     head_revision,
     is_known_revision,
+    missing_schema,
     probe,
     upgrade,
 )
@@ -105,6 +108,8 @@ def open_database(
     try:
         if path.is_dir():
             raise IsADirectoryError(errno.EISDIR, "it is a folder, not a file", str(path))
+        if read_only_location(path):
+            return _open_read_only(path, script_location)
         path.parent.mkdir(parents=True, exist_ok=True)
         if exclusive and not lock.acquire():
             return OpenedDatabase(path, OpenStatus.IN_USE, message=_in_use(path, lock))
@@ -122,8 +127,42 @@ def open_database(
         return OpenedDatabase(
             path,
             OpenStatus.FAILED,
-            message=f"Cannot open the sessions database {path}: {_reason(error)}.",
+            message=f"Cannot open the sessions database {path}: {_reason(error, path)}.",
         )
+
+
+def read_only_location(path: Path) -> bool:
+    """Whether an existing database sits where nothing may be written (read-only media,
+    a folder or file without write permission)."""
+    if not path.is_file():
+        return False
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _open_read_only(path: Path, script_location: Path | None) -> OpenedDatabase:
+    """A database that can only be read: list and show its sessions, save nothing.
+
+    SQLite cannot read a WAL database without writing its ``-shm`` file beside it,
+    unless told the file cannot change (``immutable``), which on such media it cannot.
+    """
+    found = probe(path, read_only=True)
+    head = head_revision(script_location)
+    action = _action(_with_missing(found, head, script_location, read_only=True), head, None)
+    if action is not OpenStatus.READY:
+        what = "needs upgrading" if action is OpenStatus.MIGRATED else _unrecovered_what(action)
+        return OpenedDatabase(
+            path,
+            OpenStatus.FAILED,
+            message=f"The sessions database {path} is read-only and {what}; it was left untouched.",
+        )
+    return OpenedDatabase(
+        path,
+        OpenStatus.READY,
+        engine=make_engine(path, read_only=True),
+        message=f"The sessions database {path} is read-only: sessions can be listed and "
+        "opened, but changes are not saved.",
+        revision=head,
+    )
 
 
 def ensure_schema(
@@ -140,7 +179,7 @@ def ensure_schema(
     """
     lock = lock or DatabaseLock(path)
     head = head_revision(script_location)
-    found = probe(path)
+    found = _with_missing(probe(path), head, script_location)
     action = _action(found, head, script_location)
     if action is OpenStatus.READY:
         return OpenedDatabase(path, action, revision=head)
@@ -150,13 +189,26 @@ def ensure_schema(
     if took_lock and not lock.acquire():
         return OpenedDatabase(path, OpenStatus.IN_USE, message=_in_use(path, lock))
     try:
-        found = probe(path)  # again, now that nobody else can be changing it
+        # Again, now that nobody else can be changing it.
+        found = _with_missing(probe(path), head, script_location)
         return _change_schema(
             path, found, _action(found, head, script_location), recover, head, script_location
         )
     finally:
         if took_lock:
             lock.release()
+
+
+def _with_missing(
+    found: Probe, head: str, script_location: Path | None, *, read_only: bool = False
+) -> Probe:
+    """``found`` with what the head schema lacks, when it claims to be at head."""
+    if found.state is not FileState.READOUT or found.revision != head or script_location:
+        return found
+    missing = tuple(missing_schema(found.path, read_only=read_only)) if found.path else ()
+    if not missing:
+        return found
+    return replace(found, missing=missing, detail="missing: " + ", ".join(missing[:5]))
 
 
 def _action(found: Probe, head: str, script_location: Path | None) -> OpenStatus:
@@ -168,7 +220,7 @@ def _action(found: Probe, head: str, script_location: Path | None) -> OpenStatus
     if found.state is FileState.CORRUPT or found.revision is None:
         return OpenStatus.CORRUPT
     if found.revision == head:
-        return OpenStatus.READY
+        return OpenStatus.CORRUPT if found.missing else OpenStatus.READY
     if is_known_revision(found.revision, script_location):
         return OpenStatus.MIGRATED
     return OpenStatus.NEWER
@@ -249,6 +301,13 @@ def _unrecovered(path: Path, status: OpenStatus, found: Probe) -> str:
     return f"The sessions database {path} {what}; it was left untouched."
 
 
+def _unrecovered_what(status: OpenStatus) -> str:
+    return {
+        OpenStatus.NEWER: "was saved by a newer version of Readout",
+        OpenStatus.FOREIGN: "is not a Readout database",
+    }.get(status, "is damaged")
+
+
 def _in_use(path: Path, lock: DatabaseLock) -> str:
     holder = lock.holder()
     by = f" ({holder})" if holder else ""
@@ -258,7 +317,9 @@ def _in_use(path: Path, lock: DatabaseLock) -> str:
     )
 
 
-def _reason(error: BaseException) -> str:
+def _reason(error: BaseException, path: Path | None = None) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror.lower()
+    if isinstance(error, sqlite3.Error | SQLAlchemyError):
+        return describe(error, path)  # never the SQL statement
     return str(error) or type(error).__name__

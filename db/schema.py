@@ -42,6 +42,8 @@ class Probe:
     state: FileState
     revision: str | None = None
     detail: str = ""
+    path: Path | None = None
+    missing: tuple[str, ...] = ()  # of the head schema; set by db.opening
 
 
 class MigrationError(RuntimeError):
@@ -71,12 +73,21 @@ def is_known_revision(revision: str, script_location: Path | None = None) -> boo
         return False
 
 
-def probe(path: Path) -> Probe:
+def connect_for_reading(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A plain connection; ``read_only`` for read-only media, where SQLite must be told
+    the file cannot change (``immutable``) to read a WAL database without its -shm."""
+    if read_only:
+        uri = f"{path.absolute().as_uri()}?immutable=1"
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    return sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def probe(path: Path, *, read_only: bool = False) -> Probe:
     """What the file at ``path`` is, read without changing it."""
     if not _has_content(path):
         return Probe(FileState.MISSING)
     try:
-        with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as connection:
+        with closing(connect_for_reading(path, read_only=read_only)) as connection:
             rows = connection.execute("PRAGMA quick_check").fetchall()
             if [tuple(row) for row in rows] != [("ok",)]:
                 detail = "; ".join(str(row[0]) for row in rows[:3])
@@ -101,8 +112,25 @@ def probe(path: Path) -> Probe:
     if not versions:
         return Probe(FileState.EMPTY if tables == {VERSION_TABLE} else FileState.FOREIGN)
     if len(versions) > 1:
-        return Probe(FileState.READOUT, revision=",".join(sorted(str(v[0]) for v in versions)))
-    return Probe(FileState.READOUT, revision=str(versions[0][0]))
+        revisions = ",".join(sorted(str(v[0]) for v in versions))
+        return Probe(FileState.READOUT, revision=revisions, path=path)
+    return Probe(FileState.READOUT, revision=str(versions[0][0]), path=path)
+
+
+def missing_schema(path: Path, *, read_only: bool = False) -> list[str]:
+    """Tables and columns of the head schema that the file lacks (a table dropped by hand
+    or by another tool): ``["notes", "sessions.title"]``. Read-only, like :func:`probe`."""
+    from db.models import Base
+
+    missing: list[str] = []
+    with closing(connect_for_reading(path, read_only=read_only)) as connection:
+        for name, table in Base.metadata.tables.items():
+            found = {str(row[1]) for row in connection.execute(f'PRAGMA table_info("{name}")')}
+            if not found:
+                missing.append(name)
+                continue
+            missing.extend(f"{name}.{c.name}" for c in table.columns if c.name not in found)
+    return missing
 
 
 def _has_content(path: Path) -> bool:

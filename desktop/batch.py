@@ -30,6 +30,8 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.export.terminal import escape_controls
+
 SUMMARY = "summary.csv"
 SUMMARY_COLUMNS = (
     "set",
@@ -281,10 +283,10 @@ def batch_command(argv: Sequence[str]) -> int:
     try:
         sets = find_sets(args.sets)
     except BatchInputError as error:
-        print(f"readout: {error}", file=sys.stderr)
+        print(f"readout: {escape_controls(str(error))}", file=sys.stderr)
         return 2
     if not sets:
-        print(f"readout: no sets to compare in {args.sets}", file=sys.stderr)
+        print(f"readout: no sets to compare in {escape_controls(str(args.sets))}", file=sys.stderr)
         return 2
     results = run_batch(
         sets,
@@ -296,14 +298,15 @@ def batch_command(argv: Sequence[str]) -> int:
     )
     failed = [r for r in results if r.error]
     done = len(results) - len(failed)
+    summary = escape_controls(str(args.out / SUMMARY))
     print(
-        f"readout: compared {done} of {len(results)} sets; {args.out / SUMMARY} lists them all",
+        f"readout: compared {done} of {len(results)} sets; {summary} lists them all",
         file=sys.stderr,
     )
     if failed:
         print(f"readout: {len(failed)} sets failed:", file=sys.stderr)
         for result in failed:
-            print(f"  {result.name}: {result.error}", file=sys.stderr)
+            print(escape_controls(f"  {result.name}: {result.error}"), file=sys.stderr)
         return 1
     return 0
 

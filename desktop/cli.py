@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import os
 import sys
@@ -118,13 +119,22 @@ def _commands_help() -> str:
 
 
 def _read(argument: str) -> object:
-    from desktop.ingest import read_bytes, read_path, read_url
+    from desktop.ingest import read_path, read_stream, read_url
+    from desktop.ingest.fetch import looks_like_url
 
     if argument == "-":
-        return read_bytes(sys.stdin.buffer.read(), name="-")
-    if argument.startswith(("http://", "https://")):
+        return read_stream(sys.stdin.buffer, name="-")
+    if looks_like_url(argument):
         return read_url(argument)
     return read_path(Path(argument))
+
+
+def say(message: str) -> None:
+    """One line on stderr, ``readout: …``, with any control character in it escaped (it may
+    quote a file name or a document's title)."""
+    from desktop.export.terminal import escape_controls
+
+    print(f"readout: {escape_controls(message)}", file=sys.stderr)
 
 
 def compare_command(argv: Sequence[str]) -> int:
@@ -135,27 +145,30 @@ def compare_command(argv: Sequence[str]) -> int:
 
     inputs = [args.official, *args.backgrounds, *args.counterpart, *args.revision]
     if inputs.count("-") > 1:
-        print("readout: '-' (standard input) can be given only once", file=sys.stderr)
+        say("'-' (standard input) can be given only once")
         return 2
     documents: list[Document] = []
-    for argument in inputs:
-        try:
-            document = _read(argument)
-        except IngestError as error:
-            print(f"readout: {error.message}", file=sys.stderr)
-            return 2
-        assert isinstance(document, Document)
-        documents.append(document)
-    given = len(inputs) - len(args.counterpart) - len(args.revision)
-    counterparts = documents[given : given + len(args.counterpart)]
-    comparison = compare_story(
-        documents[:given],
-        counterparts=counterparts,
-        versions=documents[given + len(args.counterpart) :],
-        settings=args.ignore,
-    )
-    if args.pdf and (status := _write_pdf(comparison, args.pdf, args.page_size)) != 0:
-        return status
+    # Standard output carries the report or the JSON alone: anything a library prints
+    # while reading (odfpy printed whole XML files) goes to stderr instead.
+    with contextlib.redirect_stdout(sys.stderr):
+        for argument in inputs:
+            try:
+                document = _read(argument)
+            except IngestError as error:
+                say(error.message)
+                return 2
+            assert isinstance(document, Document)
+            documents.append(document)
+        given = len(inputs) - len(args.counterpart) - len(args.revision)
+        counterparts = documents[given : given + len(args.counterpart)]
+        comparison = compare_story(
+            documents[:given],
+            counterparts=counterparts,
+            versions=documents[given + len(args.counterpart) :],
+            settings=args.ignore,
+        )
+        if args.pdf and (status := _write_pdf(comparison, args.pdf, args.page_size)) != 0:
+            return status
     if args.json:
         from desktop.export.json_export import comparison_to_json
 
@@ -194,19 +207,19 @@ def _write_pdf(comparison: object, path: str, page_size: str) -> int:
     assert isinstance(comparison, Comparison)
     target = Path(path)
     if not target.parent.is_dir():
-        print(f"readout: cannot write {path}: no folder {target.parent}", file=sys.stderr)
+        say(f"cannot write {path}: no folder {target.parent}")
         return 2
     # Qt's font database warns once per script it cannot shape with a fallback font.
     os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false")
     try:
         result = export_pdf(comparison, target, page_size=page_size)
     except OSError as error:
-        print(f"readout: {error}", file=sys.stderr)
+        say(f"cannot write {path}: {error.strerror or error}")
         return 2
     pages = "page" if result.page_count == 1 else "pages"
-    print(f"readout: wrote {path} ({result.page_count} {pages})", file=sys.stderr)
+    say(f"wrote {path} ({result.page_count} {pages})")
     for script in result.missing_scripts:
-        print(f"readout: warning: no font for {script} text; it prints as boxes", file=sys.stderr)
+        say(f"warning: no font for {script} text; it prints as boxes")
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import re
 import sys
@@ -18,10 +19,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.export.terminal import escape_controls
+from desktop.ingest.guard import without_surrogates
 from desktop.sessions.archive import SUFFIX
 from desktop.sessions.data import SessionData
 from desktop.sessions.serialize import FormatError, session_to_json, summary_to_json
-from desktop.sessions.store import SessionStore, open_store
+from desktop.sessions.store import SessionStore, StoreError, open_store
 
 _EPILOG = """examples:
   readout sessions list                          recent first
@@ -98,7 +101,7 @@ def sessions_command(argv: list[str]) -> int:
         parser.error("export: --pdf writes one session's PDF; give exactly one id")
     opening = open_store(args.db, exclusive=False, recover=False)
     if opening.message:
-        print(f"readout: {opening.message}", file=sys.stderr)
+        _say(opening.message)
     if opening.store is None:
         return 2
     with opening.store as store:
@@ -109,7 +112,25 @@ def sessions_command(argv: list[str]) -> int:
             "import": _import,
             "delete": _delete,
         }[args.command]
-        return handler(store, args)
+        try:
+            return handler(store, args)
+        except StoreError as error:  # a full disk, a database busy past every retry
+            _say(f"{_doing(args.command)} failed: {error}")
+            return 2
+
+
+def _doing(command: str) -> str:
+    return {"list": "listing", "show": "reading the session", "export": "exporting",
+            "import": "importing", "delete": "deleting"}.get(command, command)  # fmt: skip
+
+
+def _say(message: str) -> None:
+    """One line on stderr; titles and file names in it are someone else's text."""
+    print(f"readout: {escape_controls(message)}", file=sys.stderr)
+
+
+def _out(line: str) -> None:
+    print(escape_controls(line))
 
 
 def _list(store: SessionStore, args: argparse.Namespace) -> int:
@@ -118,12 +139,12 @@ def _list(store: SessionStore, args: argparse.Namespace) -> int:
         _print_json([summary_to_json(s) for s in summaries])
         return 0
     if not summaries:
-        print("No sessions." if not args.search else f"No sessions match “{args.search}”.")
+        _out("No sessions." if not args.search else f"No sessions match “{args.search}”.")
         return 0
     width = max(len(str(s.id)) for s in summaries)
     print(f"{'ID':>{width}}  {'UPDATED':<16}  DOCS  TITLE")
     for s in summaries:
-        print(f"{s.id:>{width}}  {_local(s.updated_at)}  {s.document_count:>4}  {s.title}")
+        _out(f"{s.id:>{width}}  {_local(s.updated_at)}  {s.document_count:>4}  {s.title}")
     return 0
 
 
@@ -134,7 +155,7 @@ def _show(store: SessionStore, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(session_to_json(data))
         return 0
-    sys.stdout.write(_describe(data))
+    sys.stdout.write("".join(escape_controls(line) + "\n" for line in _describe(data)))
     return 0
 
 
@@ -160,9 +181,9 @@ def _export(store: SessionStore, args: argparse.Namespace) -> int:
         try:
             written = store.export_session(session_id, target).result()
         except OSError as error:
-            print(f"readout: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+            _say(f"cannot write {target}: {error.strerror or error}")
             return 2
-        print(f"Exported session {session_id} “{summary.title}” to {written}")
+        _out(f"Exported session {session_id} “{summary.title}” to {written}")
     return status
 
 
@@ -173,14 +194,13 @@ def _export_pdf(store: SessionStore, session_id: int, path: Path, page_size: str
         return _missing(session_id)
     machine = data.compute()
     if machine is None:
-        print(
-            f"readout: session {session_id} has nothing to compare yet "
-            "(it needs an official readout and a background, or one article)",
-            file=sys.stderr,
+        _say(
+            f"session {session_id} has nothing to compare yet "
+            "(it needs an official readout and a background, or one article)"
         )
         return 2
     if not path.parent.is_dir():
-        print(f"readout: cannot write {path}: no folder {path.parent}", file=sys.stderr)
+        _say(f"cannot write {path}: no folder {path.parent}")
         return 2
     # Qt's font database warns once per script it cannot shape with a fallback font.
     os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false")
@@ -198,12 +218,12 @@ def _export_pdf(store: SessionStore, session_id: int, path: Path, page_size: str
             page_size=page_size,
         )
     except OSError as error:
-        print(f"readout: cannot write {path}: {error.strerror or error}", file=sys.stderr)
+        _say(f"cannot write {path}: {error.strerror or error}")
         return 2
     pages = f"{result.page_count} page{'s' if result.page_count != 1 else ''}"
-    print(f"Exported session {session_id} “{data.title}” to {path} ({pages}, {result.page_size})")
+    _out(f"Exported session {session_id} “{data.title}” to {path} ({pages}, {result.page_size})")
     for script in result.missing_scripts:
-        print(f"readout: warning: no font for {script} text; it prints as boxes", file=sys.stderr)
+        _say(f"warning: no font for {script} text; it prints as boxes")
     return 0
 
 
@@ -221,12 +241,16 @@ def _import(store: SessionStore, args: argparse.Namespace) -> int:
         try:
             data = store.import_session(path).result()
         except FormatError as error:
-            print(f"readout: {error}", file=sys.stderr)
+            _say(str(error))
+            status = 2
+            continue
+        except StoreError as error:
+            _say(f"could not import {path}: {error}")
             status = 2
             continue
         added.append(data)
         if not args.json:
-            print(f"Imported {path} as session {data.id} “{data.title}”")
+            _out(f"Imported {path} as session {data.id} “{data.title}”")
     if args.json:
         _print_json([{"id": d.id, "title": d.title} for d in added])
     return status
@@ -239,16 +263,16 @@ def _delete(store: SessionStore, args: argparse.Namespace) -> int:
         if deleted is None:
             status = max(status, _missing(session_id))
         else:
-            print(f"Deleted session {session_id} “{deleted.title}”")
+            _out(f"Deleted session {session_id} “{deleted.title}”")
     return status
 
 
 def _missing(session_id: int) -> int:
-    print(f"readout: there is no session {session_id}", file=sys.stderr)
+    _say(f"there is no session {session_id}")
     return 1
 
 
-def _describe(data: SessionData) -> str:
+def _describe(data: SessionData) -> list[str]:
     lines = [
         f"Session {data.id}: {data.title}",
         f"  created {_local(data.created_at)} · updated {_local(data.updated_at)}"
@@ -274,7 +298,7 @@ def _describe(data: SessionData) -> str:
             else f"document {n.anchor.document} [{n.anchor.start}, {n.anchor.end})"
         )
         lines.append(f"  {where}: {' '.join(n.text.split())}")
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _local(moment: datetime) -> str:
@@ -287,7 +311,20 @@ def _slug(title: str) -> str:
 
 
 def _print_json(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json.dumps(_json_safe(obj), ensure_ascii=False, indent=2) + "\n")
+
+
+def _json_safe(value: Any) -> Any:
+    """Valid JSON whatever an older database holds: no NaN, no lone surrogates."""
+    if isinstance(value, str):
+        return without_surrogates(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, list | tuple):
+        return [_json_safe(item) for item in value]
+    if isinstance(value, dict):
+        return {_json_safe(key): _json_safe(item) for key, item in value.items()}
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:

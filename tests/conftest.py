@@ -1,5 +1,10 @@
-"""Test-wide settings."""
+"""Test-wide settings, and the fixtures several folders share."""
 
+import contextlib
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,3 +36,50 @@ def isolated_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("READOUT_DB", str(tmp_path / "env-default.sqlite3"))
     return home
+
+
+class SmallFilesystem:
+    """A tmpfs of a few hundred KB mounted for one test: fill it to make the disk full."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._filler = root / ".filler"
+
+    def fill(self) -> None:
+        """Take every free byte (a write then fails with ENOSPC)."""
+        descriptor = os.open(self._filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+        try:
+            with contextlib.suppress(OSError):
+                while True:
+                    os.write(descriptor, b"\0" * 4096)
+        finally:
+            os.close(descriptor)
+        assert shutil.disk_usage(self.root).free < 8192
+
+    def free(self) -> None:
+        """Space is back."""
+        self._filler.unlink(missing_ok=True)
+
+    def read_only(self) -> None:
+        """Remount it read-only, as a CD or a write-protected stick."""
+        subprocess.run(["mount", "-o", "remount,ro", str(self.root)], check=True)
+
+
+@pytest.fixture
+def small_filesystem(tmp_path: Path) -> Iterator[SmallFilesystem]:
+    """A 1 MB tmpfs (root only: mounting needs it), unmounted after the test."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a small tmpfs to fill needs root")
+    root = tmp_path / "small"
+    root.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0755", "tmpfs", str(root)],
+        capture_output=True,
+        text=True,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield SmallFilesystem(root)
+    finally:
+        subprocess.run(["umount", "-l", str(root)], check=False)

@@ -14,6 +14,10 @@ CONCESSIVE = re.compile(
 OMISSION = re.compile(
     r"\b(?:is|was|remained|remains)\s+silent\b|\bmade\s+no\s+(?:mention|reference)\b|"
     r"\bno\s+(?:mention|reference)\b|\bdid\s+not\s+(?:mention|refer|name)\b|"
-    r"\b(?:omitted|left\s+out|skipped|dropped)\b|\bneither\b[^.]*\bnor\b[^.]*\bmention",
+    r"\b(?:omitted|left\s+out|skipped|dropped)\b|"
+    # "neither … nor … mention" within one stretch without a full stop, tried once per
+    # stretch: the first "neither" and the first "nor" after it are the only ones worth
+    # trying (atomic groups), where the backtracking form was cubic on "neither nor " × n.
+    r"(?:^|\.)(?>[^.]*?\bneither\b)(?>[^.]*?\bnor\b)[^.]*?\bmention",
     re.I,
 )

@@ -28,8 +28,10 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 # Where an official sentence's trailing detail begins: the main claim is before it.
+# A comma and spaces, or a run of spaces from its start, or nothing before the phrase:
+# ",?\s*" tried again from every space of a long run (quadratic).
 _DETAIL = re.compile(
-    r",?\s*(?:including|such\s+as|as\s+well\s+as|with\s+(?:a\s+)?(?:special\s+)?(?:focus|emphasis)\s+on|"
+    r"(?:,\s*+|(?<!\s)\s++|)(?:including|such\s+as|as\s+well\s+as|with\s+(?:a\s+)?(?:special\s+)?(?:focus|emphasis)\s+on|"
     r"particularly|especially|in\s+areas\s+(?:such\s+as|of|including)|ranging\s+from)\b|;|\s[—–]\s|\(",
     re.I,
 )

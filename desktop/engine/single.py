@@ -125,7 +125,7 @@ def _claim(sentence: str, cue: tuple[int, int] | None) -> str:
     else:
         body = sentence
     body = re.sub(r"\s+", " ", body)
-    body = re.sub(r"\s+([,.;:])", r"\1", body)
+    body = re.sub(r"(?<!\s)\s+([,.;:])", r"\1", body)  # from a run's start only: linear
     body = re.sub(r",\s*(,|\.|$)", r"\1", body)
     body = re.sub(r"^\W+", "", body).strip(" ,;:")
     body = re.sub(r"^(?:that|and)\s+", "", body, flags=re.I)

@@ -11,8 +11,11 @@ thread of a process without one (the CLI), so no display is ever needed.
 
 from __future__ import annotations
 
+import errno
 import math
 import os
+import shutil
+import stat
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -136,11 +139,15 @@ def export_pdf(
 ) -> ExportResult:
     """Write ``comparison`` (with ``corrections`` applied and ``notes`` shown) as a PDF at ``path``.
 
-    The file appears only once it is complete. Raises ValueError for an unknown
-    page size and OSError when the file cannot be written.
+    The file appears only once it is complete and checked (see :func:`_verified`):
+    a full disk or a failing device never replaces a good file with a worse one.
+    Only a regular file (or a new one) is written; a link is followed to its file.
+    Raises ValueError for an unknown page size and OSError when the file cannot be
+    written.
     """
     started = time.perf_counter()
     size_name = page_size_name(page_size)
+    target = writable_target(Path(path))
     protect_singletons()
     ensure_gui_application()
     register_bundled_fonts()
@@ -148,7 +155,6 @@ def export_pdf(
         comparison = apply_corrections(comparison, corrections)
     when = exported_at or datetime.now(UTC).astimezone()
     title = (title or "").strip() or default_title(comparison)
-    target = Path(path)
     partial = target.with_name(f".{target.name}.part")
 
     writer = QPdfWriter(str(partial))
@@ -163,6 +169,8 @@ def export_pdf(
     document = build_document(ctx, writer, body.size())
     try:
         pages = _paint(document, writer, body, ctx, target)
+        del document, writer  # QPdfWriter closes its file when it goes
+        _verified(partial, pages, target)
         partial.replace(target)
     except BaseException:
         partial.unlink(missing_ok=True)
@@ -177,6 +185,57 @@ def export_pdf(
         seconds=time.perf_counter() - started,
         missing_scripts=missing_scripts([title, *texts]),
     )
+
+
+def writable_target(path: Path) -> Path:
+    """The file to write for ``path``: itself, or what a link points to; OSError for a
+    device, a folder, a pipe or anything else that is not a regular file."""
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        return target
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    return target
+
+
+def _verified(partial: Path, pages: int, target: Path) -> None:
+    """Check the written file before it replaces anything: QPdfWriter reports no write
+    error, and on a full disk it left an empty file that replaced a good PDF. PDFium
+    (the readers' library) reads it back and counts its pages."""
+    with partial.open("rb") as handle:
+        os.fsync(handle.fileno())
+        size = os.fstat(handle.fileno()).st_size
+        handle.seek(max(0, size - 1024))
+        tail = handle.read()
+    if size < 256 or b"%%EOF" not in tail:
+        raise OSError(errno.ENOSPC, _incomplete(partial), str(target))
+    try:
+        import pypdfium2 as pdfium
+
+        from desktop.ingest.pdf import PDFIUM_LOCK
+
+        with PDFIUM_LOCK:  # PDFium is one document at a time per process
+            document = pdfium.PdfDocument(str(partial))
+            try:
+                read = len(document)
+            finally:
+                document.close()
+    except Exception as error:  # a damaged file: PdfiumError, or worse
+        raise OSError(errno.EIO, _incomplete(partial), str(target)) from error
+    if read != pages:
+        raise OSError(errno.EIO, _incomplete(partial), str(target))
+
+
+def _incomplete(partial: Path) -> str:
+    try:
+        free = shutil.disk_usage(partial.parent).free
+    except OSError:
+        free = -1
+    if 0 <= free < 1024 * 1024:
+        return "the disk is full (the PDF was not written completely)"
+    return "the PDF was not written completely (a disk or device error)"
 
 
 def build_document(ctx: Context, device: QPdfWriter, body: QSizeF) -> QTextDocument:

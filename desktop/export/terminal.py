@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 
@@ -16,6 +17,28 @@ _COLOURS = {
     Coverage.PARTIAL: "\033[33m",  # yellow/orange
     Coverage.ABSENT: "\033[35m",  # magenta: stands out, reads apart from blue for colour-blind users
 }
+# Controls a terminal acts on (ESC starts colour, title and clear-screen sequences; C1
+# has its own CSI) and the bidirectional overrides that reorder what is shown.
+# Lone surrogates cannot be printed at all (an older database may hold some).
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def escape_controls(text: str) -> str:
+    """``text`` safe to print: every control character as a visible ``\\x1b`` escape.
+
+    Everything printed from a document or a file name goes through here, so a
+    crafted title cannot clear the screen or print a fake summary.
+    """
+    return _UNSAFE.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 _BOLD = "\033[1m"
 _DIM = "\033[2m"
 _RESET = "\033[0m"
@@ -72,12 +95,13 @@ def _document(
     comparison: Comparison, number: int, doc: DocumentResult, style: _Style, width: int
 ) -> list[str]:
     heading = "OFFICIAL READOUT" if number == 0 else f"{doc.role.value.upper()} {number}"
-    title = doc.document.title or doc.document.source or "untitled"
+    title = escape_controls(doc.document.title or doc.document.source or "untitled")
     out = [style.bold(f"{heading} — {title}")]
     if doc.language:
         out.append(style.dim(f"language: {language_name(doc.language)} ({doc.language})"))
-    if doc.document.source and doc.document.source != title:
-        out.append(style.dim(f"source: {doc.document.source}"))
+    source = escape_controls(doc.document.source)
+    if source and source != title:
+        out.append(style.dim(f"source: {source}"))
     for sentence in doc.sentences:
         out.extend(_sentence(comparison, number, doc, sentence, style, width))
     return out
@@ -95,13 +119,16 @@ def _sentence(
     prefix = f"{sentence.index + 1:>3}. "
     indent = " " * (len(prefix) + len(label) + 1)
     body = textwrap.wrap(
-        " ".join(sentence.text.split()), width=max(30, width - len(indent)), break_long_words=False
+        escape_controls(" ".join(sentence.text.split())),
+        width=max(30, width - len(indent)),
+        break_long_words=False,
     ) or [""]
     out = [f"{prefix}{style.coverage(sentence.coverage, label)} {body[0]}"]
     out.extend(indent + line for line in body[1:])
     notes: list[str] = []
     if sentence.cue is not None:
-        notes.append(f"cue: “{doc.document.text[sentence.cue.start : sentence.cue.end]}”")
+        cue = " ".join(doc.document.text[sentence.cue.start : sentence.cue.end].split())
+        notes.append(f"cue: “{escape_controls(cue)}”")
     if sentence.matches:
         links = ", ".join(
             f"{_side(comparison, m.document)} {m.index + 1} ({m.score:.2f})"

@@ -6,9 +6,9 @@ as is. Nothing here imports Qt widgets; parsing never runs scripts or fetches.
 
 from __future__ import annotations
 
-from desktop.ingest.dispatch import read_bytes, read_path
+from desktop.ingest.dispatch import read_bytes, read_path, read_stream
 from desktop.ingest.drop import read_mime
-from desktop.ingest.errors import IngestError
+from desktop.ingest.errors import IngestError, SessionFileError
 from desktop.ingest.fetch import read_url
 from desktop.ingest.formats import SUPPORTED_SUFFIXES
 from desktop.ingest.plain import read_text
@@ -18,10 +18,12 @@ __all__ = [
     "SUPPORTED_SUFFIXES",
     "IngestError",
     "RoleHint",
+    "SessionFileError",
     "rank_official",
     "read_bytes",
     "read_mime",
     "read_path",
+    "read_stream",
     "read_text",
     "read_url",
     "role_hint",

@@ -74,7 +74,8 @@ def _keep_hyphen(left: str, right: str) -> bool:
     return zipf_frequency(f"{left}-{right}", "en") > zipf_frequency(left + right, "en")
 
 
-_LAST_WORD = re.compile(r"(\w+)-$")
+# Only from the start of a word: from inside one, \w+ rescanned the rest of it.
+_LAST_WORD = re.compile(r"(?<!\w)(\w++)-$")
 _FIRST_WORD = re.compile(r"^(\w+)")
 
 

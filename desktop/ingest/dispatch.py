@@ -7,19 +7,16 @@ under the wrong name. A binary suffix whose bytes do not match is refused.
 
 from __future__ import annotations
 
-import functools
-import logging
 import os
 import re
 import stat
-from collections.abc import Callable
 from pathlib import Path, PurePosixPath
-from typing import ParamSpec
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from desktop.engine.document import Document
 from desktop.ingest.encoding import decode_text
-from desktop.ingest.errors import IngestError, limit_megabytes, megabytes
+from desktop.ingest.errors import IngestError, SessionFileError, limit_megabytes, megabytes
 from desktop.ingest.formats import (
     FORMAT_BY_CONTENT_TYPE,
     FORMAT_BY_SUFFIX,
@@ -27,13 +24,14 @@ from desktop.ingest.formats import (
     Format,
     supported_list,
 )
+from desktop.ingest.guard import reader
 from desktop.ingest.html_page import decode_html, read_html, read_mhtml
 from desktop.ingest.mail import read_eml
 from desktop.ingest.office import read_docx, read_odt, read_rtf, zip_format
 from desktop.ingest.pdf import read_pdf
 from desktop.ingest.plain import read_markdown, read_plain
 
-logger = logging.getLogger(__name__)
+SESSION_SUFFIX = ".readout"
 
 _LABELS = {
     Format.PDF: "PDF",
@@ -59,7 +57,11 @@ _KNOWN_BINARIES: tuple[tuple[bytes, str], ...] = (
     (b"\x7fELF", "program"),
     (b"MZ", "Windows program"),
 )
-_HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)[\s>]", re.I | re.S)
+# Possessive: once a run of comments is read it is never split another way; the
+# backtracking form took 2**n steps on n empty comments before a non-tag.
+_HTML_START = re.compile(
+    r"\s*+(?:<!--.*?-->\s*+)*+<(?:!doctype\s+html|html|head|body)[\s>]", re.I | re.S
+)
 _HTML_ANYWHERE = re.compile(r"<(html|body)[\s>]", re.I)
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9-]*):", re.M)
 _MAIL_HEADERS = frozenset(
@@ -156,34 +158,7 @@ def choose_format(
     return _text_format(data, name, _charset(content_type))
 
 
-P = ParamSpec("P")
-
-
-def _only_ingest_errors(read: Callable[P, Document]) -> Callable[P, Document]:
-    """Every failure of ``read`` is an IngestError.
-
-    The readers turn the failures they know into messages; a library exception
-    nobody foresaw still becomes an IngestError (and a logged traceback), so the
-    window and the CLI never see anything else.
-    """
-
-    @functools.wraps(read)
-    def guarded(*args: P.args, **kwargs: P.kwargs) -> Document:
-        try:
-            return read(*args, **kwargs)
-        except IngestError:
-            raise
-        except Exception as error:
-            name = kwargs.get("name", "the input")
-            logger.exception("unexpected failure reading %s", name)
-            raise IngestError(
-                f"could not read {name}: unexpected error ({type(error).__name__})"
-            ) from error
-
-    return guarded
-
-
-@_only_ingest_errors
+@reader("the input")
 def read_data(
     data: bytes,
     *,
@@ -227,9 +202,24 @@ def _suffix(name: str) -> str:
     return PurePosixPath(path.replace("\\", "/")).suffix.lower()
 
 
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
 def read_bytes(data: bytes, *, name: str, content_type: str | None = None) -> Document:
     """A Document from bytes (standard input, a URL body); ``name`` is shown in messages."""
     return read_data(data, name=name, source=name, content_type=content_type)
+
+
+def read_stream(stream: BinaryIO, *, name: str = "-", max_bytes: int = MAX_FILE_BYTES) -> Document:
+    """A Document from a stream (standard input), held to the same size limit as a file."""
+    what = "standard input" if name == "-" else name
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as error:
+        raise IngestError(f"could not read {what}: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise IngestError(f"{what} is too large: more than {limit_megabytes(max_bytes)}")
+    return read_bytes(data, name=name)
 
 
 def _read_file(path: Path, limit: int) -> bytes:
@@ -237,7 +227,7 @@ def _read_file(path: Path, limit: int) -> bytes:
         return handle.read(limit + 1)
 
 
-def read_path(path: str | os.PathLike[str], *, max_bytes: int = 50 * 1024 * 1024) -> Document:
+def read_path(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> Document:
     """A Document from a file; the suffix picks the reader unless the bytes say otherwise."""
     name = os.fspath(path)
     file = Path(name)
@@ -261,6 +251,8 @@ def read_path(path: str | os.PathLike[str], *, max_bytes: int = 50 * 1024 * 1024
         )
     if info.st_size == 0:
         raise IngestError(f"empty file: {name}")
+    if _suffix(name) == SESSION_SUFFIX:
+        raise SessionFileError(name)
     try:
         data = _read_file(file, max_bytes)
     except PermissionError:

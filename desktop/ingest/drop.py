@@ -7,28 +7,43 @@ URL if the browser gave one. HTML is preferred because it keeps paragraphs.
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from desktop.engine.document import Document
 from desktop.ingest.errors import IngestError
+from desktop.ingest.guard import reader
 from desktop.ingest.html_page import read_html
 from desktop.ingest.plain import read_text
 
 # Chrome wraps a dragged selection in <html><body>; the markers delimit the selection.
-_FRAGMENT = re.compile(r"<!--StartFragment-->(.*?)<!--EndFragment-->", re.S)
+_START_FRAGMENT = "<!--StartFragment-->"
+_END_FRAGMENT = "<!--EndFragment-->"
 
 
 def _dropped(document: Document) -> Document:
     return dataclasses.replace(document, metadata={**document.metadata, "origin": "drop"})
 
 
+def _fragment(html: str) -> str:
+    """The selection between the clipboard markers, else the whole HTML.
+
+    ``str.find`` twice: a regex with ``(.*?)`` scanned to the end of the text from
+    every start marker that has no end marker.
+    """
+    start = html.find(_START_FRAGMENT)
+    if start < 0:
+        return html
+    start += len(_START_FRAGMENT)
+    end = html.find(_END_FRAGMENT, start)
+    return html[start:end] if end >= 0 else html
+
+
+@reader("the dropped text")
 def read_mime(html: str | None, text: str | None, url: str | None) -> Document:
     """A Document from dropped HTML (preferred) or plain text; ``url`` becomes the source."""
     source = (url or "").strip()
     name = source or "the dropped text"
     if html and html.strip():
-        fragment = _FRAGMENT.search(html)
-        markup = fragment.group(1) if fragment else html
+        markup = _fragment(html)
         try:
             return _dropped(read_html(markup, name=name, source=source, url=source or None))
         except IngestError:

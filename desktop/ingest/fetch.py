@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import functools
 import http.client
+import re
 import socket
-import time
+import threading
 import urllib.error
 import urllib.request
 import zlib
@@ -17,6 +20,7 @@ from desktop.about import user_agent
 from desktop.engine.document import Document
 from desktop.ingest.dispatch import read_data
 from desktop.ingest.errors import IngestError, limit_megabytes, megabytes
+from desktop.ingest.guard import reader
 
 USER_AGENT = user_agent()
 _ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8"
@@ -77,6 +81,14 @@ class _BoundedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+_HTTP_URL = re.compile(r"^\s*https?://", re.IGNORECASE)
+
+
+def looks_like_url(text: str) -> bool:
+    """Whether ``text`` names an http(s) URL (``HTTP://`` too) rather than a file path."""
+    return bool(_HTTP_URL.match(text))
+
+
 def _normalise(url: str) -> str:
     """Validate the scheme and host and percent-encode what urllib will not."""
     try:
@@ -94,8 +106,12 @@ def _normalise(url: str) -> str:
     except UnicodeError as error:
         raise IngestError(f"invalid URL (bad host name): {url}") from error
     netloc = host if ":" not in host else f"[{host}]"
-    if parts.port is not None:
-        netloc = f"{netloc}:{parts.port}"
+    try:
+        port = parts.port
+    except ValueError:  # "port out of range 0-65535", or not a number
+        raise IngestError(f"invalid URL (port out of range): {url}") from None
+    if port is not None:
+        netloc = f"{netloc}:{port}"
     safe = "/%:@!$&'()*+,;=-._~?"
     return urlunsplit(
         (scheme, netloc, quote(parts.path, safe=safe), quote(parts.query, safe=safe), "")
@@ -103,7 +119,93 @@ def _normalise(url: str) -> str:
 
 
 def _timed_out(timeout: float, url: str) -> IngestError:
-    return IngestError(f"timed out after {timeout:g} s: {url}")
+    return IngestError(f"timed out: the server sent nothing for {timeout:g} s: {url}")
+
+
+def _too_slow(total: float, url: str) -> IngestError:
+    return IngestError(f"timed out: the download took longer than {total:g} s: {url}")
+
+
+class _Deadline:
+    """The whole download's time limit, response headers included.
+
+    A socket timeout only bounds each wait: a server that sends a header line every
+    few seconds, or drips its body, never trips it. At the deadline a timer shuts
+    down every socket of the download, which ends whatever read is waiting.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                _shut(sock)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    # The plain socket's shutdown, also for TLS: it ends a read blocked in another thread.
+    with contextlib.suppress(OSError):
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+class _WatchedHTTP(http.client.HTTPConnection):
+    def __init__(self, *args: Any, deadline: _Deadline, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.deadline = deadline
+
+    def connect(self) -> None:
+        super().connect()
+        self.deadline.watch(self.sock)
+
+
+class _WatchedHTTPS(http.client.HTTPSConnection):
+    def __init__(self, *args: Any, deadline: _Deadline, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.deadline = deadline
+
+    def connect(self) -> None:
+        super().connect()
+        self.deadline.watch(self.sock)
+
+
+class _DeadlineHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        connection = functools.partial(_WatchedHTTP, deadline=self.deadline)
+        return self.do_open(connection, req)
+
+
+class _DeadlineHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        connection = functools.partial(_WatchedHTTPS, deadline=self.deadline)
+        options: dict[str, Any] = {"context": getattr(self, "_context", None)}
+        if hasattr(self, "_check_hostname"):  # Python 3.11 still passes it on
+            options["check_hostname"] = self._check_hostname
+        return self.do_open(connection, req, **options)
 
 
 def _unreachable(reason: object, host: str) -> str:
@@ -114,22 +216,27 @@ def _unreachable(reason: object, host: str) -> str:
     return f"could not reach {host}: {reason}"
 
 
-def _read_body(response: http.client.HTTPResponse, *, url: str, limit: int, deadline: float,
-               timeout: float) -> bytes:  # fmt: skip
+def _read_body(response: http.client.HTTPResponse, *, url: str, limit: int,
+               deadline: _Deadline) -> bytes:  # fmt: skip
     chunks: list[bytes] = []
     received = 0
+    length = response.headers.get("Content-Length", "").strip()
     while True:
-        # read1 returns what has arrived; read(n) would wait for all n bytes and
-        # let a server that drips a byte at a time hold us past the deadline.
+        # read1 returns what has arrived; the deadline's timer ends a read that waits.
         chunk = response.read1(_CHUNK)
+        if deadline.expired:
+            raise _too_slow(deadline.seconds, url)
         if not chunk:
-            return b"".join(chunks)
+            break
         received += len(chunk)
         if received > limit:
             raise IngestError(f"download is too large: more than {limit_megabytes(limit)}: {url}")
-        if time.monotonic() > deadline:
-            raise _timed_out(timeout, url)
         chunks.append(chunk)
+    if length.isdigit() and received < int(length):
+        raise IngestError(
+            f"the download was cut short: {received:,} of {int(length):,} bytes: {url}"
+        )
+    return b"".join(chunks)
 
 
 def _decompress(body: bytes, encoding: str, *, url: str, limit: int) -> bytes:
@@ -139,16 +246,32 @@ def _decompress(body: bytes, encoding: str, *, url: str, limit: int) -> bytes:
     if encoding not in ("gzip", "x-gzip", "deflate"):
         raise IngestError(f"unsupported content encoding: {encoding}: {url}")
     wbits = 47 if encoding != "deflate" else 15
+    parts: list[bytes] = []
+    size = 0
+    rest = body
     try:
-        inflater = zlib.decompressobj(wbits)
-        data = inflater.decompress(body, limit + 1)
+        # gzip allows several members one after another (`cat a.gz b.gz`); each needs a
+        # new inflater, or everything after the first member is silently dropped.
+        while rest:
+            inflater = zlib.decompressobj(wbits)
+            part = inflater.decompress(rest, limit + 1 - size)
+            size += len(part)
+            parts.append(part)
+            if size > limit:
+                break
+            if not inflater.eof:
+                raise IngestError(f"could not decompress the page (it is cut short): {url}")
+            rest = inflater.unused_data
+            if wbits == 15 or not rest.strip(b"\0"):
+                break  # deflate has one stream; gzip may end in zero padding
     except zlib.error as error:
         raise IngestError(f"could not decompress the page: {url}") from error
-    if len(data) > limit:
+    if size > limit:
         raise IngestError(f"download is too large: more than {limit_megabytes(limit)}: {url}")
-    return data
+    return b"".join(parts)
 
 
+@reader("the URL")
 def read_url(
     url: str,
     *,
@@ -158,46 +281,21 @@ def read_url(
 ) -> Document:
     """Fetch ``url`` and read it as a web page, a PDF or plain text.
 
-    ``timeout`` bounds each network step; the whole download is bounded to
-    four times that. The Document's source is ``url`` as given; metadata holds
-    ``final_url`` (after redirects), ``retrieved_at`` (UTC) and ``content_type``.
+    ``timeout`` bounds each network step; the whole download, response headers
+    included, is bounded to four times that. The Document's source is ``url``
+    (without any user name or password); metadata holds ``final_url`` (after
+    redirects), ``retrieved_at`` (UTC) and ``content_type``.
     """
     address = _normalise(url)
     host = urlsplit(address).hostname or address
-    opener = urllib.request.build_opener(_BoundedRedirects(url, max_redirects))
-    request = urllib.request.Request(address, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT})
-    deadline = time.monotonic() + _TOTAL_TIME_FACTOR * timeout
+    deadline = _Deadline(_TOTAL_TIME_FACTOR * timeout)
     try:
-        with opener.open(request, timeout=timeout) as response:
-            final_url = response.geturl()
-            header = response.headers.get("Content-Type", "")
-            media = header.split(";", 1)[0].strip().lower()
-            if media not in _READABLE and media not in _GENERIC:
-                raise IngestError(
-                    f"unsupported content type: {media} (expected HTML, PDF or plain text): {url}"
-                )
-            length = response.headers.get("Content-Length", "")
-            if length.isdigit() and int(length) > max_bytes:
-                raise IngestError(
-                    f"download is too large: {megabytes(int(length))} "
-                    f"(limit {limit_megabytes(max_bytes)}): {url}"
-                )
-            body = _read_body(
-                response, url=url, limit=max_bytes, deadline=deadline, timeout=timeout
-            )
-            encoding = response.headers.get("Content-Encoding", "").strip().lower()
-            status = str(response.status)
-    except urllib.error.HTTPError as error:
-        error.close()
-        raise IngestError(f"HTTP error {error.code} {error.reason}: {url}") from None
-    except urllib.error.URLError as error:
-        if isinstance(error.reason, TimeoutError):
-            raise _timed_out(timeout, url) from None
-        raise IngestError(_unreachable(error.reason, host)) from None
-    except TimeoutError:
-        raise _timed_out(timeout, url) from None
-    except (http.client.HTTPException, OSError, ValueError) as error:
-        raise IngestError(f"could not fetch {url}: {error}") from None
+        body, final_url, header, media, encoding, status = _download(
+            address, url=url, host=host, timeout=timeout, max_bytes=max_bytes,
+            max_redirects=max_redirects, deadline=deadline,
+        )  # fmt: skip
+    finally:
+        deadline.cancel()
     body = _decompress(body, encoding, url=url, limit=max_bytes)
     document = read_data(
         body,
@@ -215,3 +313,63 @@ def read_url(
     if media:
         metadata["content_type"] = media
     return dataclasses.replace(document, metadata=metadata)
+
+
+def _download(
+    address: str,
+    *,
+    url: str,
+    host: str,
+    timeout: float,
+    max_bytes: int,
+    max_redirects: int,
+    deadline: _Deadline,
+) -> tuple[bytes, str, str, str, str, str]:
+    """``(body, final URL, Content-Type, media type, Content-Encoding, status)``."""
+    opener = urllib.request.build_opener(
+        _BoundedRedirects(url, max_redirects),
+        _DeadlineHTTPHandler(deadline),
+        _DeadlineHTTPSHandler(deadline),
+    )
+    request = urllib.request.Request(address, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT})
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            final_url = response.geturl()
+            header = response.headers.get("Content-Type", "")
+            media = header.split(";", 1)[0].strip().lower()
+            if media not in _READABLE and media not in _GENERIC:
+                raise IngestError(
+                    f"unsupported content type: {media} (expected HTML, PDF or plain text): {url}"
+                )
+            length = response.headers.get("Content-Length", "")
+            if length.isdigit() and int(length) > max_bytes:
+                raise IngestError(
+                    f"download is too large: {megabytes(int(length))} "
+                    f"(limit {limit_megabytes(max_bytes)}): {url}"
+                )
+            body = _read_body(response, url=url, limit=max_bytes, deadline=deadline)
+            encoding = response.headers.get("Content-Encoding", "").strip().lower()
+            status = str(response.status)
+    except IngestError:
+        raise
+    except (http.client.HTTPException, OSError, ValueError) as error:
+        raise _fetch_failure(error, url, host, timeout, deadline) from None
+    return body, final_url, header, media, encoding, status
+
+
+def _fetch_failure(
+    error: Exception, url: str, host: str, timeout: float, deadline: _Deadline
+) -> IngestError:
+    """The message for what went wrong fetching ``url`` (URLError and HTTPError are OSErrors)."""
+    if deadline.expired:  # whatever the shut socket raised, the deadline is the reason
+        return _too_slow(deadline.seconds, url)
+    if isinstance(error, urllib.error.HTTPError):
+        error.close()
+        return IngestError(f"HTTP error {error.code} {error.reason}: {url}")
+    if isinstance(error, urllib.error.URLError):
+        if isinstance(error.reason, TimeoutError):
+            return _timed_out(timeout, url)
+        return IngestError(_unreachable(error.reason, host))
+    if isinstance(error, TimeoutError):
+        return _timed_out(timeout, url)
+    return IngestError(f"could not fetch {url}: {error}")

@@ -5,14 +5,30 @@ from __future__ import annotations
 import email
 import email.policy
 from email.message import EmailMessage
+from typing import Any
 
 from desktop.ingest.encoding import decode_text
 from desktop.ingest.errors import IngestError
 
+# Python's header parser is quadratic in a header's length (a 4 MB Subject ran past
+# 200 s); no header Readout reads needs more than this.
+MAX_HEADER_CHARS = 16 * 1024
+
+
+class _BoundedHeaders(email.policy.EmailPolicy):
+    """The default policy, with every header value cut to ``MAX_HEADER_CHARS`` before it
+    is parsed (in every part, since parts share the message's policy)."""
+
+    def header_fetch_parse(self, name: str, value: str) -> Any:
+        return super().header_fetch_parse(name, value[:MAX_HEADER_CHARS])
+
+
+POLICY = _BoundedHeaders()
+
 
 def parse_message(data: bytes, name: str) -> EmailMessage:
     try:
-        message = email.message_from_bytes(data, policy=email.policy.default)
+        message = email.message_from_bytes(data, policy=POLICY)
     except Exception as error:  # the parser is lenient, but not always
         raise IngestError(f"could not read {name}: not a valid MIME message") from error
     if not isinstance(message, EmailMessage):

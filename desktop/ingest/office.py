@@ -16,10 +16,14 @@ from typing import Any
 from desktop.engine.document import Document
 from desktop.ingest.cleanup import clean_text, require_text
 from desktop.ingest.errors import IngestError, limit_megabytes, megabytes
+from desktop.ingest.guard import check_text_length
 
 # A large Word file with pictures unpacks to a few tens of MB.
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 MAX_MEMBERS = 5000
+# The XML the readers parse: a 400-page report's document.xml is about 10 MB. Without
+# this, 700 KB of ZIP unpacked to a 200 MB document.xml of 146 M characters.
+MAX_XML_BYTES = 32 * 1024 * 1024
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
@@ -42,6 +46,13 @@ def check_archive(data: bytes, name: str, kind: str) -> zipfile.ZipFile:
             f"{kind} {name} unpacks to {megabytes(unpacked)} "
             f"(limit {limit_megabytes(MAX_UNPACKED_BYTES)}); not opening it"
         )
+    # zipfile stops at a member's declared size, so these sizes hold when parsing.
+    for member in members:
+        if member.filename.endswith((".xml", ".rels")) and member.file_size > MAX_XML_BYTES:
+            raise IngestError(
+                f"{kind} {name} holds {megabytes(member.file_size)} of XML in "
+                f"{member.filename} (limit {limit_megabytes(MAX_XML_BYTES)}); not opening it"
+            )
     return archive
 
 
@@ -91,11 +102,15 @@ def read_docx(data: bytes, *, name: str, source: str, title: str = "") -> Docume
     try:
         word = docx.Document(io.BytesIO(data))
         blocks: list[str] = []
+        characters = 0
         for block in word.iter_inner_content():
+            before = len(blocks)
             if isinstance(block, Table):
                 blocks.extend(_table_rows(block))
             else:
                 blocks.append(block.text)
+            characters += sum(len(text) + 1 for text in blocks[before:])
+            check_text_length(characters, name)
         properties = word.core_properties
         doc_title = properties.title or ""
         author = properties.author or ""
@@ -154,14 +169,42 @@ def _odt_meta(document: Any) -> dict[str, str]:
     return found
 
 
+class _LibraryPrinted(Exception):
+    """odfpy printed instead of raising: the document is damaged."""
+
+
+def _refuse_to_print(*args: object, **kwargs: object) -> None:
+    raise _LibraryPrinted(" ".join(str(arg)[:200] for arg in args))
+
+
+def _odfpy_raises() -> None:
+    """Make odfpy raise where it prints. On a SAX error it prints the whole content.xml to
+    standard output (``compare --json`` then printed invalid JSON) and returns a partial
+    document; the two ``print`` calls resolve through these modules' globals."""
+    import odf.load
+    import odf.opendocument
+
+    for module in (odf.opendocument, odf.load):
+        module.print = _refuse_to_print
+
+
 def read_odt(data: bytes, *, name: str, source: str, title: str = "") -> Document:
     from odf.opendocument import load
+
+    _odfpy_raises()
 
     check_archive(data, name, "OpenDocument text")
     try:
         document = load(io.BytesIO(data))
-        blocks = list(_odt_blocks(document.text))
+        blocks = []
+        characters = 0
+        for block in _odt_blocks(document.text):
+            blocks.append(block)
+            characters += len(block) + 1
+            check_text_length(characters, name)
         meta = _odt_meta(document)
+    except IngestError:
+        raise
     except Exception as error:
         raise IngestError(
             f"could not read OpenDocument text {name}: the file is damaged"
@@ -181,7 +224,8 @@ def read_odt(data: bytes, *, name: str, source: str, title: str = "") -> Documen
     )
 
 
-_RTF_LINK_TARGET = re.compile(r"\((?:https?|mailto|ftp):[^)\s]*\)")
+# No "(" inside: each "(http:" scanned to the next ")" or space, past every later one.
+_RTF_LINK_TARGET = re.compile(r"\((?:https?|mailto|ftp):[^()\s]*\)")
 _RTF_TITLE = re.compile(r"\{\\title\s+([^{}\\]*)\}")
 
 

@@ -33,9 +33,16 @@ from desktop.ingest.cleanup import (
     starts_list_item,
 )
 from desktop.ingest.errors import IngestError
+from desktop.ingest.guard import check_text_length
 
-ENCRYPTED = "this PDF is encrypted"
-NO_TEXT_LAYER = "this PDF has no text layer (scanned?)"
+
+def encrypted(name: str) -> str:
+    return f"encrypted PDF: {name} cannot be read without its password"
+
+
+def no_text_layer(name: str) -> str:
+    return f"no text layer in {name} (a scanned PDF?): Readout reads only the text of a PDF"
+
 
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I
@@ -49,6 +56,7 @@ _TEXT_LINE = re.compile(r"[^\r\n\ufffe]*(?:\ufffe|\r\n|\n|\r|$)")
 _BROKEN_WORD_HYPHEN = "\ufffe"
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})(\d{2})")
 _PDFIUM = threading.Lock()
+PDFIUM_LOCK = _PDFIUM  # for the PDF export's check of the file it wrote
 
 
 @dataclass(frozen=True)
@@ -182,8 +190,9 @@ def _text_lines(textpage: pdfium.PdfTextPage, page: int) -> list[_Line]:
     return found
 
 
-def _page_lines(document: pdfium.PdfDocument) -> list[list[_Line]]:
+def _page_lines(document: pdfium.PdfDocument, name: str) -> list[list[_Line]]:
     pages: list[list[_Line]] = []
+    characters = 0
     for number in range(len(document)):
         page = document[number]
         textpage = page.get_textpage()
@@ -192,6 +201,8 @@ def _page_lines(document: pdfium.PdfDocument) -> list[list[_Line]]:
         finally:
             textpage.close()
             page.close()
+        characters += sum(len(line.text) + 1 for line in pages[-1])
+        check_text_length(characters, name)  # before the next page, not after the last
     return pages
 
 
@@ -304,7 +315,7 @@ def _open(data: bytes, name: str) -> pdfium.PdfDocument:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         if error.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
-            raise IngestError(ENCRYPTED) from error
+            raise IngestError(encrypted(name)) from error
         raise IngestError(f"could not read PDF {name}: the file is damaged") from error
 
 
@@ -313,8 +324,10 @@ def read_pdf(data: bytes, *, name: str, source: str, title: str = "") -> Documen
         document = _open(data, name)
         try:
             page_count = len(document)
-            lines = _drop_page_furniture(_page_lines(document))
+            lines = _drop_page_furniture(_page_lines(document, name))
             pdf_title, date, metadata = _document_info(document)
+        except IngestError:
+            raise
         except Exception as error:
             raise IngestError(f"could not read PDF {name}: the file is damaged") from error
         finally:
@@ -323,7 +336,7 @@ def read_pdf(data: bytes, *, name: str, source: str, title: str = "") -> Documen
         raise IngestError(f"no text found in {name}")
     text = clean_text(paragraphs_from_lines(lines))
     if not text:
-        raise IngestError(NO_TEXT_LAYER)
+        raise IngestError(no_text_layer(name))
     metadata.update(content_type="application/pdf", pages=str(page_count))
     return Document(
         text=text, title=pdf_title or title, source=source, date=date, metadata=metadata

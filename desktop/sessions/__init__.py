@@ -19,7 +19,7 @@ from desktop.sessions.autosave import AUTOSAVE_DELAY, Autosaver
 from desktop.sessions.data import Note, SessionData, SessionSummary, StoredDocument, UiState
 from desktop.sessions.paths import DB_ENV, data_dir, resolve_db_path
 from desktop.sessions.serialize import FormatError
-from desktop.sessions.store import SessionStore, StoreOpening, open_store
+from desktop.sessions.store import SessionStore, StoreError, StoreOpening, open_store
 
 __all__ = [
     "AUTOSAVE_DELAY",
@@ -32,6 +32,7 @@ __all__ = [
     "SessionData",
     "SessionStore",
     "SessionSummary",
+    "StoreError",
     "StoreOpening",
     "StoredDocument",
     "UiState",

@@ -18,7 +18,8 @@ Why a zip of JSON rather than an SQLite file: it does not depend on the database
 schema (a colleague on another Readout version reads it without migrations), it
 can be inspected with any unzip tool, and opening it runs no SQL from someone
 else's file. Readers refuse a higher ``version``; SHA-256s are checked; sizes are
-bounded (a small zip cannot expand into gigabytes).
+bounded (a small zip cannot expand into gigabytes), and every field is checked
+(``desktop.sessions.checks``) before the store writes anything.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.ingest.guard import MAX_TEXT_CHARS
+from desktop.sessions.checks import MAX_DOCUMENTS
 from desktop.sessions.data import SessionData
 from desktop.sessions.serialize import FormatError, session_from_json, session_to_json
 
@@ -40,8 +43,11 @@ FORMAT_VERSION = 1
 SUFFIX = ".readout"
 MANIFEST = "manifest.json"
 SESSION = "session.json"
-MAX_MEMBER_BYTES = 256 * 2**20
+# UTF-8 takes at most 4 bytes a character: a document's text file, within the text limit.
+MAX_MEMBER_BYTES = 4 * MAX_TEXT_CHARS
+MAX_SESSION_JSON_BYTES = 32 * 2**20
 MAX_TOTAL_BYTES = 512 * 2**20
+MAX_MEMBERS = MAX_DOCUMENTS + 16
 
 
 def write_archive(data: SessionData, path: Path) -> Path:
@@ -93,12 +99,15 @@ def read_archive(path: Path) -> SessionData:
 
 
 def _read(archive: zipfile.ZipFile, path: Path) -> SessionData:
-    members = {info.filename: info for info in archive.infolist()}
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise FormatError(f"{path.name} holds {len(infos):,} files; not a Readout session")
+    members = {info.filename: info for info in infos}
     if sum(info.file_size for info in members.values()) > MAX_TOTAL_BYTES:
         raise FormatError(f"{path.name} is too large to be a Readout session")
     if MANIFEST not in members or SESSION not in members:
         raise FormatError(f"{path.name} is not a Readout session file (no {MANIFEST})")
-    manifest = _json(archive, members[MANIFEST])
+    manifest = _json(archive, members[MANIFEST], 64 * 1024, path.name)
     if not isinstance(manifest, Mapping) or manifest.get("format") != FORMAT:
         raise FormatError(f"{path.name} is not a Readout session file")
     version = manifest.get("version")
@@ -119,24 +128,33 @@ def _read(archive: zipfile.ZipFile, path: Path) -> SessionData:
         except UnicodeDecodeError as error:
             raise FormatError(f"document {index} in {path.name} is not UTF-8 text") from error
 
-    return session_from_json(_json(archive, members[SESSION]), text_of)
+    session = _json(archive, members[SESSION], MAX_SESSION_JSON_BYTES, path.name)
+    try:
+        return session_from_json(session, text_of)
+    except FormatError as error:
+        message = str(error)
+        if path.name in message:
+            raise
+        raise FormatError(f"{path.name}: {message}") from error
 
 
-def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    if info.file_size > MAX_MEMBER_BYTES:
+def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int | None = None) -> bytes:
+    limit = MAX_MEMBER_BYTES if limit is None else limit
+    if info.file_size > limit:
         raise FormatError(f"{info.filename} is too large")
     with archive.open(info) as member:
-        data = member.read(MAX_MEMBER_BYTES + 1)
-    if len(data) > MAX_MEMBER_BYTES:
+        data = member.read(limit + 1)
+    if len(data) > limit:
         raise FormatError(f"{info.filename} is too large")
     return data
 
 
-def _json(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Any:
+def _json(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, name: str) -> Any:
     try:
-        return json.loads(_member(archive, info).decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise FormatError(f"{info.filename} is not valid JSON") from error
+        return json.loads(_member(archive, info, limit).decode("utf-8"))
+    # ValueError: an integer of more than 4,300 digits; RecursionError: [[[[…]]]] nesting
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise FormatError(f"{name}: {info.filename} is not valid JSON") from error
 
 
 def _dumps(obj: Any) -> str:

@@ -9,8 +9,12 @@ replace the pending data rather than extending the wait, so the oldest unsaved
 change is at most ``delay`` plus one write old — the bound the kill -9 test checks.
 
 A failed save (a full disk, a database locked past the busy timeout) is reported
-through ``on_error`` and retried, backing off up to 30 s, unless newer data for the
-session has arrived meanwhile. Callbacks run on a worker thread.
+through ``on_error`` once — when saving stops working, not at every retry — and
+retried, backing off up to 30 s, with the newest data of each session; when a save
+succeeds again ``on_resumed`` says so and what was pending is in the database.
+:meth:`Autosaver.create` creates a new session the same way, so a session started
+on a full disk is stored (and then autosaved) once there is room. Callbacks run on
+a worker thread.
 """
 
 from __future__ import annotations
@@ -31,6 +35,17 @@ MAX_RETRY_DELAY = 30.0
 
 Saved = Callable[[SessionSummary], None]
 Failed = Callable[[str], None]
+Resumed = Callable[[], None]
+
+
+def not_saving(reason: object) -> str:
+    return (
+        f"Readout cannot save your changes: {reason}. It keeps trying and saves them as "
+        "soon as it can; until then they are only in this window."
+    )
+
+
+SAVING_AGAIN = "Readout is saving your changes again; nothing was lost."
 
 
 class Autosaver:
@@ -41,11 +56,13 @@ class Autosaver:
         delay: float = AUTOSAVE_DELAY,
         on_saved: Saved | None = None,
         on_error: Failed | None = None,
+        on_resumed: Resumed | None = None,
     ) -> None:
         self.store = store
         self.delay = delay
         self.on_saved = on_saved
         self.on_error = on_error
+        self.on_resumed = on_resumed
         self._lock = threading.Lock()
         self._pending: dict[int, SessionData] = {}
         self._in_flight: set[Future[SessionSummary | None]] = set()
@@ -66,6 +83,72 @@ class Autosaver:
                 raise RuntimeError("the autosaver is closed")
             self._pending[data.id] = data
             self._schedule(self.delay)
+
+    @property
+    def failing(self) -> bool:
+        """Whether the last save failed (saving has not worked since)."""
+        with self._lock:
+            return self._failures > 0
+
+    def create(self, data: SessionData) -> Future[SessionData]:
+        """Create ``data`` as a new session, retrying like a save until the database takes
+        it (or the autosaver closes); the future has the stored session."""
+        created: Future[SessionData] = Future()
+        self._try_create(data, created)
+        return created
+
+    def _try_create(self, data: SessionData, created: Future[SessionData]) -> None:
+        with self._lock:
+            if self._closed:
+                created.set_exception(RuntimeError("the autosaver is closed"))
+                return
+        try:
+            future = self.store.create_session(
+                data.documents,
+                single_article=data.single_article,
+                title=data.title if data.title_is_custom else None,
+                corrections=data.corrections,
+                notes=data.notes,
+                ui_state=data.ui_state,
+                settings=data.settings,
+            )
+        except RuntimeError as error:  # the store closed under us
+            created.set_exception(error)
+            return
+
+        def done(attempt: Future[SessionData]) -> None:
+            error = attempt.exception()
+            if error is None:
+                self._succeeded()
+                created.set_result(attempt.result())
+                return
+            if not getattr(error, "transient", False):
+                created.set_exception(error)
+                return
+            retry = self._failed(error, f"creating session “{data.title}”")
+            timer = threading.Timer(retry, self._try_create, args=(data, created))
+            timer.daemon = True
+            timer.start()
+
+        future.add_done_callback(done)
+
+    def _failed(self, error: BaseException, what: str) -> float:
+        """Count a failure, report the first of a run; the delay before the next try."""
+        with self._lock:
+            self._failures += 1
+            first = self._failures == 1
+            retry = min(self.delay * 2.0**self._failures, MAX_RETRY_DELAY)
+        log.error("autosave: %s failed: %s", what, error)
+        if first and self.on_error is not None:
+            self.on_error(not_saving(error))
+        return retry
+
+    def _succeeded(self) -> None:
+        with self._lock:
+            resumed = self._failures > 0
+            self._failures = 0
+        if resumed and self.on_resumed is not None:
+            self.on_resumed()
 
     def discard(self, session_id: int) -> None:
         """Forget unsaved changes of a session (call before deleting it)."""
@@ -127,19 +210,14 @@ class Autosaver:
         error = future.exception()
         with self._lock:
             self._in_flight.discard(future)
-            if error is None:
-                self._failures = 0
-            else:
-                self._failures += 1
-                if not self._closed:
-                    self._pending.setdefault(data.id, data)
-                    retry = min(self.delay * 2**self._failures, MAX_RETRY_DELAY)
-                    self._schedule(retry)
         if error is not None:
-            log.error("autosave of session %s failed: %s", data.id, error)
-            if self.on_error is not None:
-                self.on_error(f"Readout could not save your changes: {error}. Retrying.")
+            retry = self._failed(error, f"saving session {data.id}")
+            with self._lock:
+                if not self._closed:
+                    self._pending.setdefault(data.id, data)  # unless newer data came meanwhile
+                    self._schedule(retry)
             return
+        self._succeeded()
         summary = future.result()
         if summary is not None and self.on_saved is not None:
             self.on_saved(summary)

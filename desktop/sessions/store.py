@@ -15,18 +15,22 @@ leaves the worker: results are the frozen dataclasses of ``desktop.sessions.data
 from __future__ import annotations
 
 import logging
+import sqlite3
+import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import repository
 from db.engine import session_factory, transaction
+from db.errors import describe, is_busy, is_transient
 from db.models import SessionRecord
 from db.opening import OpenedDatabase, OpenStatus, open_database
 from db.types import utc_now
@@ -48,6 +52,21 @@ from desktop.sessions.paths import resolve_db_path
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+U = TypeVar("U")
+
+# A write that finds the database busy past SQLite's own 10 s wait is tried again.
+BUSY_RETRIES = 2
+BUSY_PAUSE_S = 0.5
+
+
+class StoreError(Exception):
+    """A database operation failed; ``str()`` says why in words (never SQL), ``transient``
+    whether trying again later can help (a full disk, a busy database)."""
+
+    def __init__(self, reason: str, *, transient: bool) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.transient = transient
 
 
 @dataclass(frozen=True)
@@ -81,6 +100,10 @@ class SessionStore:
         self._opened = opened
         self._factory: sessionmaker[Session] = session_factory(opened.engine)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="readout-db")
+        # Reading and writing .readout files: never inside a transaction, never on the
+        # database worker (a large import must not hold up the window's autosave).
+        self._files = ThreadPoolExecutor(max_workers=1, thread_name_prefix="readout-files")
+        self._chains: set[Future[object]] = set()  # operations with a step on each worker
         self._closed = False
 
     @property
@@ -111,13 +134,26 @@ class SessionStore:
         return self._submit(lambda db: self._open(db, session_id), write=True)
 
     def last_session(self) -> Future[SessionData | None]:
-        """The session to restore at start-up: the one opened last (None when there is none)."""
+        """The session to restore at start-up: the one opened last (None when there is none).
 
-        def work(db: Session) -> SessionData | None:
-            session_id = repository.last_opened_id(db)
-            return None if session_id is None else self._open(db, session_id)
+        Read first, then marked opened in a write of its own: on a full disk or a busy
+        database the session still comes back, only the mark is lost."""
 
-        return self._submit(work, write=True)
+        def work() -> SessionData | None:
+            def read(db: Session) -> SessionData | None:
+                session_id = repository.last_opened_id(db)
+                record = None if session_id is None else repository.load_session(db, session_id)
+                return convert.session_data(record) if record is not None else None
+
+            data = self._run(read, write=False)
+            if data is not None:
+                try:
+                    self._run(lambda db: repository.mark_opened(db, data.id, utc_now()), True)
+                except (SQLAlchemyError, sqlite3.Error) as error:
+                    log.warning("session %s not marked opened: %s", data.id, error)
+            return data
+
+        return self._executor.submit(self._guard(work))
 
     # -- writing -------------------------------------------------------------
 
@@ -218,25 +254,35 @@ class SessionStore:
         return self._submit(lambda db: self._insert(db, data, keep_id=True), write=True)
 
     def export_session(self, session_id: int, path: str | Path) -> Future[Path]:
-        """Write the session to a ``.readout`` file (see ``desktop.sessions.archive``)."""
+        """Write the session to a ``.readout`` file (see ``desktop.sessions.archive``); the
+        file is written after the read transaction, on the files worker."""
 
-        def work(db: Session) -> Path:
+        def read(db: Session) -> SessionData:
             record = repository.load_session(db, session_id)
             if record is None:
                 raise LookupError(f"there is no session {session_id}")
-            return write_archive(convert.session_data(record), Path(path))
+            return convert.session_data(record)
 
-        return self._submit(work, write=False)
+        return self._then(
+            self._submit(read, write=False),
+            lambda data: self._files.submit(write_archive, data, Path(path)),
+        )
 
     def import_session(self, path: str | Path) -> Future[SessionData]:
         """Add the session in a ``.readout`` file under a new id, at the top of the list.
-        A bad file fails the future with ``FormatError`` (its message is for the user)."""
+        A bad file fails the future with ``FormatError`` (its message is for the user).
 
-        def work(db: Session) -> SessionData:
-            data = read_archive(Path(path))
-            return self._insert(db, replace(data, updated_at=utc_now(), opened_at=None), False)
+        The file is unzipped and checked in full on the files worker, before the write
+        transaction, which then only inserts: another writer (the window's autosave)
+        waits for milliseconds, not for the unzipping of a large file."""
+        if self._closed:
+            raise RuntimeError("the session store is closed")
 
-        return self._submit(work, write=True)
+        def insert(data: SessionData) -> Future[SessionData]:
+            fresh = replace(data, updated_at=utc_now(), opened_at=None)
+            return self._submit(lambda db: self._insert(db, fresh, False), write=True, chained=True)
+
+        return self._then(self._files.submit(read_archive, Path(path)), insert)
 
     # -- lifetime ------------------------------------------------------------
 
@@ -245,6 +291,8 @@ class SessionStore:
         if self._closed:
             return
         self._closed = True
+        wait(list(self._chains))  # an import or export already started finishes
+        self._files.shutdown(wait=True)
         self._executor.shutdown(wait=True)
         self._opened.close()
 
@@ -261,15 +309,62 @@ class SessionStore:
 
     # -- on the worker -------------------------------------------------------
 
-    def _submit(self, work: Callable[[Session], T], *, write: bool) -> Future[T]:
-        if self._closed:
+    def _submit(
+        self, work: Callable[[Session], T], *, write: bool, chained: bool = False
+    ) -> Future[T]:
+        if self._closed and not chained:
             raise RuntimeError("the session store is closed")
+        return self._executor.submit(self._guard(lambda: self._run(work, write)))
 
-        def run() -> T:
-            with transaction(self._factory, write=write) as db:
-                return work(db)
+    def _run(self, work: Callable[[Session], T], write: bool) -> T:
+        """``work`` in one transaction; a busy database is tried again a few times."""
+        for attempt in range(BUSY_RETRIES + 1):
+            try:
+                with transaction(self._factory, write=write) as db:
+                    return work(db)
+            except (SQLAlchemyError, sqlite3.Error) as error:
+                if attempt < BUSY_RETRIES and is_busy(error):
+                    log.info("the database is busy; trying again (%s)", attempt + 1)
+                    time.sleep(BUSY_PAUSE_S)
+                    continue
+                raise
+        raise AssertionError("unreachable")
 
-        return self._executor.submit(run)
+    def _guard(self, work: Callable[[], T]) -> Callable[[], T]:
+        """Database failures as :class:`StoreError`, with words instead of SQL."""
+
+        def guarded() -> T:
+            try:
+                return work()
+            except (SQLAlchemyError, sqlite3.Error) as error:
+                # Not a warning: with no logging set up (the CLI) Python prints warnings,
+                # traceback and SQL included, on stderr.
+                log.info("database operation failed", exc_info=True)
+                reason = describe(error, self.path)
+                raise StoreError(reason, transient=is_transient(error)) from error
+
+        return guarded
+
+    def _then(self, first: Future[T], after: Callable[[T], Future[U]]) -> Future[U]:
+        """A future of ``after(first's result)``, failing as soon as either fails."""
+        result: Future[U] = Future()
+
+        def chain(done: Future[T]) -> None:
+            error = done.exception()
+            if error is not None:
+                result.set_exception(error)
+                return
+            try:
+                second = after(done.result())
+            except BaseException as failure:  # the store closed meanwhile
+                result.set_exception(failure)
+                return
+            second.add_done_callback(_copy_into(result))
+
+        self._chains.add(result)  # type: ignore[arg-type]
+        result.add_done_callback(self._chains.discard)
+        first.add_done_callback(chain)
+        return result
 
     def _open(self, db: Session, session_id: int) -> SessionData | None:
         repository.mark_opened(db, session_id, utc_now())
@@ -343,6 +438,17 @@ class SessionStore:
         if content_changed:
             record.updated_at = _later(utc_now(), record.updated_at)
         return self._summary(db, data.id)
+
+
+def _copy_into(result: Future[U]) -> Callable[[Future[U]], None]:
+    def copy(done: Future[U]) -> None:
+        error = done.exception()
+        if error is not None:
+            result.set_exception(error)
+        else:
+            result.set_result(done.result())
+
+    return copy
 
 
 def _later(now: datetime, previous: datetime) -> datetime:

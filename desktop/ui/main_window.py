@@ -57,7 +57,7 @@ from desktop.ui.summary_bar import SummaryBar
 from desktop.ui.theme import apply_theme
 from desktop.ui.window_layout import repolish, restore_layout, save_layout
 from desktop.workspace.inputs import Side
-from desktop.workspace.sources import Source, source_for_location
+from desktop.workspace.sources import Source, SourceKind, source_for_location
 
 if TYPE_CHECKING:
     from desktop.sessions import StoreOpening
@@ -263,7 +263,17 @@ class MainWindow(QMainWindow):
 
     def open_sources(self, sources: Sequence[Source], side: Side) -> None:
         """A drop or open on the window starts a new session; on a pane, it changes the open
-        one (see ``session_controller``)."""
+        one (see ``session_controller``). A ``.readout`` file among them is imported."""
+        from desktop.launch import is_session_file
+
+        sessions = [
+            s.location for s in sources if s.kind is SourceKind.PATH and is_session_file(s.location)
+        ]
+        for path in sessions:
+            self.open_session_file(path)
+        sources = [s for s in sources if s.location not in sessions]
+        if not sources:
+            return
         self.sessions.documents_opened()
         self._open(sources, side, Purpose.NEW if side is Side.WINDOW else Purpose.UPDATE)
 

@@ -222,16 +222,10 @@ class SessionKeeper(QObject):
         self._fresh += 1
         fresh = self._fresh
         self._set_current(data)
-        if self.store is None:
+        if self.store is None or self.autosaver is None:
             return
-        future = self.store.create_session(
-            data.documents,
-            single_article=data.single_article,
-            corrections=data.corrections,
-            notes=data.notes,
-            ui_state=data.ui_state,
-            settings=data.settings,
-        )
+        # Retried like an autosave: on a full disk the session is stored once there is room.
+        future = self.autosaver.create(data)
         self._creating = (fresh, future)
         self._deliver(future, lambda created: self._created(fresh, created), "save the session")
 

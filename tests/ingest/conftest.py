@@ -163,6 +163,25 @@ class Inputs:
         document.save(str(target))
         return target
 
+    def damaged_odt(self, name: str, part: str = "styles.xml") -> Path:
+        """A real OpenDocument text with ``part`` cut short (odfpy printed it and went on)."""
+        from odf.opendocument import OpenDocumentText
+        from odf.text import P
+
+        document = OpenDocumentText()
+        document.text.addElement(P(text="The ministers met in Delhi on Tuesday."))
+        buffer = io.BytesIO()
+        document.save(buffer)
+        target = self.folder / name
+        with (
+            zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive,
+        ):
+            for member in source.namelist():
+                data = source.read(member)
+                archive.writestr(member, data[: len(data) * 2 // 3] if member == part else data)
+        return target
+
     def zip_archive(
         self, name: str, members: dict[str, bytes], *, mimetype: str | None = None
     ) -> Path:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import io
 import os
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,10 +18,12 @@ from desktop.ingest import (
     SUPPORTED_SUFFIXES,
     IngestError,
     dispatch,
+    guard,
     office,
     read_bytes,
     read_mime,
     read_path,
+    read_stream,
     read_text,
     read_url,
 )
@@ -99,6 +103,43 @@ def _too_many_members(inputs: Inputs) -> Path:
     return inputs.zip_archive("many.docx", members)
 
 
+def _xml_bomb(inputs: Inputs) -> Path:
+    """700 KB of ZIP whose document.xml unpacks to 40 MB of text runs (146 M characters at
+    200 MB): under the archive limit, over the XML one."""
+    run = b"<w:p><w:r><w:t>" + b"x" * 4000 + b"</w:t></w:r></w:p>"
+    target = inputs.path("huge-text.docx")
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w") as member:
+            for _ in range(40 * 1024 * 1024 // len(run)):
+                member.write(run)
+    return target
+
+
+def _long_docx(
+    inputs: Inputs, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Callable[[], Document], str]:
+    monkeypatch.setattr(guard, "MAX_TEXT_CHARS", 1000)
+    path = inputs.docx("long.docx", ["x" * 600, "y" * 600])
+    return (lambda: read_path(path)), str(path)
+
+
+def _long_odt(
+    inputs: Inputs, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Callable[[], Document], str]:
+    monkeypatch.setattr(guard, "MAX_TEXT_CHARS", 1000)
+    path = inputs.odt("long.odt", ["x" * 600, "y" * 600])
+    return (lambda: read_path(path)), str(path)
+
+
+def _long_text(
+    inputs: Inputs, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Callable[[], Document], str]:
+    monkeypatch.setattr(guard, "MAX_TEXT_CHARS", 1000)
+    path = inputs.write("long.txt", "word " * 400)
+    return (lambda: read_path(path)), str(path)
+
+
 def _mhtml_without_page(inputs: Inputs) -> Path:
     body = (
         'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n'
@@ -167,11 +208,15 @@ CASES = [
         path_case(lambda i: i.write("data.md", bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15]) * 40)),
         f"binary file: {{place}} is not a text document (supported: {SUPPORTED})",
     ),
-    BadInput("encrypted PDF", path_case(_encrypted), "this PDF is encrypted"),
+    BadInput(
+        "encrypted PDF",
+        path_case(_encrypted),
+        "encrypted PDF: {place} cannot be read without its password",
+    ),
     BadInput(
         "PDF without text layer",
         path_case(lambda i: i.pdf_without_text("scan.pdf")),
-        "this PDF has no text layer (scanned?)",
+        "no text layer in {place} (a scanned PDF?): Readout reads only the text of a PDF",
     ),
     BadInput(
         "damaged PDF",
@@ -228,6 +273,48 @@ CASES = [
             )
         ),
         "could not read OpenDocument text {place}: the file is damaged",
+    ),
+    BadInput(
+        "OpenDocument whose styles.xml is cut short (odfpy printed it)",
+        path_case(lambda i: i.damaged_odt("cut-styles.odt")),
+        "could not read OpenDocument text {place}: the file is damaged",
+    ),
+    BadInput(
+        "Word document whose XML unpacks past the XML limit",
+        path_case(_xml_bomb),
+        "Word document {place} holds 40.0 MB of XML in word/document.xml (limit 32 MB); "
+        "not opening it",
+    ),
+    BadInput(
+        "Word document with more text than the text limit",
+        _long_docx,
+        "too much text in {place}: 1,202 characters (limit 1,000)",
+    ),
+    BadInput(
+        "OpenDocument with more text than the text limit",
+        _long_odt,
+        "too much text in {place}: 1,202 characters (limit 1,000)",
+    ),
+    BadInput(
+        "plain text with more text than the text limit",
+        _long_text,
+        "too much text in {place}: 1,999 characters (limit 1,000)",
+    ),
+    BadInput(
+        "a Readout session where a document was expected",
+        path_case(lambda i: i.write("case.readout", b"PK\x03\x04 not really")),
+        "{place} is a Readout session, not a document: open it with File → Import Session… "
+        "or `readout sessions import`",
+    ),
+    BadInput(
+        "standard input over the file limit",
+        call_case(lambda: read_stream(io.BytesIO(b"a" * 2001), max_bytes=2000)),
+        "standard input is too large: more than 0.00190735 MB",
+    ),
+    BadInput(
+        "URL with a port out of range",
+        call_case(lambda: read_url("http://127.0.0.1:99999/")),
+        "invalid URL (port out of range): http://127.0.0.1:99999/",
     ),
     BadInput(
         "e-mail without a body",

@@ -88,6 +88,27 @@ def _dripping_body(handler: BaseHTTPRequestHandler) -> None:
         time.sleep(0.1)
 
 
+def _dripping_headers(handler: BaseHTTPRequestHandler) -> None:
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/plain")
+    for number in range(100):  # a header line every 0.3 s: each wait is short, the whole is not
+        handler.send_header(f"X-Drip-{number}", "x")
+        handler.flush_headers()
+        time.sleep(0.3)
+    handler.end_headers()
+    handler.wfile.write(b"never read")
+
+
+def _short_body(handler: BaseHTTPRequestHandler) -> None:
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/plain")
+    handler.send_header("Content-Length", "5000")
+    handler.end_headers()
+    handler.wfile.write(b"The ministers met. " * 10)
+    handler.wfile.flush()
+    handler.close_connection = True
+
+
 def _endless_body(handler: BaseHTTPRequestHandler) -> None:
     handler.send_response(200)
     handler.send_header("Content-Type", "text/html")
@@ -107,6 +128,14 @@ def server(session_inputs: Inputs) -> Iterator[str]:
         "/download": _send(200, pdf, "application/octet-stream"),
         "/note.txt": _send(200, cp1252, "text/plain; charset=windows-1252"),
         "/gzipped": _send(200, gzip.compress(PAGE.encode()), "text/html", Content_Encoding="gzip"),
+        "/two-members": _send(
+            200,
+            gzip.compress(b"First member of the text. ") + gzip.compress(b"Second member."),
+            "text/plain",
+            Content_Encoding="gzip",
+        ),
+        "/drip-headers": _dripping_headers,
+        "/short": _short_body,
         "/slow": _slow_headers,
         "/drip": _dripping_body,
         "/huge": _send(200, b"x" * (3 * 1024 * 1024), "text/plain"),
@@ -196,15 +225,39 @@ def _refusal(call: Callable[[], object]) -> str:
 def test_slow_server_times_out(server: str) -> None:
     started = time.monotonic()
     message = _refusal(lambda: read_url(server + "/slow", timeout=0.5))
-    assert message == f"timed out after 0.5 s: {server}/slow"
+    assert message == f"timed out: the server sent nothing for 0.5 s: {server}/slow"
     assert time.monotonic() - started < 1.5
 
 
 def test_dripping_body_hits_the_total_time_limit(server: str) -> None:
     started = time.monotonic()
     message = _refusal(lambda: read_url(server + "/drip", timeout=0.5))
-    assert message == f"timed out after 0.5 s: {server}/drip"
+    assert message == f"timed out: the download took longer than 2 s: {server}/drip"
     assert time.monotonic() - started < 3.5
+
+
+def test_dripping_headers_hit_the_total_time_limit(server: str) -> None:
+    started = time.monotonic()
+    message = _refusal(lambda: read_url(server + "/drip-headers", timeout=0.5))
+    assert message == f"timed out: the download took longer than 2 s: {server}/drip-headers"
+    assert time.monotonic() - started < 3.5
+
+
+def test_every_gzip_member_is_inflated(server: str) -> None:
+    document = read_url(server + "/two-members")
+    assert document.text == "First member of the text. Second member."
+
+
+def test_a_body_shorter_than_its_content_length_is_refused(server: str) -> None:
+    message = _refusal(lambda: read_url(server + "/short"))
+    assert message == f"the download was cut short: 190 of 5,000 bytes: {server}/short"
+
+
+def test_credentials_in_the_url_are_not_kept(server: str) -> None:
+    address = server.replace("http://", "http://desk:s3cret@") + "/article"
+    document = read_url(address)
+    assert document.source == server + "/article"
+    assert "s3cret" not in repr(document)
 
 
 def test_huge_body_is_refused_by_its_content_length(server: str) -> None:

@@ -100,7 +100,7 @@ def test_a_changed_text_is_caught_by_its_hash(
         ("other-format", "not a Readout session file"),
         ("bad-json", "not valid JSON"),
         ("missing-text", "has no text"),
-        ("missing-field", "missing field 'created_at'"),
+        ("missing-field", "missing-field.readout: created_at is missing"),
         ("not-utf8", "not UTF-8"),
     ],
 )

@@ -137,3 +137,20 @@ def test_the_cli_works_beside_an_open_window(
     store.create_session(case_documents()).result()
     status, out, _ = _run(capsys, "list", "--json", "--db", str(db_path))
     assert status == 0 and len(json.loads(out)) == 1
+
+
+def test_control_characters_from_a_title_or_file_name_are_printed_escaped(
+    db_path: Path, tmp_path: Path, capsys: Capture
+) -> None:
+    opening = open_store(db_path)
+    assert opening.store is not None
+    with opening.store as store:
+        data = store.create_session(case_documents(), title="Call\x1b[2J\x1b]0;x\x07").result()
+        path = store.export_session(data.id, tmp_path / "odd\x1b[31m.readout").result()
+    status, out, _ = _run(capsys, "import", str(path), "--db", str(db_path))
+    assert status == 0
+    assert "\x1b" not in out and "odd\\x1b[31m.readout" in out and "Call\\x1b[2J" in out
+    status, out, _ = _run(capsys, "list", "--db", str(db_path))
+    assert status == 0 and "\x1b" not in out and "\x07" not in out
+    status, out, _ = _run(capsys, "show", str(data.id), "--db", str(db_path))
+    assert status == 0 and "\x1b" not in out

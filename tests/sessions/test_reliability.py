@@ -9,9 +9,10 @@ import sqlite3
 import struct
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, closing, contextmanager
 from pathlib import Path
 
 from db.opening import OpenStatus, open_database
@@ -57,7 +58,10 @@ def _integrity(path: Path) -> str:
 
 def _uncommitted_wal_frames(path: Path) -> int:
     """Frames of the current WAL generation after its last commit: a transaction cut off."""
-    wal = path.with_name(path.name + "-wal").read_bytes()
+    companion = path.with_name(path.name + "-wal")
+    if not companion.exists():  # the last connection checkpointed it and took it away
+        return 0
+    wal = companion.read_bytes()
     (page_size,) = struct.unpack(">I", wal[8:12])
     salt = wal[16:24]
     valid = committed = 0
@@ -77,14 +81,24 @@ def _saved_edit(connection: sqlite3.Connection, session_id: int) -> int:
     return int(str(row[0]).split()[1]) if row else 0
 
 
-def _kill_during_edits(db_path: Path, *, after: float, repeat: int, stall: bool) -> int:
+def _kill_during_edits(
+    db_path: Path,
+    *,
+    after: float,
+    repeat: int,
+    stall: bool,
+    beside: Callable[[threading.Event], None] | None = None,
+) -> int:
     """Run the writer for ``after`` seconds of edits (then, with ``stall``, until a save
     stops before its commit), kill -9 it, check what survived; return the WAL frames the
     kill cut off."""
     edits: list[tuple[int, float]] = []
     args = ["edit", str(db_path), str(repeat)] + ([str(after)] if stall else [])
-    with _writer(*args) as process:
+    stop = threading.Event()
+    with _writer(*args) as process, ExitStack() as others:
         session_id = int(_line(process).split()[1])
+        # The other writer starts once the window-like writer is up and editing.
+        others.enter_context(_beside(beside, stop))
         started = next_check = time.monotonic()
         checks = 0
         with closing(sqlite3.connect(db_path)) as reader:
@@ -104,6 +118,7 @@ def _kill_during_edits(db_path: Path, *, after: float, repeat: int, stall: bool)
                 if not stall and now - started > after:
                     break
         assert checks >= 10
+        stop.set()
         os.kill(process.pid, signal.SIGKILL)
         killed_at = time.monotonic()
         process.wait(timeout=30)
@@ -133,6 +148,65 @@ def _kill_during_edits(db_path: Path, *, after: float, repeat: int, stall: bool)
         for text, digest in connection.execute("SELECT text, sha256 FROM documents"):
             assert hashlib.sha256(text.encode("utf-8")).hexdigest() == digest
     return cut_off
+
+
+@contextmanager
+def _beside(
+    work: Callable[[threading.Event], None] | None, stop: threading.Event
+) -> Iterator[None]:
+    """Run ``work`` (another writer) on a thread while the edits go on."""
+    if work is None:
+        yield
+        return
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work(stop)
+        except BaseException as error:
+            failures.append(error)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(60)
+    assert not failures, failures
+
+
+def _large_archive(folder: Path) -> Path:
+    """A .readout of three documents of 100,000 characters each."""
+    opening = open_store(folder / "source.sqlite3")
+    assert opening.store is not None
+    with opening.store as store:
+        documents = [
+            StoredDocument(DocumentRole.BACKGROUND, f"Article {n}. " + "word " * 20_000)
+            for n in range(3)
+        ]
+        data = store.create_session(documents, single_article=False).result()
+        return store.export_session(data.id, folder / "large.readout").result()
+
+
+def test_kill_9_loses_at_most_the_last_second_beside_imports(tmp_path: Path) -> None:
+    """Another process importing .readout files again and again beside the window: each is
+    unzipped and checked outside its write transaction, so the window's saves wait for
+    an insert, not for the unzipping (test_busy_database checks that directly)."""
+    archive = _large_archive(tmp_path)
+    db_path = tmp_path / "beside.sqlite3"
+    open_database(db_path).close()
+    imported: list[int] = []
+
+    def imports(stop: threading.Event) -> None:
+        opening = open_store(db_path, exclusive=False)
+        assert opening.store is not None
+        with opening.store as store:
+            while not stop.wait(0.1):
+                imported.append(store.import_session(archive).result().id)
+
+    _kill_during_edits(db_path, after=3.0, repeat=3000, stall=False, beside=imports)
+    assert len(imported) >= 2
 
 
 def test_kill_9_between_saves_loses_at_most_the_last_second(tmp_path: Path) -> None:

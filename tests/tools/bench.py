@@ -152,6 +152,33 @@ def sources_bench() -> None:
     )
 
 
+def hostile_bench(size: int = 100_000) -> None:
+    """Inputs crafted to be super-linear (tests/tools/hostile.py) beside a normal input of
+    the same size through the same reader, each in a child process with a time cap."""
+    from tests.tools.hostile import HOSTILE, timed_isolated
+    from tests.tools.regex_audit import find_patterns, measure_isolated
+
+    print()
+    print(f"hostile inputs at {size // 1000} KB (normal = ordinary text, same reader, same size)")
+    print(f"{'input':<58} {'hostile s':>10} {'normal s':>9} {'ratio':>7}")
+    for index, hostile in enumerate(HOSTILE):
+        bad = timed_isolated(index, (size,), timeout=BASELINE_CAP_SECONDS)
+        normal = timed_isolated(index, (size,), normal=True, timeout=BASELINE_CAP_SECONDS)
+        bad_text = f">{BASELINE_CAP_SECONDS:.0f}" if bad is None else f"{bad[0]:.3f}"
+        normal_text = "—" if normal is None else f"{normal[0]:.3f}"
+        ratio = "—" if bad is None or normal is None else f"{bad[0] / max(normal[0], 1e-4):.2f}"
+        print(f"{hostile.name:<58} {bad_text:>10} {normal_text:>9} {ratio:>7}")
+    found, _ = find_patterns()
+    growths = [g for g in (measure_isolated(a) for a in found) if g is not None]
+    worst = sorted(growths, key=lambda g: g.ratio, reverse=True)[:3]
+    print(
+        f"regex audit: {len(found)} patterns, {len(found) - len(growths)} past the time cap; "
+        "worst growth 10 KB -> 100 KB: "
+        + ", ".join(f"{g.where} {g.ratio:.1f}x" for g in worst)
+        + " (linear is about 10x)"
+    )
+
+
 def optional_benches() -> None:
     try:
         from desktop.ingest.bench import bench_ingest
@@ -222,6 +249,7 @@ def bundle_bench() -> None:
 def main() -> int:
     engine_bench()
     sources_bench()
+    hostile_bench()
     optional_benches()
     bundle_bench()
     return 0

@@ -288,3 +288,22 @@ def test_open_recent_reopens_a_file(qtbot: QtBot, make_window: object) -> None:
     entries[0].trigger()
     settle(qtbot, window)
     assert window.loader.inputs.backgrounds[0].source == str(ARTICLE)
+
+
+def test_a_readout_file_dropped_on_the_window_is_imported_and_opened(
+    qtbot: QtBot, make_window: object, tmp_path: Path
+) -> None:
+    from desktop.sessions.archive import write_archive
+    from desktop.sessions.store import open_store
+    from tests.sessions.conftest import case_documents
+
+    elsewhere = open_store(tmp_path / "colleague.sqlite3")
+    assert elsewhere.store is not None
+    with elsewhere.store as store:
+        shared = store.create_session(case_documents()[:2], title="Dropped session").result()
+    file = write_archive(shared, tmp_path / "dropped.readout")
+    window: MainWindow = make_window()  # type: ignore[operator]
+    assert drag_and_drop(window, file_mime(file)) == (True, True)
+    qtbot.waitUntil(lambda: window.keeper.title() == "Dropped session", timeout=15_000)
+    settle(qtbot, window)
+    assert not window.message.isVisible() or "unsupported" not in window.message.text.text()

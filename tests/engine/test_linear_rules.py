@@ -1,0 +1,63 @@
+"""The engine's rules that were rewritten to run in linear time still decide as before."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.engine import segment
+from desktop.engine.phrases import OMISSION
+from desktop.engine.segment import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("sentence", "omits"),
+    [
+        ("The readout made no mention of the border.", True),
+        ("Neither the ministry nor the embassy mentioned the deal.", True),
+        ("It said neither side would yield, nor did it mention trade.", True),
+        ("The statement was silent on Pakistan.", True),
+        ("Trade was omitted.", True),
+        ("Neither side moved. Nor did anyone mention it.", False),
+        ("Neither minister spoke to reporters.", False),
+        ("The ministers discussed trade and defence.", False),
+    ],
+)
+def test_omission_cue_on_ordinary_sentences(sentence: str, omits: bool) -> None:
+    assert bool(OMISSION.search(sentence)) is omits
+
+
+def test_a_long_paragraph_with_doubtful_stops_goes_to_pysbd_in_windows() -> None:
+    sentence = "Mr. Rao met Dr. Lee at 5 p.m. on Friday and they agreed on a plan. "
+    paragraph = sentence * 40  # about 2,700 characters, every sentence doubtful
+    assert len(paragraph) > 4 * segment._MAX_PARAGRAPH
+    texts = [s.text_in(paragraph) for s in split_sentences(paragraph)]
+    assert texts == [sentence.strip()] * 40
+
+
+def test_windows_cut_after_a_full_stop_and_lose_nothing() -> None:
+    chunk = "Item 1. Item 2. " * 100
+    windows = list(segment._windows(chunk))
+    assert "".join(windows) == chunk
+    assert all(len(w) <= segment._MAX_PARAGRAPH for w in windows)
+    assert all(w.rstrip().endswith(".") for w in windows)
+
+
+def test_opening_statement_head_on_ordinary_sentences() -> None:
+    from desktop.engine.attribution import _OPENING_HEAD
+
+    assert _OPENING_HEAD.match("A joint statement issued after the talks said")
+    assert _OPENING_HEAD.match("  The ministry's readout said")
+    assert _OPENING_HEAD.match("In a statement, the embassy said")
+    assert not _OPENING_HEAD.match("The ministers of the two countries met and said")
+
+
+def test_detail_phrase_starts_at_its_comma_or_its_spaces() -> None:
+    from desktop.engine.profiles import _DETAIL
+
+    sentence = "They discussed cooperation, including defence and trade."
+    found = _DETAIL.search(sentence, 12)
+    assert found is not None and sentence[found.start() :].startswith(", including")
+    sentence = "They discussed cooperation   such as defence."
+    found = _DETAIL.search(sentence, 12)
+    assert found is not None and sentence[found.start() :].startswith("   such as")
+    assert _DETAIL.search("They met today and talked about trade.", 12) is None
