@@ -51,12 +51,9 @@ class Settings:
     official_balance: float = 0.5
 
 
-GRID = tuple(
-    Settings(l2, partial, balance)
-    for l2 in (1.0, 4.0)
-    for partial in (1.0, 1.8)
-    for balance in (0.0, 0.6)
-)
+# The official class balance is fixed at 0.6: with 0.0 beside it in the grid, every
+# development fold chose 0.6 (30 of 30), so it only doubled the cost of `make eval`.
+GRID = tuple(Settings(l2, partial, 0.6) for l2 in (1.0, 4.0) for partial in (1.0, 1.8))
 
 
 @dataclass(frozen=True)
