@@ -33,7 +33,8 @@ _COVER = 2.0
 _VERSION_SIZE = 1.5
 _VERSION_LINKED = 0.6
 _COMMON = 0.5  # weight of an anchor that most readout sentences carry (the two countries)
-_CJK_MONTH = re.compile(r"(\d+)\s*月")
+# Possessive and anchored at the start of a run of digits: linear on long digit runs.
+_CJK_MONTH = re.compile(r"(?<!\d)(\d++)\s*+月")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # A word of any script: vowel signs and viramas are marks, not word characters, to ``\w``.

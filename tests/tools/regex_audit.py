@@ -59,9 +59,17 @@ def _unit_rules() -> tuple[re.Pattern[str], ...]:
     return tuple(p for patterns in units._patterns().values() for p in patterns)
 
 
+def _gazetteer() -> tuple[re.Pattern[str], ...]:
+    # The cross-language gazetteer: escaped names of data/names.txt, compiled by crosslang.
+    from desktop.engine import crosslang
+
+    return tuple(p for _, patterns in crosslang._gazetteer() for p in patterns)
+
+
 COMPUTED: dict[str, Callable[[], tuple[re.Pattern[str], ...]]] = {
     "desktop/ui/find_bar.py": _find_bar,
     "desktop/engine/units.py": _unit_rules,
+    "desktop/engine/crosslang.py": _gazetteer,
 }
 _FLAGS = {"I": re.I, "IGNORECASE": re.I, "M": re.M, "MULTILINE": re.M, "S": re.S,
           "DOTALL": re.S, "X": re.X, "VERBOSE": re.X, "U": re.U, "UNICODE": re.U,
