@@ -8,23 +8,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.engine.vocabulary import Unit
+
 CASES = Path(__file__).resolve().parent
 ATTRIBUTIONS = {"official", "sources", "named", "reporter"}
 COVERAGES = {"covered", "partial", "absent"}
-UNITS = {
-    "claim",
-    "headline",
-    "standfirst",
-    "dateline",
-    "byline",
-    "caption",
-    "credit",
-    "title",
-    "link",
-    "signature",
-    "forward",
-    "boilerplate",
-}
+UNITS = {unit.value for unit in Unit}
 PATTERNS = {
     "title-surname",
     "metonymy",

@@ -36,25 +36,13 @@ from desktop.engine.cases import LabeledCase, load_case, load_cases, test_number
 from desktop.engine.compare import Comparison, compare
 from desktop.engine.model import AlignmentModel
 from desktop.engine.training import GRID, PreparedCase, Settings, fit, prepare, score, select
+from desktop.engine.vocabulary import Unit
 from tests.tools.agreement import agreement_report
 from tests.tools.metrics import f1, macro_f1
 
 ATTRIBUTIONS = ("official", "sources", "named", "reporter")
 COVERAGES = ("covered", "partial", "absent")
-UNITS = (
-    "claim",
-    "headline",
-    "standfirst",
-    "dateline",
-    "byline",
-    "caption",
-    "credit",
-    "title",
-    "link",
-    "signature",
-    "forward",
-    "boilerplate",
-)
+UNITS = tuple(unit.value for unit in Unit)
 
 
 @dataclass
