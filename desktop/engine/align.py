@@ -168,7 +168,8 @@ def candidates(
                 for j in framing.get(key, ()):
                     scores[j] += 0.01
         for j in neighbours[i]:
-            scores[j] += 0.0
+            # Nearest in meaning, whatever the words: a candidate too (paraphrase).
+            scores.setdefault(j, 0.0)
         if not scores:
             result.append([])
             continue
