@@ -51,13 +51,15 @@ def test_export_pdf_writes_the_session_with_its_corrections_and_notes_without_bl
     window.commands.page_letter.trigger()
     ticks: list[int] = []
     clock = QTimer()
-    clock.timeout.connect(lambda: ticks.append(1))
-    clock.start(5)
+    # A tick counts only while the export is still running: the event loop turned
+    # during the export (a fast export on a quiet machine leaves time for few ticks).
+    clock.timeout.connect(lambda: ticks.append(1) if window.pdf.busy else None)
+    clock.start(1)
     window.commands.export_pdf.trigger()
     assert window.pdf.busy and window.pdf.bar.isVisible(), "the export runs in the background"
     qtbot.waitUntil(lambda: not window.pdf.busy, timeout=EXPORT_TIMEOUT_MS)
     clock.stop()
-    assert len(ticks) >= 3, "the event loop kept running while the PDF was written"
+    assert ticks, "the event loop kept running while the PDF was written"
     assert asked and Path(asked[0]).name == "Rajnath-Hegseth-call-brief.pdf"
 
     target = folder / "brief.pdf"
