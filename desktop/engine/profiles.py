@@ -77,10 +77,6 @@ class SentenceProfile:
     text: str = ""
 
     @property
-    def heading(self) -> bool:
-        return self.unit is not Unit.CLAIM
-
-    @property
     def is_target(self) -> bool:
         """Only claims are ever matched."""
         return self.unit is Unit.CLAIM

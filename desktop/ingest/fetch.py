@@ -175,14 +175,8 @@ class _WatchedHTTP(http.client.HTTPConnection):
         self.deadline.watch(self.sock)
 
 
-class _WatchedHTTPS(http.client.HTTPSConnection):
-    def __init__(self, *args: Any, deadline: _Deadline, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.deadline = deadline
-
-    def connect(self) -> None:
-        super().connect()
-        self.deadline.watch(self.sock)
+class _WatchedHTTPS(_WatchedHTTP, http.client.HTTPSConnection):
+    """The same watch on a TLS connection: ``connect`` reaches HTTPSConnection's first."""
 
 
 class _DeadlineHTTPHandler(urllib.request.HTTPHandler):
