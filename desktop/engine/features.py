@@ -81,6 +81,12 @@ def shared_weight(weights: dict[str, float], keys: Iterable[str]) -> float:
     return sum(weights[k] for k in keys if k in weights)
 
 
+def weight_in(weights: dict[str, float], keys: frozenset[str] | set[str]) -> float:
+    """Weight of the keys of ``weights`` that are in ``keys``, looked up one by one:
+    ``weights.keys() & keys`` walks all of ``keys``, the whole readout's vocabulary."""
+    return sum(w for k, w in weights.items() if k in keys)
+
+
 def cosine(a: SentenceProfile, b: SentenceProfile) -> float:
     small, large = (
         (a.weights, b.weights) if len(a.weights) <= len(b.weights) else (b.weights, a.weights)
@@ -108,8 +114,8 @@ def pair(
         soft = (soft_recall(bg_meaning, [off_meaning]), soft_recall(off_meaning, [bg_meaning]))
     soft_bg, soft_off = soft
     names = background.names | official.names
-    content_bg = sum(background.weights.values())
-    content_off = sum(official.weights.values())
+    content_bg = background.total
+    content_off = official.total
     return Pair(
         lexical_bg=shared_weight(background.weights, common) / background.total,
         lexical_off=shared_weight(official.weights, common) / official.total,
@@ -171,6 +177,27 @@ COVERAGE_FEATURES = (
 # readout does not depend on who is said to have made it.
 
 
+def _clause_residue(
+    background: SentenceProfile, meaning: SemanticProfile, credits: NDArray[np.float32]
+) -> tuple[float, int]:
+    """The most content weight one clause leaves unexplained, and how many clauses are
+    mostly unexplained (more than 3 and more than three quarters of their weight)."""
+    if not meaning.positions:
+        return 0.0, 0
+    clauses = np.fromiter(
+        (background.clause_of[p] for p in meaning.positions),
+        dtype=np.int64,
+        count=len(meaning.positions),
+    )
+    weights = meaning.weights.astype(np.float64)
+    totals = np.bincount(clauses, weights=weights)
+    left = np.bincount(clauses, weights=weights * (1.0 - credits.astype(np.float64)))
+    present = np.bincount(clauses) > 0
+    worst = float(left[present].max())
+    mostly = present & (left > 3.0) & (left > 0.75 * totals)
+    return worst, int(mostly.sum())
+
+
 def coverage_features(
     background: SentenceProfile,
     meaning: SemanticProfile,
@@ -183,9 +210,7 @@ def coverage_features(
     union: set[str] = set()
     for official, _ in linked:
         union |= official.weights.keys() | official.frame.keys()
-    lexical = (
-        shared_weight(background.weights, background.weights.keys() & union) / background.total
-    )
+    lexical = weight_in(background.weights, union) / background.total
     credits = (
         best_matches(meaning, [m for _, m in linked])
         if linked
@@ -195,17 +220,7 @@ def coverage_features(
     covered = float((meaning.weights * credits).sum())
     union_soft = covered / total if total > 0 else 0.0
     # Per clause: content weight its matches leave unexplained.
-    clause_total: dict[int, float] = {}
-    clause_left: dict[int, float] = {}
-    for i, position in enumerate(meaning.positions):
-        clause = background.clause_of[position]
-        weight = float(meaning.weights[i])
-        clause_total[clause] = clause_total.get(clause, 0.0) + weight
-        clause_left[clause] = clause_left.get(clause, 0.0) + weight * (1.0 - float(credits[i]))
-    worst = max(clause_left.values(), default=0.0)
-    uncovered_clauses = sum(
-        1 for c, left in clause_left.items() if left > 3.0 and left > 0.75 * clause_total[c]
-    )
+    worst, uncovered_clauses = _clause_residue(background, meaning, credits)
     tone_bg = background.tone
     tone_linked: dict[str, set[str]] = {}
     for official, _ in linked:
@@ -226,8 +241,7 @@ def coverage_features(
         "uncovered_weight": math.log1p(max(0.0, total - covered)),
         "worst_clause": math.log1p(worst),
         "uncovered_clauses": float(uncovered_clauses),
-        "doc_recall": shared_weight(background.weights, background.weights.keys() & official_keys)
-        / background.total,
+        "doc_recall": weight_in(background.weights, official_keys) / background.total,
         "new_names": math.log1p(len(background.names - official_keys)),
         "new_numbers": math.log1p(len(background.numbers - official_keys)),
         "added_strong": float(added["strong"]),

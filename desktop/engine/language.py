@@ -68,11 +68,24 @@ def _identifier() -> _Identifier:
     return identifier
 
 
+# A long document is identified from evenly spaced slices (64 KB in all): the majority
+# language of a megabyte shows as well in them, at a sixteenth of the cost.
+_SAMPLE_SLICES = 32
+_SLICE = 2048
+
+
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of the language ``text`` is written in, or ``""`` with no letters."""
     if not any(ch.isalpha() for ch in text):
         return UNDETERMINED
-    return _identifier().classify(text)[0]
+    return _identifier().classify(_sample(text))[0]
+
+
+def _sample(text: str) -> str:
+    if len(text) <= _SAMPLE_SLICES * _SLICE:
+        return text
+    step = (len(text) - _SLICE) // (_SAMPLE_SLICES - 1)
+    return "\n".join(text[i * step : i * step + _SLICE] for i in range(_SAMPLE_SLICES))
 
 
 def language_name(code: str) -> str:

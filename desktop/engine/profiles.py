@@ -145,6 +145,8 @@ def profile(text: str, start: int, end: int, unit: Unit = Unit.CLAIM) -> Sentenc
 
 
 def _foreign_share(raw: str) -> float:
+    if raw.isascii():
+        return 0.0
     letters = [ch for ch in raw if ch.isalpha()]
     if not letters:
         return 0.0

@@ -47,6 +47,12 @@ def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfi
     for p in profiles:
         surfaces.extend(p.surfaces)
     table = embedding.vocabulary_vectors(surfaces)
+    row_of = {word: row for row, word in enumerate(table)}
+    matrix = (
+        np.stack(list(table.values()))
+        if table
+        else np.zeros((0, embedding.DIMENSIONS), dtype=np.float32)
+    )
     empty = np.zeros(embedding.DIMENSIONS, dtype=np.float32)
     out: list[SemanticProfile] = []
     for p in profiles:
@@ -59,7 +65,7 @@ def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfi
                 keys.append(key)
                 positions.append(position)
                 weights.append(p.weights[key])
-        every = np.stack([table[s] for s in p.surfaces]) if p.surfaces else None
+        every = matrix[[row_of[s] for s in p.surfaces]] if p.surfaces else None
         if positions and every is not None:
             vectors = every[positions]
             w = np.asarray(weights, dtype=np.float32)
