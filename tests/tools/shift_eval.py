@@ -3,8 +3,10 @@
     python -m tests.tools.shift_eval [--split dev|test|all]
 
 ``tests/cases/shifts.json`` holds the matched pairs (a background sentence and the readout
-sentence it reports, by their indices in the case's labels.json) with the first
-labelling; ``shifts.second.json`` the second labelling of the same pairs. The lexicon
+sentence it reports, by their indices in the case's labels.json) with the adjudicated
+labels; ``shifts.first.json`` the first labelling as made and ``shifts.second.json`` the
+blind second labelling of the same pairs (``shifts.adjudication.md``); the agreement
+printed is first against second. The lexicon
 (desktop/engine/data/lens.txt) was written on the development pairs; the test-split pairs
 (cases in splits.json ``test_numbers``) are scored for the final figure only. The lens
 reads each labelled pair directly, so the figures do not depend on the aligner.
@@ -82,6 +84,8 @@ def main() -> None:
                 f"{split} pairs",
             )
     second_path = CASES / "shifts.second.json"
+    if (CASES / "shifts.first.json").exists():
+        pairs = load_pairs("shifts.first.json")
     if second_path.exists():
         second = {
             (p["case"], p["article"], p["official"]): p["shift"]
