@@ -19,24 +19,35 @@ from typing import TYPE_CHECKING
 import snowballstemmer
 
 from desktop.engine.document import Span
+from desktop.engine.lexicon import word_key
 from desktop.engine.vocabulary import Shift
 
 if TYPE_CHECKING:  # compare calls with_shifts
     from desktop.engine.compare import Comparison
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d,.]*")
-_NEGATION_REACH = 3
+_NEGATION_REACH = 3  # a negation reaches this many words ahead ("did not formally agree")
 # A general readout term ("regional issues") made specific by one name or figure the
 # readout sentence lacks is sharpened (one rather than two or three: development pairs).
-_SHARPENING_SPECIFICS = 1  # a negation reaches this many words ahead ("did not formally agree")
+_SHARPENING_SPECIFICS = 1
+# A scale phrase this many words before a later step of its scale only governs it:
+# "agreed to explore" is an exploring, "pledged to consider" a considering.
+_GOVERNS = 2
+_REPORTING = frozenset({"said", "says", "told", "added", "wrote", "posted", "stated", "noted"})
+_SPEAKER_REACH = 2
+_NOUN_ENDINGS = ("ence", "ance", "ment", "ments", "ness")
+_BEFORE_A_NOUN = frozenset(
+    {"a", "an", "the", "joint", "this", "that", "its", "their", "his", "her"}
+)
 
 
 @dataclass(frozen=True)
 class Phrase:
-    kind: str  # scale, strong, soft, hedge, negation, general
+    kind: str  # scale, strong, soft, hedge, negation, general, opposite
     scale: str
     rank: int
     stems: tuple[str, ...]  # stems for a scale, lower-case words for the other kinds
+    forms: tuple[str, ...] = ()  # the lower-case words as the data file lists them
 
 
 @dataclass(frozen=True)
@@ -45,6 +56,22 @@ class Found:
     span: Span  # offsets into the document text
     first: int  # token positions
     last: int
+
+
+@dataclass(frozen=True)
+class LensRules:
+    """The lens's choices that were fitted on the development pairs (tests.tools.shift_eval
+    --cv chooses them inside cross-validation folds)."""
+
+    # Steps of different scales are compared as shares of their scale's top; a
+    # difference above this margin is a shift.
+    cross_scale_margin: float = 0.0
+    # A strengthening word of the readout's that the report drops ("full support" →
+    # "support") softens the claim.
+    dropped_strong: bool = False
+
+
+RULES = LensRules()
 
 
 @dataclass(frozen=True)
@@ -79,7 +106,8 @@ def lexicon() -> tuple[Phrase, ...]:
             # stems would mix them up with other words (firmly/firms, likely/like).
             words = form.split()
             stems = tuple(_stem(w) if kind == "scale" else w.lower() for w in words)
-            phrases.append(Phrase(kind, scale, int(rank) if rank != "-" else 0, stems))
+            forms_ = tuple(w.lower() for w in words)
+            phrases.append(Phrase(kind, scale, int(rank) if rank != "-" else 0, stems, forms_))
     # Longest first: "raised strong objections" before "raised".
     return tuple(sorted(phrases, key=lambda p: -len(p.stems)))
 
@@ -121,6 +149,8 @@ def _find(tokens: Sequence[tuple[str, str, Span]]) -> list[Found]:
             continue
         if phrase.kind in ("hedge", "negation") and n == 1 and tokens[i][0][0].isupper() and i:
             continue  # "May" the month, a name
+        if phrase.kind == "scale" and _noun_use(words, i, phrase.forms[0]):
+            continue
         for k in range(i, i + n):
             taken[k] = phrase.stems
         span = Span(tokens[i][2].start, tokens[i + n - 1][2].end)
@@ -128,15 +158,44 @@ def _find(tokens: Sequence[tuple[str, str, Span]]) -> list[Found]:
     return sorted(found, key=lambda f: f.first)
 
 
+def _noun_use(words: Sequence[str], i: int, form: str) -> bool:
+    """Whether a word that shares a scale verb's stem is a noun here and names no act of
+    the meeting: "at New Delhi's insistence" (insisted), "a joint press conference"
+    (pressed). Noun forms the data file lists itself ("concerns") are kept."""
+    word = words[i]
+    if word == form:
+        return False
+    return word.endswith(_NOUN_ENDINGS) or (i > 0 and words[i - 1] in _BEFORE_A_NOUN)
+
+
 def _specifics(tokens: Sequence[tuple[str, str, Span]]) -> dict[str, Span]:
-    """Names and figures: capitalised words after the first, and numbers. (Keeping only
-    words rare in general English lost more names than it dropped titles, on the
+    """Names and figures: capitalised words after the first, and numbers, by the engine's
+    word key (a figure by its whole part: "$41 billion" rounds "41.88 billion"). A name
+    just before a reporting verb is the speaker ("Jaishankar said"), not a topic. (Keeping
+    only words rare in general English lost more names than it dropped titles, on the
     development pairs.)"""
     out: dict[str, Span] = {}
-    for i, (word, stem, span) in enumerate(tokens):
-        if word[0].isdigit() or (i and word[0].isupper() and len(word) > 1):
-            out.setdefault(stem, span)
+    words = [w.lower() for w, _, _ in tokens]
+    for i, (word, _, span) in enumerate(tokens):
+        if word[0].isdigit():
+            out.setdefault(_whole(word), span)
+        elif (
+            i
+            and word[0].isupper()
+            and len(word) > 1
+            and not _REPORTING & set(words[i + 1 : i + 1 + _SPEAKER_REACH])
+        ):
+            out.setdefault(word_key(word.lower()), span)
     return out
+
+
+def _whole(number: str) -> str:
+    return number.replace(",", "").split(".")[0]
+
+
+def _known(tokens: Sequence[tuple[str, str, Span]]) -> set[str]:
+    """The word keys and whole figures of a side, to tell what the other side adds."""
+    return {_whole(w) if w[0].isdigit() else word_key(w.lower()) for w, _, _ in tokens}
 
 
 def _negated(found: Sequence[Found]) -> list[Found]:
@@ -150,13 +209,23 @@ def _negated(found: Sequence[Found]) -> list[Found]:
 
 
 def _denied(negated: Sequence[Found], other: Sequence[Found]) -> bool:
-    """Whether a negated scale phrase denies what the other side says on that scale."""
-    scales = {f.phrase.scale for f in negated if f.phrase.kind == "scale"}
-    return any(f.phrase.kind == "scale" and f.phrase.scale in scales for f in other)
+    """Whether a negated scale phrase denies what the other side says: the same step of
+    the same scale ("failed to agree" for "agreed"; not "were not discussed" against
+    "stressed", which denies something else)."""
+    steps = {(f.phrase.scale, f.phrase.rank) for f in negated if f.phrase.kind == "scale"}
+    return any(
+        f.phrase.kind == "scale" and (f.phrase.scale, f.phrase.rank) in steps
+        for f in other
+        if f not in negated
+    )
 
 
 def read_pair(
-    background: str, background_start: int, official: str, official_start: int
+    background: str,
+    background_start: int,
+    official: str,
+    official_start: int,
+    rules: LensRules = RULES,
 ) -> Reading:
     """The shift from the readout sentence ``official`` to the report's ``background``
     (each with the offset of its start in its document)."""
@@ -172,27 +241,103 @@ def read_pair(
             tuple(f.span for f in b_negated),
             tuple(f.span for f in o_negated),
         )
-    hedges = _added(b_found, o_found, "hedge")
-    if hedges:
-        return Reading(Shift.HEDGED, tuple(f.span for f in hedges), ())
-    b_scales = _by_scale(b_found)
-    o_scales = _by_scale(o_found)
-    for scale in b_scales.keys() & o_scales.keys():
+    opposed = _opposed(b_found, o_found)
+    if opposed:
+        return Reading(Shift.CONTRADICTED, (opposed[0].span,), (opposed[1].span,))
+    # A hedge counts only where the readout has none: both sides hedging is no shift.
+    if not any(f.phrase.kind == "hedge" for f in o_found):
+        hedges = [f for f in b_found if f.phrase.kind == "hedge"]
+        if hedges:
+            return Reading(Shift.HEDGED, tuple(f.span for f in hedges), ())
+    b_claims = _claim_phrases(b_found, b_negated)
+    o_claims = _claim_phrases(o_found, o_negated)
+    b_scales, o_scales = _by_scale(b_claims), _by_scale(o_claims)
+    for scale in sorted(b_scales.keys() & o_scales.keys()):
         b, o = b_scales[scale], o_scales[scale]
         if b.phrase.rank != o.phrase.rank:
             shift = Shift.STRENGTHENED if b.phrase.rank > o.phrase.rank else Shift.SOFTENED
+            return Reading(shift, (b.span,), (o.span,))
+    if b_scales and o_scales and not b_scales.keys() & o_scales.keys():
+        # Different scales ("welcomed" for "discussed"): compare the strongest step of
+        # each side, each as a share of its own scale's top.
+        b = max(b_scales.values(), key=_force)
+        o = max(o_scales.values(), key=_force)
+        if abs(_force(b) - _force(o)) > rules.cross_scale_margin:
+            shift = Shift.STRENGTHENED if _force(b) > _force(o) else Shift.SOFTENED
             return Reading(shift, (b.span,), (o.span,))
     for kind, shift in (("strong", Shift.STRENGTHENED), ("soft", Shift.SOFTENED)):
         added = _added(b_found, o_found, kind)
         if added:
             return Reading(shift, tuple(f.span for f in added), ())
-    general = [f for f in o_found if f.phrase.kind == "general"]
+    dropped = _added(o_found, b_found, "strong") if rules.dropped_strong else []
+    if dropped:
+        return Reading(Shift.SOFTENED, (), tuple(f.span for f in dropped))
+    general = _general_terms(o_found, o_tokens)
     if general:
-        o_specifics = _specifics(o_tokens)
-        new = [s for k, s in _specifics(b_tokens).items() if k not in o_specifics]
+        o_keys = _known(o_tokens)
+        new = [s for k, s in _specifics(b_tokens).items() if k not in o_keys]
         if len(new) >= _SHARPENING_SPECIFICS:
             return Reading(Shift.SHARPENED, tuple(new), tuple(f.span for f in general))
     return Reading(Shift.SAME)
+
+
+@lru_cache(maxsize=1)
+def _scale_tops() -> dict[str, int]:
+    tops: dict[str, int] = {}
+    for p in lexicon():
+        if p.kind == "scale":
+            tops[p.scale] = max(tops.get(p.scale, 0), p.rank)
+    return tops
+
+
+def _force(found: Found) -> float:
+    return found.phrase.rank / max(1, _scale_tops()[found.phrase.scale])
+
+
+def _claim_phrases(found: Sequence[Found], negated: Sequence[Found]) -> list[Found]:
+    """The scale phrases that carry a side's claim: not under a negation, and not one
+    that only governs a later step of its scale ("agreed to explore" is an exploring)."""
+    out: list[Found] = []
+    scales = [f for f in found if f.phrase.kind == "scale" and f not in negated]
+    for f in scales:
+        governed = any(
+            g.phrase.scale == f.phrase.scale and 0 < g.first - f.last <= _GOVERNS for g in scales
+        )
+        if not governed:
+            out.append(f)
+    return out
+
+
+def _opposed(b_found: Sequence[Found], o_found: Sequence[Found]) -> tuple[Found, Found] | None:
+    """A pole of an opposition on one side and the other pole on the other side only
+    ("unprovoked" attack against "retaliatory" operations)."""
+    b_poles = {(f.phrase.scale, f.phrase.rank): f for f in b_found if f.phrase.kind == "opposite"}
+    o_poles = {(f.phrase.scale, f.phrase.rank): f for f in o_found if f.phrase.kind == "opposite"}
+    for (scale, rank), b in b_poles.items():
+        for (o_scale, o_rank), o in o_poles.items():
+            if (
+                scale == o_scale
+                and rank != o_rank
+                and (scale, rank) not in o_poles
+                and (o_scale, o_rank) not in b_poles
+            ):
+                return b, o
+    return None
+
+
+def _general_terms(found: Sequence[Found], tokens: Sequence[tuple[str, str, Span]]) -> list[Found]:
+    """General readout terms that stand as general: not inside a capitalised name
+    ("Committee on … Cultural Cooperation") and not qualified by one ("the situation in
+    Ukraine")."""
+    out: list[Found] = []
+    for f in (f for f in found if f.phrase.kind == "general"):
+        if f.first and tokens[f.first][0][0].isupper():
+            continue
+        after = [w for w, _, _ in tokens[f.last + 1 : f.last + 3]]
+        if len(after) == 2 and after[0] in ("in", "of", "on") and after[1][0].isupper():
+            continue
+        out.append(f)
+    return out
 
 
 def _by_scale(found: Sequence[Found]) -> dict[str, Found]:

@@ -101,6 +101,7 @@ class SessionsController(QObject):
         claims.absent_only.toggled.connect(self.reading_moved)
         claims.sources_only.toggled.connect(self.reading_moved)
         claims.non_claims.toggled.connect(self.reading_moved)
+        claims.shifts_only.toggled.connect(self.reading_moved)
         view.right.currentViewChanged.connect(self.reading_moved)
         sidebar.set_note("", enabled=False)
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 TAB = "background_tab"  # UiState.extra: the document shown on the background side
 NON_CLAIMS = "non_claims"  # UiState.extra: the claims table lists the non-claims
+SHIFTS_ONLY = "shifts_only"  # UiState.extra: the claims table lists only shifted pairs
 
 
 def reading_position(view: DocumentView) -> float:
@@ -94,6 +95,8 @@ def capture(view: ComparisonView) -> UiState:
         extra[TAB] = view.right.current_view().document_index
     if claims.non_claims.isChecked():
         extra[NON_CLAIMS] = True
+    if claims.shifts_only.isChecked():
+        extra[SHIFTS_ONLY] = True
     return UiState(
         selected=selected,
         scroll=scroll,
@@ -111,6 +114,7 @@ def apply(view: ComparisonView, state: UiState) -> None:
     claims.sources_only.setChecked(state.sources_only)
     claims.search.setText(state.search)
     claims.non_claims.setChecked(state.extra.get(NON_CLAIMS) is True)
+    claims.shifts_only.setChecked(state.extra.get(SHIFTS_ONLY) is True)
     comparison = view.comparison
     if comparison is None:
         return

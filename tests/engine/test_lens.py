@@ -94,3 +94,75 @@ def test_the_terminal_report_says_the_shift_in_words() -> None:
         "↑ strengthened; the article says ‘raised strong objections’; the readout says ‘discussed’"
         in report
     )
+
+
+def test_an_anonymous_attribution_is_not_a_hedge_the_claims_words_decide() -> None:
+    assert _shift(
+        "People familiar with the matter said the ministers raised strong objections on trade.",
+        "The ministers discussed trade.",
+    ) is (Shift.STRENGTHENED)
+
+
+def test_a_hedge_on_both_sides_is_no_shift() -> None:
+    assert _shift(
+        "The two sides may hold talks next month.", "The two sides could hold talks next month."
+    ) is (Shift.SAME)
+    assert _shift("The two sides may hold talks.", "The two sides will hold talks.") is (
+        Shift.HEDGED
+    )
+
+
+def test_steps_of_different_scales_compare_by_their_share_of_the_top() -> None:
+    assert _shift("The ministers reviewed the agenda.", "The ministers agreed on the agenda.") is (
+        Shift.SOFTENED
+    )
+    assert _shift("India welcomed the plan.", "India discussed the plan.") is Shift.STRENGTHENED
+
+
+def test_a_step_that_governs_a_weaker_one_is_the_weaker_one() -> None:
+    assert _shift(
+        "The two sides agreed to explore a partnership.", "The two sides agreed on a partnership."
+    ) is (Shift.SOFTENED)
+
+
+def test_a_negation_contradicts_only_the_same_step() -> None:
+    assert _shift(
+        "Tariffs were not discussed by name, though the leaders spoke about trade.",
+        "The leaders stressed the need to expand trade.",
+    ) is (Shift.SOFTENED)
+    assert _shift("They did not discuss tariffs.", "They discussed tariffs.") is (
+        Shift.CONTRADICTED
+    )
+
+
+def test_opposite_poles_contradict() -> None:
+    reading = read_pair(
+        "Its forces carried out retaliatory operations against the posts.",
+        0,
+        "The Taliban launched an unprovoked attack on the posts.",
+        0,
+    )
+    assert reading.shift is Shift.CONTRADICTED
+    assert reading.background_words and reading.official_words
+    assert _shift("They welcomed the plan.", "They welcomed the plan.") is Shift.SAME
+
+
+def test_a_noun_sharing_a_verbs_stem_is_no_step() -> None:
+    assert _shift(
+        "At a joint press conference, the minister spoke of the trade figures.",
+        "The minister spoke about the trade figures.",
+    ) is (Shift.SAME)
+
+
+def test_sharpening_needs_a_general_term_standing_alone_and_a_new_topic() -> None:
+    assert _shift(
+        "They co-chaired the Committee on Cultural Cooperation in Riyadh.",
+        "They co-chaired the Committee on Cultural Cooperation.",
+    ) is (Shift.SAME)
+    assert _shift(
+        "Jaishankar said trade had crossed $41 billion.",
+        "Trade reached USD 41.88 billion across diverse sectors.",
+    ) is (Shift.SAME)
+    assert _shift(
+        "They discussed Ukraine and the Kerch Strait.", "They discussed the situation in Ukraine."
+    ) is (Shift.SAME)

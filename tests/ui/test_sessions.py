@@ -79,6 +79,24 @@ def test_reopening_the_window_brings_the_session_back_exactly(
     assert "rajnath-hegseth-call-2025-07-01" in again.windowTitle()
 
 
+def test_the_shifts_only_filter_comes_back_with_the_session(
+    qtbot: QtBot, make_window: object, tmp_path: Path
+) -> None:
+    settings = tmp_path / "settings"
+    window: MainWindow = make_window(open_sample=True, settings=settings)  # type: ignore[operator]
+    assert window.claims.proxy.rowCount() > 1
+    window.claims.shifts_only.setChecked(True)
+    shown = window.claims.proxy.rowCount()
+    assert 0 < shown < window.claims.model.rowCount(), "the sample has a shifted pair"
+    qtbot.wait(50)
+    window.close()
+
+    again: MainWindow = make_window(open_sample=None, settings=settings)  # type: ignore[operator]
+    assert again.claims.shifts_only.isChecked()
+    assert again.claims.proxy.rowCount() == shown
+    assert not again.claims.absent_only.isChecked()
+
+
 def test_changes_reach_the_database_within_a_second(
     qtbot: QtBot, sample_window: MainWindow, sessions_database: Path
 ) -> None:
