@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from threadpoolctl import threadpool_limits
 
+from desktop.engine.acronyms import learn as learn_acronyms
 from desktop.engine.align import align, prepare
 from desktop.engine.document import Document, Sentence, Span
 from desktop.engine.model import AlignmentModel, default_model
@@ -279,8 +280,9 @@ def _compare_now(
     official_units = classify(
         official.text, official_sentences, official=True, metadata=official.metadata
     )
+    acronyms = learn_acronyms([official.text, *(b.text for b in backgrounds)])
     official_profiles = [
-        profile(official.text, s.start, s.end, unit)
+        profile(official.text, s.start, s.end, unit, acronyms)
         for s, unit in zip(official_sentences, official_units, strict=True)
     ]
     best_official: list[tuple[Coverage, list[Match]]] = [
@@ -293,7 +295,7 @@ def _compare_now(
         )
         texts = [s.text_in(background.text) for s in sentences]
         profiles = [
-            profile(background.text, s.start, s.end, unit)
+            profile(background.text, s.start, s.end, unit, acronyms)
             for s, unit in zip(sentences, units, strict=True)
         ]
         decisions, official_decisions = align(prepare(profiles, official_profiles), model)

@@ -68,8 +68,9 @@ def _identifier() -> _Identifier:
     return identifier
 
 
-# A long document is identified from evenly spaced slices (64 KB in all): the majority
-# language of a megabyte shows as well in them, at a sixteenth of the cost.
+# A long document is identified from evenly spaced slices (64 KB in all), each slice
+# voting with its letters: the majority language of a megabyte shows as well in them, at
+# a sixteenth of the cost, and a short quotation in another script cannot outvote it.
 _SAMPLE_SLICES = 32
 _SLICE = 2048
 
@@ -78,14 +79,20 @@ def detect_language(text: str) -> str:
     """The ISO 639-1 code of the language ``text`` is written in, or ``""`` with no letters."""
     if not any(ch.isalpha() for ch in text):
         return UNDETERMINED
-    return _identifier().classify(_sample(text))[0]
-
-
-def _sample(text: str) -> str:
     if len(text) <= _SAMPLE_SLICES * _SLICE:
-        return text
+        return _identifier().classify(text)[0]
+    votes: dict[str, int] = {}
+    for piece in _slices(text):
+        letters = sum(ch.isalpha() for ch in piece)
+        if letters:
+            language = _identifier().classify(piece)[0]
+            votes[language] = votes.get(language, 0) + letters
+    return max(sorted(votes), key=lambda code: votes[code])
+
+
+def _slices(text: str) -> list[str]:
     step = (len(text) - _SLICE) // (_SAMPLE_SLICES - 1)
-    return "\n".join(text[i * step : i * step + _SLICE] for i in range(_SAMPLE_SLICES))
+    return [text[i * step : i * step + _SLICE] for i in range(_SAMPLE_SLICES)]
 
 
 def language_name(code: str) -> str:

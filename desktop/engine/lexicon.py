@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import snowballstemmer
 from wordfreq import zipf_frequency
 
 from desktop.engine.document import Span
+
+if TYPE_CHECKING:
+    from desktop.engine.acronyms import Acronyms
 
 # Multi-word names and titles folded into one key before tokenising.
 _PHRASES: tuple[tuple[str, str], ...] = (
@@ -349,14 +353,16 @@ def word_weight(word: str) -> float:
 TokenTuple = tuple[int, int, str, float, bool, bool]  # start, end, key, weight, number, name
 
 
-def token_tuples(text: str, start: int, end: int) -> list[TokenTuple]:
+def token_tuples(
+    text: str, start: int, end: int, acronyms: Acronyms | None = None
+) -> list[TokenTuple]:
     """Content tokens of ``text[start:end]`` as plain tuples, stopwords dropped.
 
     The aligner calls this for every sentence, so it avoids building objects.
     """
     found: list[TokenTuple] = []
     segment = text[start:end]
-    replaced: list[tuple[int, int, str]] = []
+    replaced: list[tuple[int, int, str, float, bool]] = []
     lowered = segment.lower()
     # Lower-casing keeps offsets except for a few letters ("İ" becomes two characters).
     phrases = (
@@ -366,9 +372,18 @@ def token_tuples(text: str, start: int, end: int) -> list[TokenTuple]:
     )
     for match in phrases:
         group = match.lastgroup or ""
-        replaced.append((match.start(), match.end(), _PHRASES[int(group[1:])][1]))
+        replaced.append((match.start(), match.end(), _PHRASES[int(group[1:])][1], 3.0, False))
+    if acronyms is not None and acronyms.pattern is not None and len(lowered) == len(segment):
+        learned = [
+            (a, b, key, weight, segment[a : a + 1].isupper())
+            for a, b, key, weight in acronyms.find(lowered)
+        ]
+        replaced = _without_overlaps(learned + replaced) if learned else replaced
     cursor = 0
-    for a, b, replacement in [*replaced, (len(segment), len(segment), "")]:
+    for a, b, replacement, weight_of, named in [
+        *replaced,
+        (len(segment), len(segment), "", 0, False),
+    ]:
         for match in _TOKEN.finditer(segment, cursor, a):
             surface = match.group()
             info = _surface_info(surface)
@@ -379,9 +394,23 @@ def token_tuples(text: str, start: int, end: int) -> list[TokenTuple]:
             is_name = capitalised and not _sentence_initial(text, absolute)
             found.append((absolute, start + match.end(), key, weight, is_number, is_name))
         for part in replacement.split():
-            found.append((start + a, start + b, part, 3.0, False, False))
+            found.append((start + a, start + b, part, weight_of, False, named))
         cursor = b
     return found
+
+
+def _without_overlaps(
+    spans: list[tuple[int, int, str, float, bool]],
+) -> list[tuple[int, int, str, float, bool]]:
+    """Left to right, the longer of two overlapping replacements."""
+    kept: list[tuple[int, int, str, float, bool]] = []
+    for span in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+        if kept and span[0] < kept[-1][1]:
+            if span[1] - span[0] > kept[-1][1] - kept[-1][0]:
+                kept[-1] = span
+            continue
+        kept.append(span)
+    return kept
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:

@@ -15,10 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from desktop.engine.lexicon import TokenTuple, token_tuples, word_key
 from desktop.engine.phrases import CONCESSIVE, GLOSS, OMISSION
 from desktop.engine.vocabulary import Unit
+
+if TYPE_CHECKING:
+    from desktop.engine.acronyms import Acronyms
 
 TONE_KINDS = ("strong", "hedge", "soft", "negation")
 
@@ -86,8 +90,15 @@ def norm_of(weights: dict[str, float]) -> float:
     return math.sqrt(sum(v * v for v in weights.values()))
 
 
-def profile(text: str, start: int, end: int, unit: Unit = Unit.CLAIM) -> SentenceProfile:
-    words = token_tuples(text, start, end)
+def profile(
+    text: str,
+    start: int,
+    end: int,
+    unit: Unit = Unit.CLAIM,
+    acronyms: Acronyms | None = None,
+) -> SentenceProfile:
+    """``acronyms``: the long forms this comparison folds into their short forms."""
+    words = token_tuples(text, start, end, acronyms)
     raw = text[start:end]
     breaks = [start + m.start() for m in _CLAUSE_BREAK.finditer(raw)]
     detail = _DETAIL.search(raw, 12)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from desktop.engine.acronyms import learn as learn_acronyms
 from desktop.engine.align import (
     BackgroundDecision,
     Prepared,
@@ -71,12 +72,13 @@ def prepare(case: LabeledCase) -> PreparedCase:
     official_units = classify(
         official.text, [lab.sentence for lab in case.official_labels], official=True
     )
+    acronyms = learn_acronyms([official.text, article.text])
     background = [
-        profile(article.text, lab.sentence.start, lab.sentence.end, unit)
+        profile(article.text, lab.sentence.start, lab.sentence.end, unit, acronyms)
         for lab, unit in zip(case.article_labels, article_units, strict=True)
     ]
     official_profiles = [
-        profile(official.text, lab.sentence.start, lab.sentence.end, unit)
+        profile(official.text, lab.sentence.start, lab.sentence.end, unit, acronyms)
         for lab, unit in zip(case.official_labels, official_units, strict=True)
     ]
     judged = tuple(u in (Unit.CLAIM, Unit.HEADLINE) for u in article_units)

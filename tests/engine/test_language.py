@@ -29,3 +29,13 @@ def test_language_names_for_the_warning() -> None:
     assert language_name("hi") == "Hindi"
     assert language_name("zh") == "Chinese"
     assert language_name("") == "unknown"
+
+
+def test_a_long_document_is_read_from_slices_across_it() -> None:
+    english = "The two leaders agreed to remain in touch on regional security. " * 2000
+    hindi = "दोनों नेताओं ने क्षेत्रीय सुरक्षा पर संपर्क में बने रहने पर सहमति जताई। " * 6000
+    assert len(english + hindi) > 64 * 1024
+    # Mostly Hindi, with a long English stretch first: the slices see the whole text.
+    assert detect_language(english + hindi) == "hi"
+    # A short stretch in another script does not outvote a long English article.
+    assert detect_language(hindi[:2000] + english * 3) == "en"

@@ -66,7 +66,17 @@ def _gazetteer() -> tuple[re.Pattern[str], ...]:
     return tuple(p for _, patterns in crosslang._gazetteer() for p in patterns)
 
 
+def _acronyms() -> tuple[re.Pattern[str], ...]:
+    # The long forms a comparison folds: escaped words joined by [\s-]+, compiled by
+    # acronyms.learn() from the data file and from the documents' own definitions.
+    from desktop.engine import acronyms
+
+    found = acronyms.learn([a.long for a in acronyms.common()])
+    return (found.pattern,) if found.pattern is not None else ()
+
+
 COMPUTED: dict[str, Callable[[], tuple[re.Pattern[str], ...]]] = {
+    "desktop/engine/acronyms.py": _acronyms,
     "desktop/ui/find_bar.py": _find_bar,
     "desktop/engine/units.py": _unit_rules,
     "desktop/engine/crosslang.py": _gazetteer,
