@@ -33,6 +33,18 @@ class Match:
 
 
 @dataclass(frozen=True)
+class CounterpartTie:
+    """A reporting claim the article puts in the counterpart government's mouth ("the
+    White House readout said …"), and whether that government's readout carries it:
+    ``document`` is the counterpart's index, ``index`` its best-matching sentence (None
+    when absent)."""
+
+    document: int
+    index: int | None
+    coverage: Coverage
+
+
+@dataclass(frozen=True)
 class SentenceResult:
     sentence: Sentence
     text: str
@@ -115,6 +127,9 @@ class Comparison:
     # the coverage of every official sentence in that counterpart.
     revisions: tuple[Revision, ...] = ()
     official_in: Mapping[int, tuple[Coverage, ...]] = field(default_factory=dict)
+    # Filled by ``desktop.engine.counterpart_ties``: (document, sentence index) of each
+    # reporting claim attributed to a counterpart government → that readout's judgement.
+    counterpart_ties: Mapping[tuple[int, int], CounterpartTie] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()  # one line each, for the window, the CLI and the PDF
 
     @property

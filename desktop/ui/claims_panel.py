@@ -181,7 +181,8 @@ class ClaimsModel(QAbstractTableModel):
         if column is Column.SIDE:
             return row.side
         if column is Column.ATTRIBUTION:
-            return ATTRIBUTION_WORD[row.attribution] + mark
+            tied = f" · {row.counterpart_mark}" if row.counterpart_mark else ""
+            return ATTRIBUTION_WORD[row.attribution] + mark + tied
         if column is Column.COVERAGE:
             return row.coverage.value + mark
         if column is Column.BEST_MATCH:
@@ -208,13 +209,16 @@ class ClaimsModel(QAbstractTableModel):
 
     def _tooltip(self, row: ClaimRow, column: Column) -> str:
         if column is Column.ATTRIBUTION:
+            if row.counterpart:
+                return f"{row.tooltip_attribution}\n{row.counterpart}"
             return row.tooltip_attribution
         if column is Column.COVERAGE:
             return row.tooltip_coverage
         if column is Column.BEST_MATCH:
             return row.best_match
         if column is Column.TEXT:
-            return f"{row.text}\n{row.shift}" if row.shift else row.text
+            extra = [line for line in (row.shift, row.counterpart) if line]
+            return "\n".join([row.text, *extra])
         if column is Column.NOTE:
             return self.note(row)
         return ""
