@@ -106,7 +106,8 @@ class StoryPanel(QWidget):
                 lambda _=0, p=position, c=chooser: self.roleChosen.emit(p, c.currentData())
             )
             name = naming.document_name(result.document, with_date=False)
-            caption = QLabel(html.escape(name))
+            caption = QLabel(name)
+            caption.setTextFormat(Qt.TextFormat.PlainText)  # a title's ' or & as written
             caption.setToolTip(result.document.source)
             self.roles_form.addRow(caption, chooser)
             self.choosers.append(chooser)

@@ -93,7 +93,8 @@ def _suggested(inputs: SessionInputs, first: int) -> tuple[SessionInputs, str]:
     if not said:
         return inputs, ""
     placed = replace(inputs, roles=tuple(roles))
-    return placed, " Suggested: " + "; ".join(said) + " (change it in the Story dock)."
+    where = "change it on its tab or in the Story dock"
+    return placed, f" Suggested: {'; '.join(said)} ({where})."
 
 
 def _ranked(documents: Sequence[Document], rank: Ranker) -> list[Document]:
