@@ -240,6 +240,38 @@ def compare_article(
     return across_languages(_restored(comparison, [official, article], settings))
 
 
+def judged_against(
+    readout: Document,
+    reporting: Sequence[DocumentResult],
+    *,
+    model: AlignmentModel | None = None,
+    settings: CompareSettings | None = None,
+) -> tuple[DocumentResult, ...]:
+    """Reporting already compared, judged again against another readout (a counterpart's):
+    the same aligner, reusing each document's sentences, attributions and units, without
+    the language and lens passes."""
+    settings = settings or CompareSettings()
+    analyses = [
+        (
+            [s.sentence for s in result.sentences],
+            [
+                (s.attribution, (s.cue.start - s.start, s.cue.end - s.start) if s.cue else None)
+                for s in result.sentences
+            ],
+            [s.unit for s in result.sentences],
+        )
+        for result in reporting
+    ]
+    comparison = _compare(
+        _as_read(readout, settings),
+        [_as_read(result.document, settings) for result in reporting],
+        model or default_model(),
+        single_article=False,
+        analyses=analyses,
+    )
+    return comparison.backgrounds
+
+
 def _as_read(document: Document, settings: CompareSettings) -> Document:
     """The document as the engine reads it under ``settings`` (same length, same offsets)."""
     if not settings.rewrites_text:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from desktop.engine.compare import Comparison, CounterpartTie, DocumentResult, compare
+from desktop.engine.compare import Comparison, CounterpartTie, DocumentResult, judged_against
 from desktop.engine.model import AlignmentModel
 from desktop.engine.settings import CompareSettings
 from desktop.engine.single import government_marks
@@ -42,18 +42,18 @@ def tie_counterparts(
     marks = {key: mark for n in reporting for key, mark in _marks(n, documents[n]).items()}
     if not marks:
         return {}
-    backgrounds = [documents[n].document for n in reporting]
+    reporting = [n for n in reporting if any(key[0] == n for key in marks)]
     ties: dict[SentenceKey, CounterpartTie] = {}
     taken: set[str] = set()
     for c in counterparts:
-        pair = compare(
+        judged_docs = judged_against(
             documents[c].document,
-            backgrounds,
+            [documents[n] for n in reporting],
             model=model,
             settings=settings or comparison.settings,
         )
         judged: dict[SentenceKey, CounterpartTie] = {}
-        for n, result in zip(reporting, pair.backgrounds, strict=True):
+        for n, result in zip(reporting, judged_docs, strict=True):
             for s in result.sentences:
                 if (n, s.index) in marks:
                     index = s.matches[0].index if s.matches else None

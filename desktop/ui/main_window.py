@@ -382,7 +382,10 @@ class MainWindow(QMainWindow):
         self.view.show(prepared)
         self._wire_views()
         self.sessions.shown(prepared)
-        self.story.set_comparison(prepared.comparison, prepared.inputs.roles)
+        outcome = prepared.outcome
+        self.story.set_comparison(
+            prepared.comparison, prepared.inputs.roles, outcome.topics, outcome.matrix_note
+        )
         self._show_story_when_needed(prepared)
         comparison = prepared.comparison
         self.summary.set_warnings(comparison.warnings if comparison is not None else ())
