@@ -142,8 +142,6 @@ class DocumentPane(QFrame):
             bar.setTabButton(index, QTabBar.ButtonPosition.RightSide, button)
             self.role_buttons[index] = button
             self._tab_roles[index] = role
-        # With a role to choose the tab bar stays, even for one document.
-        self.tabs.setTabBarAutoHide(not self.role_buttons)
 
     def role_menu(self, index: int, role: Role, parent: QWidget) -> QMenu:
         """“Background / Counterpart / Other version” for tab ``index``; one click on an

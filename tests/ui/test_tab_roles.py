@@ -100,7 +100,7 @@ def test_each_tab_changes_its_documents_role_in_one_menu_click(
     assert window.view.comparison is not None and window.view.comparison.counterpart_ties
 
 
-def test_a_single_background_keeps_its_tab_and_role_button(
+def test_a_single_background_has_no_tab_bar_and_keeps_the_story_chooser(
     qtbot: QtBot, make_window: object
 ) -> None:
     window = make_window(  # type: ignore[operator]
@@ -108,9 +108,10 @@ def test_a_single_background_keeps_its_tab_and_role_button(
     )
     assert isinstance(window, MainWindow)
     settle(qtbot, window)
-    assert window.right.tabs.count() == 1
-    assert not window.right.tabs.tabBar().isHidden()
+    # One document: no tab bar (the panes stay level); its role is in the Story dock.
+    assert window.right.tabs.count() == 1 and window.right.tabs.tabBar().isHidden()
     assert window.right.tab_role(0) is Role.BACKGROUND
+    assert window.story.choosers[0].currentData() == Role.BACKGROUND.value
 
 
 def test_counterpart_ties_show_in_the_tooltip_and_the_claims_table(
