@@ -167,3 +167,13 @@ def test_a_claim_the_counterparts_readout_does_not_carry_is_tied_as_absent() -> 
 def test_without_a_counterpart_nothing_is_tied() -> None:
     official, article = _read("02", "official.txt"), _read("02", "article.txt")
     assert compare_sources(official, [article]).counterpart_ties == {}
+
+
+def test_the_terminal_report_marks_each_tied_claim() -> None:
+    from desktop.export.terminal import render_report
+
+    official, article = _read("02", "official.txt"), _read("02", "article.txt")
+    counterpart = _read("02", "counterpart.txt")
+    report = render_report(compare_sources(official, [article], counterparts=[counterpart]))
+    assert report.count("⇄ in counterpart") == 3
+    assert "⇄ in counterpart, s. 2" in report
