@@ -124,10 +124,21 @@ def with_ties(
     )
 
 
+def shown_tie(comparison: Comparison, document: int, index: int) -> CounterpartTie | None:
+    """The tie of a sentence as the window shows it: none once the user has corrected the
+    sentence's attribution away from official (the tie was for an official cue)."""
+    tie = comparison.counterpart_ties.get((document, index))
+    if tie is None:
+        return None
+    if comparison.documents[document].sentences[index].attribution is not Attribution.OFFICIAL:
+        return None
+    return tie
+
+
 def counterpart_line(comparison: Comparison, document: int, index: int) -> str:
     """For a reporting claim on the counterpart government's word, whether that
     government's readout carries it ("" for every other sentence)."""
-    tie = comparison.counterpart_ties.get((document, index))
+    tie = shown_tie(comparison, document, index)
     if tie is None:
         return ""
     several = sum(d.role is Role.COUNTERPART for d in comparison.documents) > 1
@@ -143,7 +154,7 @@ def counterpart_line(comparison: Comparison, document: int, index: int) -> str:
 
 def counterpart_mark(comparison: Comparison, document: int, index: int) -> str:
     """The short form for a table cell: "in counterpart, s. 2", "not in counterpart"."""
-    tie = comparison.counterpart_ties.get((document, index))
+    tie = shown_tie(comparison, document, index)
     if tie is None:
         return ""
     if tie.index is None or tie.coverage is Coverage.ABSENT:
@@ -154,7 +165,7 @@ def counterpart_mark(comparison: Comparison, document: int, index: int) -> str:
 
 def counterpart_sentence(comparison: Comparison, document: int, index: int) -> str:
     """The counterpart readout's sentence a tied claim matches ("" when none)."""
-    tie = comparison.counterpart_ties.get((document, index))
+    tie = shown_tie(comparison, document, index)
     if tie is None or tie.index is None:
         return ""
     return comparison.documents[tie.document].sentences[tie.index].text

@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 
 from desktop.engine.compare import Comparison
 from desktop.engine.corrections import CorrectedComparison, Field
-from desktop.engine.counterpart_ties import counterpart_line
+from desktop.engine.counterpart_ties import counterpart_line, shown_tie
 from desktop.engine.document import Span
 from desktop.engine.vocabulary import Attribution, Coverage, Unit
 from desktop.export.pdf_rows import sentence_label
@@ -396,6 +396,6 @@ def tie_paragraph(at: QTextCursor, ctx: Context, document: int, index: int) -> N
     line = counterpart_line(ctx.comparison, document, index)
     if not line:
         return
-    tie = ctx.comparison.counterpart_ties[(document, index)]
-    where = f" · {ctx.label(tie.document, tie.index)}" if tie.index is not None else ""
+    tie = shown_tie(ctx.comparison, document, index)
+    where = f" · {ctx.label(tie.document, tie.index)}" if tie and tie.index is not None else ""
     paragraph(at, [(f"⇄ {line}{where}", ctx.look.meta())], block())

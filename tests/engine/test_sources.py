@@ -177,3 +177,19 @@ def test_the_terminal_report_marks_each_tied_claim() -> None:
     report = render_report(compare_sources(official, [article], counterparts=[counterpart]))
     assert report.count("⇄ in counterpart") == 3
     assert "⇄ in counterpart, s. 2" in report
+
+
+def test_a_tie_survives_corrections_and_goes_when_the_attribution_is_corrected() -> None:
+    from desktop.engine.corrections import Correction, apply_corrections
+    from desktop.engine.counterpart_ties import counterpart_line
+
+    official, article = _read("02", "official.txt"), _read("02", "article.txt")
+    counterpart = _read("02", "counterpart.txt")
+    machine = compare_sources(official, [article], counterparts=[counterpart])
+    kept = apply_corrections(machine, [Correction.coverage_of(machine, 1, 8, Coverage.PARTIAL)])
+    assert kept.counterpart_ties == machine.counterpart_ties
+    assert "sentence 3" in counterpart_line(kept, 1, 8)
+    moved = apply_corrections(
+        machine, [Correction.attribution_of(machine, 1, 8, Attribution.REPORTER)]
+    )
+    assert counterpart_line(moved, 1, 8) == "" and counterpart_line(moved, 1, 7)
