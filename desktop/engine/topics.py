@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
+from threadpoolctl import threadpool_limits
 
 from desktop.engine import embedding
 from desktop.engine.compare import Comparison
@@ -178,6 +179,13 @@ def topics(comparison: Comparison, *, threshold: float = THRESHOLD) -> tuple[Top
     """The matrix's rows, topics the official readout leaves out first, then those it
     touches in part, then the rest; larger topics first within each (none past
     ``MAX_CLAIMS`` claims)."""
+    # Many small matrix products: a multi-threaded BLAS spends more waking its threads
+    # than on the work (half the time on a busy two-core machine), as in ``compare``.
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _topics(comparison, threshold)
+
+
+def _topics(comparison: Comparison, threshold: float) -> tuple[Topic, ...]:
     keys = claim_keys(comparison)
     if not keys or len(keys) > MAX_CLAIMS:
         return ()
