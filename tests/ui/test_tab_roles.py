@@ -6,7 +6,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QTimer
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 from pytestqt.qtbot import QtBot
 
 from desktop.engine.vocabulary import Role
@@ -98,6 +98,30 @@ def test_each_tab_changes_its_documents_role_in_one_menu_click(
     settle(qtbot, window)
     assert pane.tab_role(at) is Role.COUNTERPART
     assert window.view.comparison is not None and window.view.comparison.counterpart_ties
+    # The tab's context menu has the same choices under Role ▸.
+    picked: list[str] = []
+
+    def choose_version() -> None:
+        popup = QApplication.activePopupWidget()
+        assert isinstance(popup, QMenu)
+        (role,) = popup.actions()
+        submenu = role.menu()
+        assert role.text() == "Role" and isinstance(submenu, QMenu)
+        picked.extend(a.text() for a in submenu.actions())
+        version = next(a for a in submenu.actions() if a.data() == Role.VERSION.value)
+        popup.close()
+        version.trigger()
+
+    bar = pane.tabs.tabBar()
+    QTimer.singleShot(50, choose_version)
+    bar.customContextMenuRequested.emit(bar.tabRect(at).center())
+    assert picked == [
+        "Background (reporting)",
+        "Counterpart readout",
+        "Other version of the release",
+    ]
+    settle(qtbot, window)
+    assert window.loader.inputs.roles[at] is Role.VERSION and pane.tab_role(at) is Role.VERSION
 
 
 def test_a_single_background_has_no_tab_bar_and_keeps_the_story_chooser(
