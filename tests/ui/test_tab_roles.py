@@ -36,6 +36,7 @@ def _open_case_02(qtbot: QtBot, make_window: object) -> MainWindow:
         SessionInputs(official, (article, counterpart), roles=(Role.BACKGROUND, Role.COUNTERPART))
     )
     settle(qtbot, window)
+    window.message.hide()  # its note was about the first placement, no longer shown
     return window
 
 
