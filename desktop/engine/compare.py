@@ -34,6 +34,18 @@ class Match:
 
 
 @dataclass(frozen=True)
+class CounterpartTie:
+    """A reporting claim the article puts in the counterpart government's mouth ("the
+    White House readout said …"), and whether that government's readout carries it:
+    ``document`` is the counterpart's index, ``index`` its best-matching sentence (None
+    when absent)."""
+
+    document: int
+    index: int | None
+    coverage: Coverage
+
+
+@dataclass(frozen=True)
 class SentenceResult:
     sentence: Sentence
     text: str
@@ -116,6 +128,9 @@ class Comparison:
     # the coverage of every official sentence in that counterpart.
     revisions: tuple[Revision, ...] = ()
     official_in: Mapping[int, tuple[Coverage, ...]] = field(default_factory=dict)
+    # Filled by ``desktop.engine.counterpart_ties``: (document, sentence index) of each
+    # reporting claim attributed to a counterpart government → that readout's judgement.
+    counterpart_ties: Mapping[tuple[int, int], CounterpartTie] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()  # one line each, for the window, the CLI and the PDF
 
     @property
@@ -224,6 +239,38 @@ def compare_article(
         analyses=[analysis],
     )
     return across_languages(_restored(comparison, [official, article], settings))
+
+
+def judged_against(
+    readout: Document,
+    reporting: Sequence[DocumentResult],
+    *,
+    model: AlignmentModel | None = None,
+    settings: CompareSettings | None = None,
+) -> tuple[DocumentResult, ...]:
+    """Reporting already compared, judged again against another readout (a counterpart's):
+    the same aligner, reusing each document's sentences, attributions and units, without
+    the language and lens passes."""
+    settings = settings or CompareSettings()
+    analyses = [
+        (
+            [s.sentence for s in result.sentences],
+            [
+                (s.attribution, (s.cue.start - s.start, s.cue.end - s.start) if s.cue else None)
+                for s in result.sentences
+            ],
+            [s.unit for s in result.sentences],
+        )
+        for result in reporting
+    ]
+    comparison = _compare(
+        _as_read(readout, settings),
+        [_as_read(result.document, settings) for result in reporting],
+        model or default_model(),
+        single_article=False,
+        analyses=analyses,
+    )
+    return comparison.backgrounds
 
 
 def _as_read(document: Document, settings: CompareSettings) -> Document:

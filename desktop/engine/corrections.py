@@ -297,6 +297,7 @@ def apply_corrections(
         settings=machine.settings,
         revisions=machine.revisions,
         official_in=machine.official_in,
+        counterpart_ties=machine.counterpart_ties,
         warnings=machine.warnings,
         machine=machine,
         changes=changes,

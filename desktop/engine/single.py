@@ -55,7 +55,7 @@ def extract_official(article: Document, analysis: ArticleAnalysis | None = None)
         )
         if attribution is Attribution.OFFICIAL and unit is Unit.CLAIM
     ]
-    marks = _government_marks([(text, cue) for _, text, cue in official])
+    marks = government_marks([(text, cue) for _, text, cue in official])
     home = _home_government(marks, [text for _, text, _ in official])
     for (sentence, text, cue), mark in zip(official, marks, strict=True):
         if mark is not None and home is not None and mark != home:
@@ -89,7 +89,9 @@ _GOVERNMENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _OWN_READOUT = re.compile(r"\bits\s+own\s+(?:readout|statement|release|account)\b", re.I)
 
 
-def _government_marks(official: list[tuple[str, tuple[int, int] | None]]) -> list[str | None]:
+def government_marks(official: list[tuple[str, tuple[int, int] | None]]) -> list[str | None]:
+    """The government each official sentence's cue names (offsets into the sentence), in
+    order; an unmarked cue ("it added", "the readout said") takes the previous mark."""
     marks: list[str | None] = []
     for text, cue in official:
         cue_text = text[cue[0] : cue[1]] if cue else ""

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from desktop.engine.compare import Comparison, DocumentResult, Match, SentenceResult, compare
+from desktop.engine.counterpart_ties import with_ties
 from desktop.engine.document import Document, Sentence
 from desktop.engine.model import AlignmentModel
 from desktop.engine.provenance import when
@@ -74,9 +75,10 @@ def compare_roles(
         replace(r, reported=_reported(r, documents, reporting, model, base.settings))
         for r in revisions
     ]
-    return replace(
+    story = replace(
         base, documents=tuple(documents), revisions=tuple(revisions), official_in=official_in
     )
+    return with_ties(story, model=model, settings=base.settings)
 
 
 def _reported(

@@ -5,10 +5,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from desktop.engine.compare import Comparison, DocumentSummary, SentenceResult
+from desktop.engine.compare import (
+    Comparison,
+    CounterpartTie,
+    DocumentResult,
+    DocumentSummary,
+    SentenceResult,
+)
 from desktop.engine.provenance import provenance
 from desktop.engine.revisions import Revision
-from desktop.engine.vocabulary import Coverage
+from desktop.engine.vocabulary import Coverage, Role
 
 
 def _sentence(result: SentenceResult, text: str) -> dict[str, Any]:
@@ -34,6 +40,21 @@ def _sentence(result: SentenceResult, text: str) -> dict[str, Any]:
     }
 
 
+def _sentences(comparison: Comparison, number: int, doc: DocumentResult) -> list[dict[str, Any]]:
+    sentences = [_sentence(s, doc.document.text) for s in doc.sentences]
+    if doc.role is Role.BACKGROUND:
+        # A claim on the counterpart government's word: is it in that government's readout?
+        for item, s in zip(sentences, doc.sentences, strict=True):
+            item["counterpart"] = _tie(comparison.counterpart_ties.get((number, s.index)))
+    return sentences
+
+
+def _tie(tie: CounterpartTie | None) -> dict[str, Any] | None:
+    if tie is None:
+        return None
+    return {"document": tie.document, "index": tie.index, "coverage": tie.coverage.value}
+
+
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     summary = comparison.summary()
     return {
@@ -46,9 +67,9 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "source": doc.document.source,
                 "provenance": provenance(doc.document).to_json(),
                 "language": doc.language,
-                "sentences": [_sentence(s, doc.document.text) for s in doc.sentences],
+                "sentences": _sentences(comparison, d, doc),
             }
-            for doc in comparison.documents
+            for d, doc in enumerate(comparison.documents)
         ],
         "revisions": [_revision(r) for r in comparison.revisions],
         "topics": topics_to_json(comparison),

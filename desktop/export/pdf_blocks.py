@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 
 from desktop.engine.compare import Comparison
 from desktop.engine.corrections import CorrectedComparison, Field
+from desktop.engine.counterpart_ties import counterpart_line, shown_tie
 from desktop.engine.document import Span
 from desktop.engine.vocabulary import Attribution, Coverage, Unit
 from desktop.export.pdf_rows import sentence_label
@@ -388,3 +389,13 @@ def note_paragraphs(cursor: QTextCursor, ctx: Context, notes: Iterable[str]) -> 
 def _italic(fmt: QTextCharFormat) -> QTextCharFormat:
     fmt.setFontItalic(True)
     return fmt
+
+
+def tie_paragraph(at: QTextCursor, ctx: Context, document: int, index: int) -> None:
+    """Under a claim on the counterpart government's word: is it in that readout?"""
+    line = counterpart_line(ctx.comparison, document, index)
+    if not line:
+        return
+    tie = shown_tie(ctx.comparison, document, index)
+    where = f" · {ctx.label(tie.document, tie.index)}" if tie and tie.index is not None else ""
+    paragraph(at, [(f"⇄ {line}{where}", ctx.look.meta())], block())

@@ -25,6 +25,7 @@ from desktop.export.pdf_blocks import (
     sentence_block,
     sentence_runs,
     table,
+    tie_paragraph,
 )
 from desktop.export.pdf_rows import SentenceKey, findings
 from desktop.export.pdf_style import (
@@ -271,5 +272,6 @@ def _sentence_list(
         if closest:
             runs.append((f"\u2003closest: {', '.join(closest)}", look.meta()))
         paragraph(right, runs, sentence_block(ctx, d, i), first=True)
+        tie_paragraph(right, ctx, d, i)
         note_paragraphs(right, ctx, ctx.sentence_notes.get((d, i), []))
     cursor.movePosition(QTextCursor.MoveOperation.End)

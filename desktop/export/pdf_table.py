@@ -27,6 +27,7 @@ from desktop.export.pdf_blocks import (
     sentence_block,
     sentence_runs,
     table,
+    tie_paragraph,
 )
 from desktop.export.pdf_rows import Row, aligned_rows
 from desktop.export.pdf_style import ATTRIBUTION_LABEL, ATTRIBUTION_MEANING, SMALL_PT
@@ -189,6 +190,7 @@ def _write_row(ctx: Context, grid: QTextTable, top: int, row: Row, document: int
         first=True,
     )
     note_paragraphs(at, ctx, ctx.sentence_notes.get((document, row.background), []))
+    tie_paragraph(at, ctx, document, row.background)
     shift = shift_line(comparison, document, sentence)
     if shift and sentence.shift is not None:
         paragraph(at, [(f"{SHIFT_MARK[sentence.shift]} {shift}", look.meta(bold=True))], block())

@@ -7,6 +7,7 @@ import shutil
 import textwrap
 
 from desktop.engine.compare import Comparison, DocumentResult, SentenceResult
+from desktop.engine.counterpart_ties import counterpart_mark
 from desktop.engine.language import language_name
 from desktop.engine.lens_marks import SHIFT_MARK, shift_line
 from desktop.engine.vocabulary import Coverage, Role
@@ -138,6 +139,9 @@ def _sentence(
     shift = shift_line(comparison, number, sentence) if number else ""
     if shift and sentence.shift is not None:
         notes.append(f"{SHIFT_MARK[sentence.shift]} {shift}")
+    tie = counterpart_mark(comparison, number, sentence.index)
+    if tie:
+        notes.append(f"⇄ {tie}")
     if notes:
         out.append(indent + style.dim(" · ".join(notes)))
     return out

@@ -60,6 +60,8 @@ NOTE_MARK = "✱"
 ROW_HEIGHT = 21
 VISIBLE_ROWS = 5  # at the least; the default layout shows a dozen (window_layout)
 NOTE_EMPTY_WIDTH = 48
+ATTRIBUTION_WIDTH = 88
+ATTRIBUTION_MAX_WIDTH = 240
 NOTE_MAX_WIDTH = 260
 _COLUMNS = tuple(Column)
 _COVERAGE_ORDER = {Coverage.ABSENT: 0, Coverage.PARTIAL: 1, Coverage.COVERED: 2}
@@ -181,7 +183,8 @@ class ClaimsModel(QAbstractTableModel):
         if column is Column.SIDE:
             return row.side
         if column is Column.ATTRIBUTION:
-            return ATTRIBUTION_WORD[row.attribution] + mark
+            tied = f" · {row.counterpart_mark}" if row.counterpart_mark else ""
+            return ATTRIBUTION_WORD[row.attribution] + mark + tied
         if column is Column.COVERAGE:
             return row.coverage.value + mark
         if column is Column.BEST_MATCH:
@@ -208,13 +211,16 @@ class ClaimsModel(QAbstractTableModel):
 
     def _tooltip(self, row: ClaimRow, column: Column) -> str:
         if column is Column.ATTRIBUTION:
+            if row.counterpart:
+                return f"{row.tooltip_attribution}\n{row.counterpart}"
             return row.tooltip_attribution
         if column is Column.COVERAGE:
             return row.tooltip_coverage
         if column is Column.BEST_MATCH:
             return row.best_match
         if column is Column.TEXT:
-            return f"{row.text}\n{row.shift}" if row.shift else row.text
+            extra = [line for line in (row.shift, row.counterpart) if line]
+            return "\n".join([row.text, *extra])
         if column is Column.NOTE:
             return self.note(row)
         return ""
@@ -329,7 +335,7 @@ class ClaimsPanel(QWidget):
         header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
         for column, width in (
             (Column.SIDE, 110),
-            (Column.ATTRIBUTION, 88),
+            (Column.ATTRIBUTION, ATTRIBUTION_WIDTH),
             (Column.COVERAGE, 92),
             (Column.BEST_MATCH, 300),
             (Column.SCORE, 50),
@@ -365,6 +371,15 @@ class ClaimsPanel(QWidget):
     def set_rows(self, rows: Sequence[ClaimRow]) -> None:
         self.model.set_rows(rows)
         self._count()
+        # A claim tied to the counterpart's readout says so in its attribution cell, whole.
+        metrics = self.table.fontMetrics()
+        tied = [
+            metrics.horizontalAdvance(f"{ATTRIBUTION_WORD[r.attribution]} · {r.counterpart_mark}")
+            for r in rows
+            if r.counterpart_mark
+        ]
+        width = min(ATTRIBUTION_MAX_WIDTH, max(tied) + 16) if tied else ATTRIBUTION_WIDTH
+        self.table.setColumnWidth(Column.ATTRIBUTION, width)
 
     def set_notes(self, notes: Mapping[tuple[int, int], str]) -> None:
         """The user's notes; the Note column is only as wide as they need."""

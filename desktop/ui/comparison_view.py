@@ -19,6 +19,7 @@ from desktop.engine.document import Span
 from desktop.engine.language import language_name
 from desktop.engine.lens_marks import shift_marks, shift_spans
 from desktop.engine.provenance import provenance
+from desktop.engine.vocabulary import Role
 from desktop.palette import Look
 from desktop.ui.claims_panel import ClaimsPanel
 from desktop.ui.comparison_loader import Prepared, RenderedDocument
@@ -92,6 +93,7 @@ class ComparisonView(QObject):
             for position, view in enumerate(views):
                 rendered = prepared.backgrounds[position] if prepared.backgrounds else None
                 self._fill(self.right, view, rendered, position)
+                self.right.set_tab_role(position, self._tab_role(prepared, position, rendered))
             for view in self.views():
                 self._wire(view)
                 view.verticalScrollBar().setValue(0)
@@ -103,6 +105,20 @@ class ComparisonView(QObject):
         # The table can wait one turn of the event loop: the panes paint first, and
         # the two halves of the work are two short pauses instead of one long one.
         QTimer.singleShot(0, self, lambda: self._fill_claims(prepared))
+
+    @staticmethod
+    def _tab_role(
+        prepared: Prepared, position: int, rendered: RenderedDocument | None
+    ) -> Role | None:
+        """The role a background-side tab offers to change (none in single-article mode,
+        nor before there is a comparison to run again)."""
+        comparison = prepared.comparison
+        if rendered is None or comparison is None or comparison.single_article:
+            return None
+        roles = prepared.inputs.roles
+        if position < len(roles):
+            return roles[position]
+        return comparison.documents[rendered.index].role
 
     def _fill_claims(self, prepared: Prepared) -> None:
         if self.comparison is prepared.comparison:

@@ -5,26 +5,43 @@ The official side has one view; the background side has one tab per document.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSizePolicy,
+    QTabBar,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.engine.vocabulary import Role
 from desktop.palette import Look
 from desktop.ui.document_view import DocumentView
 from desktop.ui.drop import DropOverlay
 from desktop.ui.side_legend import SideLegend
 
+# The roles a background-side document can take, as its tab's role menu names them.
+TAB_ROLES = {
+    Role.BACKGROUND: "Background (reporting)",
+    Role.COUNTERPART: "Counterpart readout",
+    Role.VERSION: "Other version of the release",
+}
+_TAB_ROLE_SHORT = {
+    Role.BACKGROUND: "background",
+    Role.COUNTERPART: "counterpart",
+    Role.VERSION: "version",
+}
+
 
 class DocumentPane(QFrame):
     currentViewChanged = Signal()
+    roleChosen = Signal(int, str)  # tab index, Role value: from the tab's role menu
 
     def __init__(
         self,
@@ -68,6 +85,11 @@ class DocumentPane(QFrame):
         self.tabs.setTabBarAutoHide(True)
         self.tabs.setElideMode(Qt.TextElideMode.ElideMiddle)
         self.tabs.currentChanged.connect(lambda _: self.currentViewChanged.emit())
+        bar = self.tabs.tabBar()
+        bar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        bar.customContextMenuRequested.connect(self._tab_context_menu)
+        self.role_buttons: dict[int, QToolButton] = {}  # tab index → its role button
+        self._tab_roles: dict[int, Role] = {}  # tab index → the role it was shown with
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -86,6 +108,7 @@ class DocumentPane(QFrame):
             self.tabs.addTab(view, "")
         while len(self.views) > count:
             view = self.views.pop()
+            self.set_tab_role(self.tabs.indexOf(view), None)
             self.tabs.removeTab(self.tabs.indexOf(view))
             view.deleteLater()
         return self.views
@@ -93,6 +116,66 @@ class DocumentPane(QFrame):
     def set_tab_label(self, index: int, label: str, tooltip: str) -> None:
         self.tabs.setTabText(index, label)
         self.tabs.setTabToolTip(index, tooltip)
+
+    def set_tab_role(self, index: int, role: Role | None) -> None:
+        """Put a role button on tab ``index`` (a menu of the three roles, the current one
+        checked), or take it away (``None``: the official side, single-article mode)."""
+        bar = self.tabs.tabBar()
+        old = self.role_buttons.pop(index, None)
+        self._tab_roles.pop(index, None)
+        if old is not None:
+            bar.setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
+            old.deleteLater()
+        if role is not None:
+            button = QToolButton()
+            button.setObjectName(f"tabRole{index}")
+            button.setAutoRaise(True)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
+            button.setText(f"{_TAB_ROLE_SHORT[role]} ▾")
+            button.setToolTip(
+                f"Role of this document: {TAB_ROLES[role]}. Click to change it; "
+                "the comparison runs again in the new role."
+            )
+            button.setMenu(self.role_menu(index, role, button))
+            bar.setTabButton(index, QTabBar.ButtonPosition.RightSide, button)
+            self.role_buttons[index] = button
+            self._tab_roles[index] = role
+
+    def role_menu(self, index: int, role: Role, parent: QWidget) -> QMenu:
+        """“Background / Counterpart / Other version” for tab ``index``; one click on an
+        unchecked role emits ``roleChosen``."""
+        menu = QMenu("Role", parent)
+        group = QActionGroup(menu)
+        for choice, label in TAB_ROLES.items():
+            action = QAction(label, menu)
+            action.setCheckable(True)
+            action.setChecked(choice is role)
+            action.setData(choice.value)
+            group.addAction(action)
+            menu.addAction(action)
+            action.triggered.connect(
+                lambda _=False, value=choice.value: self._role_picked(index, value)
+            )
+        return menu
+
+    def tab_role(self, index: int) -> Role | None:
+        return self._tab_roles.get(index)
+
+    def _role_picked(self, index: int, value: str) -> None:
+        if self.tab_role(index) is not Role(value):
+            self.roleChosen.emit(index, value)
+
+    def _tab_context_menu(self, at: QPoint) -> None:
+        bar = self.tabs.tabBar()
+        index = bar.tabAt(at)
+        role = self.tab_role(index)
+        if index < 0 or role is None:
+            return
+        menu = QMenu(self)
+        menu.addMenu(self.role_menu(index, role, menu))
+        menu.exec(bar.mapToGlobal(at))
 
     def current_view(self) -> DocumentView:
         view = self.tabs.currentWidget()

@@ -241,6 +241,7 @@ class MainWindow(QMainWindow):
         )
         loader.ready.connect(self._show)
         self.story.roleChosen.connect(self.choose_role)
+        self.right.roleChosen.connect(self.choose_role)  # the role menu on each tab
         self.story.sentencesChosen.connect(self.select_topic)
         loader.failed.connect(self.message.show_error)
         loader.placed.connect(self._placed)
@@ -353,7 +354,8 @@ class MainWindow(QMainWindow):
             self.story_dock.raise_()
 
     def choose_role(self, position: int, role: str) -> None:
-        """A document's role from the Story dock's chooser: compare again in that role."""
+        """A document's role from its tab's role menu or the Story dock's chooser: compare
+        again in that role (off the GUI thread, as every comparison)."""
         inputs = self.loader.inputs
         if position < len(inputs.backgrounds) and inputs.role(position).value != role:
             self.loader.show(inputs.with_role(position, Role(role)))
@@ -380,7 +382,10 @@ class MainWindow(QMainWindow):
         self.view.show(prepared)
         self._wire_views()
         self.sessions.shown(prepared)
-        self.story.set_comparison(prepared.comparison, prepared.inputs.roles)
+        outcome = prepared.outcome
+        self.story.set_comparison(
+            prepared.comparison, prepared.inputs.roles, outcome.topics, outcome.matrix_note
+        )
         self._show_story_when_needed(prepared)
         comparison = prepared.comparison
         self.summary.set_warnings(comparison.warnings if comparison is not None else ())

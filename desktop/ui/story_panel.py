@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop import naming
 from desktop.engine.compare import Comparison
 from desktop.engine.revisions import Edit, Revision, ordered_word_diff
-from desktop.engine.topics import SentenceKey, Topic, topics
+from desktop.engine.topics import SentenceKey, Topic
 from desktop.engine.vocabulary import Coverage, Role
 
 ROLE_LABELS = {
@@ -60,8 +60,17 @@ class StoryPanel(QWidget):
         self.matrix.verticalHeader().setVisible(False)
         self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.matrix.cellClicked.connect(self._cell_clicked)
+        self.matrix_note = QLabel()
+        self.matrix_note.setObjectName("matrixNote")
+        self.matrix_note.setWordWrap(True)
+        self.matrix_note.setVisible(False)
+        matrix_box = QWidget()
+        matrix_layout = QVBoxLayout(matrix_box)
+        matrix_layout.setContentsMargins(0, 0, 0, 0)
+        matrix_layout.addWidget(self.matrix_note)
+        matrix_layout.addWidget(self.matrix, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.matrix)
+        split.addWidget(matrix_box)
         split.addWidget(self.revisions)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -72,9 +81,19 @@ class StoryPanel(QWidget):
 
     # -- showing a comparison --------------------------------------------------------------
 
-    def set_comparison(self, comparison: Comparison | None, roles: Sequence[Role] = ()) -> None:
+    def set_comparison(
+        self,
+        comparison: Comparison | None,
+        roles: Sequence[Role] = (),
+        rows: Sequence[Topic] = (),
+        note: str = "",
+    ) -> None:
+        """Show ``comparison`` with the matrix ``rows`` the worker built for it (``note``:
+        why there are none, when the story is too large for a matrix)."""
         self.comparison = comparison
         self._fill_roles(comparison, roles)
+        self.matrix_note.setText(note)
+        self.matrix_note.setVisible(bool(note))
         if comparison is None or comparison.single_article:
             self.rows = ()
             self.matrix.clear()
@@ -84,7 +103,7 @@ class StoryPanel(QWidget):
                 "<p><i>No revisions: add another version of the release.</i></p>"
             )
             return
-        self.rows = topics(comparison)
+        self.rows = tuple(rows)
         self._fill_matrix(comparison)
         self.revisions.setHtml(revisions_html(comparison))
 
@@ -106,7 +125,8 @@ class StoryPanel(QWidget):
                 lambda _=0, p=position, c=chooser: self.roleChosen.emit(p, c.currentData())
             )
             name = naming.document_name(result.document, with_date=False)
-            caption = QLabel(html.escape(name))
+            caption = QLabel(name)
+            caption.setTextFormat(Qt.TextFormat.PlainText)  # a title's ' or & as written
             caption.setToolTip(result.document.source)
             self.roles_form.addRow(caption, chooser)
             self.choosers.append(chooser)

@@ -6,6 +6,7 @@ import html
 
 from desktop.engine.compare import Comparison
 from desktop.engine.corrections import Field
+from desktop.engine.counterpart_ties import counterpart_line, counterpart_sentence
 from desktop.engine.lens_marks import shift_lines_for
 from desktop.engine.vocabulary import Unit
 from desktop.workspace.wording import (
@@ -43,6 +44,12 @@ def tooltip(comparison: Comparison, document: int, index: int, note: str = "") -
     if is_corrected(comparison, document, index, Field.MATCHES):
         machine = machine_said(comparison, document, index, Field.MATCHES)
         lines.append(f"✎ links changed by you; the machine had {machine}")
+    tie = counterpart_line(comparison, document, index)
+    if tie:
+        lines.append(f"<i>{html.escape(tie)}</i>")
+        said = counterpart_sentence(comparison, document, index)
+        if said:
+            lines.append(f"Counterpart: “{html.escape(shorten(said, 120))}”")
     for line in shift_lines_for(comparison, document, index):
         lines.append(f"<i>Shift:</i> {html.escape(line)}")
     if note.strip():

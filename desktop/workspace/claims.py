@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from desktop import naming
 from desktop.engine.compare import Comparison
 from desktop.engine.corrections import Field
+from desktop.engine.counterpart_ties import counterpart_line, counterpart_mark
 from desktop.engine.lens_marks import shift_lines_for, shift_marks
 from desktop.engine.vocabulary import Attribution, Coverage, Role, Unit
 from desktop.workspace.wording import (
@@ -38,6 +39,9 @@ class ClaimRow:
     tooltip_coverage: str
     unit: Unit = Unit.CLAIM
     shift: str = ""  # the lens's mark and line ("↑ strengthened; the article says …"), or ""
+    # On the counterpart government's word: whether its readout carries the claim, or "".
+    counterpart: str = ""
+    counterpart_mark: str = ""  # its short form for the table: "in counterpart, s. 2"
 
     @property
     def is_claim(self) -> bool:
@@ -89,6 +93,8 @@ def claim_rows(comparison: Comparison) -> list[ClaimRow]:
                         if s.index in marks[d]
                         else ""
                     ),
+                    counterpart=counterpart_line(comparison, d, s.index),
+                    counterpart_mark=counterpart_mark(comparison, d, s.index),
                 )
             )
     return rows

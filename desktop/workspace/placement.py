@@ -78,7 +78,8 @@ def place(
 
 def _suggested(inputs: SessionInputs, first: int) -> tuple[SessionInputs, str]:
     """Suggested roles for the background-side documents from ``first`` on, and a line
-    saying which are not plain reporting (the Story dock changes them in one click)."""
+    saying which are not plain reporting (a tab's role menu or the Story dock changes
+    them in one click)."""
     if inputs.single_article or inputs.official is None or first >= len(inputs.backgrounds):
         return inputs, ""
     suggestions = suggest_roles(inputs.official, inputs.backgrounds[first:])
@@ -93,7 +94,10 @@ def _suggested(inputs: SessionInputs, first: int) -> tuple[SessionInputs, str]:
     if not said:
         return inputs, ""
     placed = replace(inputs, roles=tuple(roles))
-    return placed, " Suggested: " + "; ".join(said) + " (change it in the Story dock)."
+    # One background-side document has no tab bar; several have a role menu on each tab.
+    tabs = len(inputs.backgrounds) > 1
+    where = "change it on its tab or in the Story dock" if tabs else "change it in the Story dock"
+    return placed, f" Suggested: {'; '.join(said)} ({where})."
 
 
 def _ranked(documents: Sequence[Document], rank: Ranker) -> list[Document]:

@@ -15,6 +15,7 @@ from desktop import naming
 from desktop.engine.compare import Comparison
 from desktop.engine.corrections import CorrectedComparison, apply_corrections
 from desktop.engine.document import Document
+from desktop.engine.topics import Topic, matrix_note, topics
 from desktop.workspace.claims import ClaimRow, claim_rows
 from desktop.workspace.inputs import SessionInputs, Side
 from desktop.workspace.links import Alignment, Band, Link, alignment_of, bands_of, links_of
@@ -33,6 +34,10 @@ class PreparedComparison:
     links: Mapping[int, tuple[Link, ...]] = field(default_factory=dict)
     bands: Mapping[int, tuple[Band, ...]] = field(default_factory=dict)
     alignments: Mapping[int, Alignment] = field(default_factory=dict)
+    # The omission matrix's rows, built here in the worker (a large story takes seconds),
+    # and why there is none when the story has too many claims for one.
+    topics: tuple[Topic, ...] = ()
+    matrix_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,8 @@ def prepare_machine(inputs: SessionInputs, machine: Comparison | None) -> Prepar
         links,
         {d: bands_of(found) for d, found in links.items()},
         {d: alignment_of(corrected.documents[d]) for d in backgrounds},
+        () if corrected.single_article else topics(corrected),
+        "" if corrected.single_article else matrix_note(corrected),
     )
 
 

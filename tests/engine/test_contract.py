@@ -36,7 +36,9 @@ def test_json_has_exactly_the_contract_keys() -> None:
         assert doc["language"] == "en"
         assert set(doc["provenance"]) == {"url", "path", "published", "fetched", "sha256", "byline"}
         for s in doc["sentences"]:
-            assert set(s) == {
+            # Background sentences also say whether the counterpart's readout carries them.
+            tied = {"counterpart"} if doc["role"] == "background" else set()
+            assert set(s) - tied == {
                 "index",
                 "start",
                 "end",
@@ -54,6 +56,8 @@ def test_json_has_exactly_the_contract_keys() -> None:
             assert s["coverage"] in {"covered", "partial", "absent"}
             for m in s["matches"]:
                 assert set(m) == {"document", "index", "score"}
+            if tied:
+                assert set(s) >= tied and s["counterpart"] is None  # no counterpart here
     assert [d["role"] for d in data["documents"]] == ["official", "background"]
     assert set(data["summary"]) == {"background", "official", "units", "documents"}
     (background,) = data["summary"]["documents"]
@@ -101,3 +105,27 @@ def test_single_article_mode_keeps_the_counterpart_readout_out_of_the_official_s
         "They stressed the need to restore law and order.",
         "Modi also conveyed his appreciation for the partnership.",
     ]
+
+
+def test_background_claims_on_the_counterparts_word_point_at_its_readout() -> None:
+    from desktop.engine.sources import compare_sources
+
+    case = SEED.parents[1] / "tests" / "cases" / "02-modi-biden-call-counterpart"
+    official, article, counterpart = (
+        Document((case / name).read_text(encoding="utf-8"), source=str(case / name))
+        for name in ("official.txt", "article.txt", "counterpart.txt")
+    )
+    data = json.loads(
+        comparison_to_json(compare_sources(official, [article], counterparts=[counterpart]))
+    )
+    assert [d["role"] for d in data["documents"]] == ["official", "background", "counterpart"]
+    background = data["documents"][1]["sentences"]
+    tied = {s["index"]: s["counterpart"] for s in background if s["counterpart"] is not None}
+    assert sorted(tied) == [7, 8, 9]
+    for tie in tied.values():
+        assert set(tie) == {"document", "index", "coverage"}
+        assert tie["document"] == 2 and tie["coverage"] in {"covered", "partial"}
+        target = data["documents"][2]["sentences"][tie["index"]]
+        assert target["unit"] == "claim"
+    for doc in (data["documents"][0], data["documents"][2]):
+        assert all("counterpart" not in s for s in doc["sentences"])

@@ -118,3 +118,78 @@ def test_reporting_claims_on_a_removed_sentence_are_marked_as_from_the_first_ver
     assert (1, 3) in first  # "The first release, circulated to reporters at 8.16 pm, said …"
     assert all(gone in revision.removed for _, _, gone in revision.reported)
     assert article[3].text.startswith("The first release")
+
+
+def _labelled_ties() -> dict[int, list[int]]:
+    """Case 02: article claims the White House readout is cited for → its sentences."""
+    import json
+
+    labels = json.loads((next(CASES.glob("02-*")) / "labels.json").read_text(encoding="utf-8"))
+    return {
+        i: item["counterpart_match"]
+        for i, item in enumerate(labels["article"])
+        if item["attribution"] == "official" and item.get("counterpart_match")
+    }
+
+
+def test_claims_on_the_counterparts_word_are_tied_to_its_readout() -> None:
+    official, article = _read("02", "official.txt"), _read("02", "article.txt")
+    counterpart = _read("02", "counterpart.txt")
+    result = compare_sources(official, [article], counterparts=[counterpart])
+    ties = result.counterpart_ties
+    # The White House readout is cited for article sentences 7, 8 and 9 ("The White House
+    # readout said", "the readout said", "according to the US statement"); the MEA
+    # sentences are India's word and stay untied even where the White House says the same.
+    assert sorted(i for _, i in ties) == [7, 8, 9]
+    labelled = _labelled_ties()
+    for (document, index), tie in ties.items():
+        assert document == 1 and tie.document == 2
+        assert tie.coverage is not Coverage.ABSENT and tie.index in labelled[index]
+    mea = [s.index for s in result.documents[1].sentences if s.cue and "MEA" in s.text]
+    assert mea and not any((1, i) in ties for i in mea)
+
+
+def test_a_claim_the_counterparts_readout_does_not_carry_is_tied_as_absent() -> None:
+    official, counterpart = _read("02", "official.txt"), _read("02", "counterpart.txt")
+    article = Document(
+        "The MEA said the two leaders shared their concern over the situation in Bangladesh.\n\n"
+        "The White House readout said Biden had discussed Poland and Ukraine with Modi.\n\n"
+        "The White House said the two leaders agreed to open a consulate in Seattle next year.",
+        source="made-up.txt",
+    )
+    result = compare_sources(official, [article], counterparts=[counterpart])
+    ties = result.counterpart_ties
+    assert set(ties) == {(1, 1), (1, 2)}
+    assert ties[(1, 1)].coverage is not Coverage.ABSENT and ties[(1, 1)].index == 1
+    assert ties[(1, 2)].coverage is Coverage.ABSENT and ties[(1, 2)].index is None
+
+
+def test_without_a_counterpart_nothing_is_tied() -> None:
+    official, article = _read("02", "official.txt"), _read("02", "article.txt")
+    assert compare_sources(official, [article]).counterpart_ties == {}
+
+
+def test_the_terminal_report_marks_each_tied_claim() -> None:
+    from desktop.export.terminal import render_report
+
+    official, article = _read("02", "official.txt"), _read("02", "article.txt")
+    counterpart = _read("02", "counterpart.txt")
+    report = render_report(compare_sources(official, [article], counterparts=[counterpart]))
+    assert report.count("⇄ in counterpart") == 3
+    assert "⇄ in counterpart, s. 2" in report
+
+
+def test_a_tie_survives_corrections_and_goes_when_the_attribution_is_corrected() -> None:
+    from desktop.engine.corrections import Correction, apply_corrections
+    from desktop.engine.counterpart_ties import counterpart_line
+
+    official, article = _read("02", "official.txt"), _read("02", "article.txt")
+    counterpart = _read("02", "counterpart.txt")
+    machine = compare_sources(official, [article], counterparts=[counterpart])
+    kept = apply_corrections(machine, [Correction.coverage_of(machine, 1, 8, Coverage.PARTIAL)])
+    assert kept.counterpart_ties == machine.counterpart_ties
+    assert "sentence 3" in counterpart_line(kept, 1, 8)
+    moved = apply_corrections(
+        machine, [Correction.attribution_of(machine, 1, 8, Attribution.REPORTER)]
+    )
+    assert counterpart_line(moved, 1, 8) == "" and counterpart_line(moved, 1, 7)

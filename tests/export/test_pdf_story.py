@@ -38,3 +38,24 @@ def test_story_pdf_has_the_revisions_and_the_topic_matrix(qapp: object) -> None:
     assert matrix > revisions
     assert text.index(squash("Side by side")) > matrix
     assert squash("Counterpart 2") in text[matrix:]
+
+
+def test_claims_on_the_counterparts_word_say_whether_its_readout_carries_them(
+    qapp: object,
+) -> None:
+    comparison = compare_sources(
+        _read("02", "official.txt"),
+        [_read("02", "article.txt")],
+        counterparts=[_read("02", "counterpart.txt")],
+    )
+    assert comparison.counterpart_ties
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = Path(ARTIFACTS / "story-02-counterpart-ties.pdf")
+    result = export_pdf(comparison, path, exported_at=EXPORTED_AT)
+    text = squash("".join(page.extract_text() for page in PdfReader(result.path).pages))
+    line = squash("On the counterpart's word — also in the counterpart's readout, sentence 2")
+    side_by_side = text.index(squash("Side by side"))
+    # Once in the summary's lists (sentence 7 is partial against India's readout) and once
+    # beside the sentence in the side-by-side table.
+    assert line in text[:side_by_side] and line in text[side_by_side:]
+    assert text.count(squash("On the counterpart's word")) >= 4

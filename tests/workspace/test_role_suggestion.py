@@ -55,6 +55,9 @@ def test_documents_dropped_beside_the_readout_arrive_with_suggested_roles() -> N
     roles = {d.source.rsplit("/", 1)[-1]: inputs.role(n) for n, d in enumerate(inputs.backgrounds)}
     assert roles == {"article.txt": Role.BACKGROUND, "counterpart.txt": Role.COUNTERPART}
     assert "as a counterpart readout" in placement.message
+    assert "(change it on its tab or in the Story dock)" in placement.message  # two tabs
+    alone = place(given, documents[2:], Side.BACKGROUND, rank_official)
+    assert alone.message.endswith("(change it in the Story dock).")  # no tab bar for one
     comparison = inputs.compute()
     assert comparison is not None
     assert Role.COUNTERPART in {d.role for d in comparison.documents}
