@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from desktop.engine.features import (
     Linker,
@@ -38,7 +39,7 @@ from desktop.engine.features import (
 from desktop.engine.frame import apply_frame, frame_keys
 from desktop.engine.model import AlignmentModel
 from desktop.engine.profiles import SentenceProfile, reweight
-from desktop.engine.semantic import SemanticProfile, pair_recalls, semantic_profiles
+from desktop.engine.semantic import PairCredits, SemanticProfile, pair_credits, semantic_profiles
 from desktop.engine.vocabulary import Coverage, Unit
 
 CANDIDATES_PER_SENTENCE = 6
@@ -78,6 +79,9 @@ class Candidate:
     official: int
     pair: Pair
     features: tuple[float, ...]
+    # Soft-match credits of the pair, both ways, kept for the coverage and official rows.
+    background_credits: NDArray[np.float32]
+    official_credits: NDArray[np.float32]
 
 
 @dataclass(frozen=True)
@@ -177,22 +181,38 @@ def candidates(
             CANDIDATES_PER_SENTENCE + 2, scores.items(), key=lambda t: (t[1], -t[0])
         )
         picked = [j for j, _ in shortlist]
-        recalls = pair_recalls(bg_meaning[i], [off_meaning[j] for j in picked])
-        pairs = [
-            (j, pair(b, official[j], bg_meaning[i], off_meaning[j], soft))
-            for j, soft in zip(picked, recalls, strict=True)
+        credits = pair_credits(bg_meaning[i], [off_meaning[j] for j in picked])
+        scored: list[tuple[int, Pair, PairCredits]] = [
+            (
+                j,
+                pair(
+                    b,
+                    official[j],
+                    bg_meaning[i],
+                    off_meaning[j],
+                    (c.recall_a, c.recall_other),
+                ),
+                c,
+            )
+            for j, c in zip(picked, credits, strict=True)
         ]
-        pairs = [(j, p) for j, p in pairs if p.has_content]
-        pairs.sort(key=lambda t: (-t[1].strength, t[0]))
-        pairs = pairs[:CANDIDATES_PER_SENTENCE]
-        if not pairs:
+        scored = [t for t in scored if t[1].has_content]
+        scored.sort(key=lambda t: (-t[1].strength, t[0]))
+        scored = scored[:CANDIDATES_PER_SENTENCE]
+        if not scored:
             result.append([])
             continue
-        best = pairs[0][1].strength
+        best = scored[0][1].strength
         result.append(
             [
-                Candidate(j, p, tuple(pair_features(p, best, rank)))
-                for rank, (j, p) in enumerate(pairs)
+                Candidate(
+                    j,
+                    p,
+                    tuple(pair_features(p, best, rank)),
+                    c.a_credits,
+                    c.other_credits,
+                )
+                for rank, (j, p, c) in enumerate(scored)
             ]
         )
     return result
@@ -234,8 +254,14 @@ def background_rows(
     rows: list[list[float]] = []
     for i, (b, ranked) in enumerate(zip(prepared.background, links, strict=True)):
         kept = [link for link in ranked if link.probability >= threshold]
+        options = {c.official: c for c in prepared.options[i]}
         soft = max((c.pair.soft_bg for c in prepared.options[i]), default=0.0)
         whole = max((c.pair.sentence_cosine for c in prepared.options[i]), default=0.0)
+        credits = (
+            np.max(np.stack([options[x.official].background_credits for x in kept]), axis=0)
+            if kept
+            else None
+        )
         rows.append(
             coverage_features(
                 b,
@@ -248,6 +274,7 @@ def background_rows(
                 soft,
                 prepared.official_keys,
                 whole,
+                credits=credits,
             )
         )
     return rows
@@ -302,7 +329,16 @@ def official_rows(
             for i, p in mine
         ]
         candidates_of.append(mine)
-        rows.append(official_features(o, prepared.official_meaning[j], linkers))
+        columns: list[NDArray[np.float32]] = [
+            next(c for c in prepared.options[i] if c.official == j).official_credits
+            for i, _ in mine
+        ]
+        credits = (
+            np.stack(columns, axis=1)
+            if columns
+            else np.zeros((len(prepared.official_meaning[j].keys), 0), dtype=np.float32)
+        )
+        rows.append(official_features(o, prepared.official_meaning[j], linkers, credits))
     return candidates_of, rows
 
 

@@ -206,16 +206,21 @@ def coverage_features(
     best_soft: float,
     official_keys: frozenset[str],
     best_sentence: float = 0.0,
+    *,
+    credits: NDArray[np.float32] | None = None,
 ) -> list[float]:
+    """``credits``: each content token's best credit against ``linked``, when the caller
+    kept them from the candidates (else they are computed here)."""
     union: set[str] = set()
     for official, _ in linked:
         union |= official.weights.keys() | official.frame.keys()
     lexical = weight_in(background.weights, union) / background.total
-    credits = (
-        best_matches(meaning, [m for _, m in linked])
-        if linked
-        else np.zeros(len(meaning.keys), dtype=np.float32)
-    )
+    if credits is None or not linked:
+        credits = (
+            best_matches(meaning, [m for _, m in linked])
+            if linked
+            else np.zeros(len(meaning.keys), dtype=np.float32)
+        )
     total = float(meaning.weights.sum())
     covered = float((meaning.weights * credits).sum())
     union_soft = covered / total if total > 0 else 0.0
@@ -295,10 +300,17 @@ def _main_recall(
 
 
 def official_features(
-    official: SentenceProfile, meaning: SemanticProfile, linkers: Sequence[Linker]
+    official: SentenceProfile,
+    meaning: SemanticProfile,
+    linkers: Sequence[Linker],
+    credits: NDArray[np.float32] | None = None,
 ) -> list[float]:
-    """Background ⇒ official: is the official sentence's main claim conveyed?"""
-    credits = token_credits(meaning, [x.meaning for x in linkers])
+    """Background ⇒ official: is the official sentence's main claim conveyed?
+
+    ``credits``: the official tokens' credits against each linker (one column each),
+    when the caller kept them from the candidates."""
+    if credits is None:
+        credits = token_credits(meaning, [x.meaning for x in linkers])
     main = _main_recall(official, meaning, credits) if meaning.keys and linkers else None
     best_main = float(main.max()) if main is not None and main.size else 0.0
     linked = [k for k, x in enumerate(linkers) if x.linked]

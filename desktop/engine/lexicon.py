@@ -373,7 +373,7 @@ def token_tuples(
     for match in phrases:
         group = match.lastgroup or ""
         replaced.append((match.start(), match.end(), _PHRASES[int(group[1:])][1], 3.0, False))
-    if acronyms is not None and acronyms.pattern is not None and len(lowered) == len(segment):
+    if acronyms is not None and not acronyms.empty and len(lowered) == len(segment):
         learned = [
             (a, b, key, weight, segment[a : a + 1].isupper())
             for a, b, key, weight in acronyms.find(lowered)

@@ -118,32 +118,57 @@ def best_matches(a: SemanticProfile, others: Sequence[SemanticProfile]) -> Array
     return best
 
 
-def pair_recalls(
-    a: SemanticProfile, others: Sequence[SemanticProfile]
-) -> list[tuple[float, float]]:
-    """For each of ``others``: the share of ``a``'s content weight it accounts for, and
-    the share of its own content weight that ``a`` accounts for — one matrix product for
-    all of them (what :func:`soft_recall` gives pair by pair)."""
-    result = [(0.0, 0.0)] * len(others)
+@dataclass(frozen=True)
+class PairCredits:
+    """Soft recalls of one pair and the credits behind them (see :func:`pair_credits`)."""
+
+    recall_a: float  # share of a's content weight the other accounts for
+    recall_other: float  # share of the other's content weight a accounts for
+    a_credits: Array  # credit of each of a's content tokens against the other
+    other_credits: Array  # credit of each of the other's content tokens against a
+
+
+def pair_credits(a: SemanticProfile, others: Sequence[SemanticProfile]) -> list[PairCredits]:
+    """For each of ``others``, both directions of the soft match — one matrix product
+    for all of them. The aligner keeps the credits, so the coverage and official
+    judgements reuse them instead of comparing the same tokens again."""
+    empty_a = np.zeros(len(a.keys), dtype=np.float32)
+    result = [
+        PairCredits(0.0, 0.0, empty_a, np.zeros(len(o.keys), dtype=np.float32)) for o in others
+    ]
     filled = [i for i, o in enumerate(others) if o.keys]
     total_a = float(a.weights.sum())
-    if not a.keys or not filled or total_a <= 0:
+    if not a.keys or not filled:
         return result
     vectors = np.concatenate([others[i].vectors for i in filled])
     ids = np.concatenate([others[i].key_ids for i in filled])
-    weights = np.concatenate([others[i].weights for i in filled])
     sizes = [len(others[i].keys) for i in filled]
     starts = np.cumsum([0, *sizes[:-1]])
     scores = credit(a.vectors @ vectors.T)
     scores[a.key_ids[:, None] == ids[None, :]] = 1.0
     best_for_a = np.maximum.reduceat(scores, starts, axis=1)  # a's tokens × others
-    soft_a = (a.weights @ best_for_a) / total_a
-    best_for_others = scores.max(axis=0) * weights
-    covered = np.add.reduceat(best_for_others, starts)
+    soft_a = (a.weights @ best_for_a) / total_a if total_a > 0 else np.zeros(len(filled))
+    best_for_others = scores.max(axis=0)
     for slot, i in enumerate(filled):
-        total = float(others[i].weights.sum())
-        result[i] = (float(soft_a[slot]), float(covered[slot]) / total if total > 0 else 0.0)
+        other = others[i]
+        own = best_for_others[starts[slot] : starts[slot] + sizes[slot]]
+        total = float(other.weights.sum())
+        result[i] = PairCredits(
+            float(soft_a[slot]) if total_a > 0 else 0.0,
+            float((own * other.weights).sum()) / total if total > 0 and total_a > 0 else 0.0,
+            best_for_a[:, slot],
+            own,
+        )
     return result
+
+
+def pair_recalls(
+    a: SemanticProfile, others: Sequence[SemanticProfile]
+) -> list[tuple[float, float]]:
+    """For each of ``others``: the share of ``a``'s content weight it accounts for, and
+    the share of its own content weight that ``a`` accounts for (what
+    :func:`soft_recall` gives pair by pair)."""
+    return [(c.recall_a, c.recall_other) for c in pair_credits(a, others)]
 
 
 def soft_recall(a: SemanticProfile, others: Sequence[SemanticProfile]) -> float:

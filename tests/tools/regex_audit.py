@@ -71,8 +71,7 @@ def _acronyms() -> tuple[re.Pattern[str], ...]:
     # acronyms.learn() from the data file and from the documents' own definitions.
     from desktop.engine import acronyms
 
-    found = acronyms.learn([a.long for a in acronyms.common()])
-    return (found.pattern,) if found.pattern is not None else ()
+    return acronyms.learn([a.long for a in acronyms.common()]).patterns
 
 
 COMPUTED: dict[str, Callable[[], tuple[re.Pattern[str], ...]]] = {
