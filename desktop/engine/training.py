@@ -219,20 +219,38 @@ def score(cases: Sequence[PreparedCase], model: AlignmentModel) -> float:
     return macro_f1(gold_bg, pred_bg) + macro_f1(gold_off, pred_off)
 
 
+def _cross_validate(
+    cases: Sequence[PreparedCase], setting: Settings, folds: int
+) -> tuple[float, list[tuple[float, bool]]]:
+    """Summed held-out :func:`score` over the folds, and the held-out :func:`shown_links`."""
+    groups = [list(cases[i::folds]) for i in range(folds)]
+    value = 0.0
+    links: list[tuple[float, bool]] = []
+    for k in range(folds):
+        model = fit([c for g, group in enumerate(groups) if g != k for c in group], setting)
+        value += score(groups[k], model)
+        for prepared in groups[k]:
+            links.extend(shown_links(prepared, model))
+    return value, links
+
+
+def select_calibrated(cases: Sequence[PreparedCase], folds: int = 3) -> tuple[Settings, Platt]:
+    """The grid setting with the best cross-validated score on ``cases`` alone, and the
+    link calibration fitted on that setting's out-of-fold links (the same fold models,
+    so calibrating costs no extra fit)."""
+    if len(cases) < folds * 2:
+        return Settings(), Platt()
+    best, best_value, best_links = Settings(), -1.0, []
+    for setting in GRID:
+        value, links = _cross_validate(cases, setting, folds)
+        if value > best_value + 1e-9:
+            best, best_value, best_links = setting, value, links
+    return best, fit_platt([p for p, _ in best_links], [right for _, right in best_links])
+
+
 def select(cases: Sequence[PreparedCase], folds: int = 3) -> Settings:
     """The grid setting with the best cross-validated score on ``cases`` alone."""
-    if len(cases) < folds * 2:
-        return Settings()
-    groups = [list(cases[i::folds]) for i in range(folds)]
-    best, best_value = Settings(), -1.0
-    for setting in GRID:
-        value = 0.0
-        for k in range(folds):
-            train = [c for g, group in enumerate(groups) if g != k for c in group]
-            value += score(groups[k], fit(train, setting))
-        if value > best_value + 1e-9:
-            best, best_value = setting, value
-    return best
+    return select_calibrated(cases, folds)[0]
 
 
 def shown_links(prepared: PreparedCase, model: AlignmentModel) -> list[tuple[float, bool]]:
@@ -250,30 +268,20 @@ def shown_links(prepared: PreparedCase, model: AlignmentModel) -> list[tuple[flo
     return [(p, j in labels[i].official_match) for (i, j), p in sorted(pairs.items())]
 
 
-def out_of_fold_links(
-    cases: Sequence[PreparedCase], settings: Settings, folds: int = 3
-) -> list[tuple[float, bool]]:
-    """:func:`shown_links` of every case, scored by a model fitted on the other folds."""
-    if len(cases) < folds * 2:
-        return []
-    groups = [list(cases[i::folds]) for i in range(folds)]
-    out: list[tuple[float, bool]] = []
-    for k in range(folds):
-        model = fit([c for g, group in enumerate(groups) if g != k for c in group], settings)
-        for prepared in groups[k]:
-            out.extend(shown_links(prepared, model))
-    return out
-
-
 def calibrate(cases: Sequence[PreparedCase], settings: Settings, folds: int = 3) -> Platt:
-    """Platt scaling of the shown links' probabilities, fitted out of fold on ``cases``."""
-    links = out_of_fold_links(cases, settings, folds)
+    """Platt scaling of the shown links' probabilities, fitted out of fold on ``cases``
+    with ``settings`` (what :func:`select_calibrated` returns for the setting it chose)."""
+    if len(cases) < folds * 2:
+        return Platt()
+    links = _cross_validate(cases, settings, folds)[1]
     return fit_platt([p for p, _ in links], [right for _, right in links])
 
 
-def fit_calibrated(cases: Sequence[PreparedCase], settings: Settings) -> AlignmentModel:
-    """:func:`fit` plus the calibration of its link scores, both on ``cases`` alone."""
-    return replace(fit(cases, settings), link_calibration=calibrate(cases, settings))
+def fit_selected(cases: Sequence[PreparedCase]) -> tuple[AlignmentModel, Settings]:
+    """Settings and calibration chosen by cross-validation on ``cases``, then the model
+    fitted on all of them: what `make fit` ships and what every evaluation fold repeats."""
+    settings, calibration = select_calibrated(cases)
+    return replace(fit(cases, settings), link_calibration=calibration), settings
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -281,8 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     root = Path(args[0]) if args else Path("tests/cases")
     out = Path(args[1]) if len(args) > 1 else DEFAULT_MODEL_PATH
     prepared = [prepare(case) for case in load_cases(root)]
-    settings = select(prepared)
-    model = fit_calibrated(prepared, settings)
+    model, settings = fit_selected(prepared)
     out.parent.mkdir(parents=True, exist_ok=True)
     data = model.to_json()
     data["settings"] = asdict(settings)
@@ -298,11 +305,11 @@ __all__ = [
     "Settings",
     "calibrate",
     "fit",
-    "fit_calibrated",
+    "fit_selected",
     "main",
-    "out_of_fold_links",
     "prepare",
     "select",
+    "select_calibrated",
     "shown_links",
 ]
 

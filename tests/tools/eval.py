@@ -40,10 +40,9 @@ from desktop.engine.training import (
     PreparedCase,
     Settings,
     fit,
-    fit_calibrated,
+    fit_selected,
     prepare,
     score,
-    select,
 )
 from desktop.engine.vocabulary import Unit
 from tests.tools.agreement import agreement_report
@@ -101,8 +100,7 @@ def _fold(job: tuple[str, list[str], bool]) -> tuple[str, Predictions, Settings,
     calibrate on ``train``, predict the held-out case and collect its calibration data."""
     name, train_names, nested = job
     train = [_PREPARED[n] for n in train_names]
-    settings = select(train) if nested else Settings()
-    model = fit_calibrated(train, settings)
+    model, settings = fit_selected(train) if nested else (fit(train, Settings()), Settings())
     prepared = _PREPARED[name]
     return name, _engine_predict(prepared.case, model), settings, held_out(prepared, model)
 
@@ -154,8 +152,7 @@ def test_split(
     dev: list[LabeledCase], test: list[LabeledCase]
 ) -> tuple[dict[str, Predictions], Settings, list[HeldOut]]:
     train = [_PREPARED[c.name] for c in dev]
-    settings = select(train)
-    model = fit_calibrated(train, settings)
+    model, settings = fit_selected(train)
     calibration = [held_out(_PREPARED[c.name], model) for c in test]
     return {c.name: _engine_predict(c, model) for c in test}, settings, calibration
 
