@@ -30,6 +30,7 @@ class Match:
 
     document: int
     index: int
+    # The calibrated link probability (AlignmentModel.score) for links the model made.
     score: float
 
 
@@ -352,7 +353,8 @@ def _compare_now(
         ):
             cue_span = Span(sentence.start + cue[0], sentence.start + cue[1]) if cue else None
             matches = tuple(
-                Match(0, link.official, round(link.probability, 3)) for link in decision.links
+                Match(0, link.official, round(model.score(link.probability), 3))
+                for link in decision.links
             )
             results.append(
                 SentenceResult(
@@ -365,7 +367,7 @@ def _compare_now(
             if _RANK[official_decision.coverage] > _RANK[coverage]:
                 coverage = official_decision.coverage
             official_matches = official_matches + [
-                Match(doc_index, link.official, round(link.probability, 3))
+                Match(doc_index, link.official, round(model.score(link.probability), 3))
                 for link in official_decision.links
             ]
             best_official[j] = (coverage, official_matches)

@@ -4,11 +4,17 @@ Three decisions, each a logistic regression on standardised features:
 ``link`` (is this official sentence a match of this background sentence?),
 ``coverage`` (covered / partial / absent for a background sentence) and
 ``official`` (covered vs partial for an official sentence that something links to).
+
+The link model's probability decides (against ``link_threshold``); the score the
+window shows is that probability passed through :class:`Platt`, a calibration
+fitted on out-of-fold predictions, so that of links shown at 0.8 about eight in
+ten are right on cases the model was not fitted on.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -140,6 +146,73 @@ def fit_logistic(
 
 
 @dataclass(frozen=True)
+class Platt:
+    """Platt scaling: ``σ(slope · logit(p) + intercept)``. Strictly increasing when
+    ``slope > 0`` (the fit never returns anything else), identity at ``(1, 0)``."""
+
+    slope: float = 1.0
+    intercept: float = 0.0
+
+    def __post_init__(self) -> None:
+        if not (math.isfinite(self.slope) and math.isfinite(self.intercept)) or self.slope <= 0:
+            raise ValueError(f"calibration needs a finite positive slope, got {self}")
+
+    def __call__(self, probability: float) -> float:
+        return float(self.apply(np.asarray([probability]))[0])
+
+    def apply(self, probabilities: NDArray[np.float64]) -> NDArray[np.float64]:
+        z = self.slope * _logit(probabilities) + self.intercept
+        result: NDArray[np.float64] = 1.0 / (1.0 + np.exp(-z))
+        return result
+
+    def to_json(self) -> dict[str, float]:
+        return {"slope": self.slope, "intercept": self.intercept}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Platt:
+        return cls(slope=float(data["slope"]), intercept=float(data["intercept"]))
+
+
+_EPSILON = 1e-6
+
+
+def _logit(probabilities: NDArray[np.float64]) -> NDArray[np.float64]:
+    p = np.clip(np.asarray(probabilities, dtype=np.float64), _EPSILON, 1.0 - _EPSILON)
+    result: NDArray[np.float64] = np.log(p / (1.0 - p))
+    return result
+
+
+def fit_platt(
+    probabilities: Sequence[float], outcomes: Sequence[bool], *, iterations: int = 50
+) -> Platt:
+    """Slope and intercept on the logit by Newton's method on the log-likelihood, with
+    Platt's smoothed targets (``(n₊ + 1) / (n₊ + 2)`` and ``1 / (n₋ + 2)``) so a small
+    or separable set does not drive the slope to infinity. Too few of either outcome
+    to learn from (fewer than 5) leaves the probabilities as they are."""
+    if len(probabilities) != len(outcomes):
+        raise ValueError("calibration needs one outcome per probability")
+    y = np.asarray(outcomes, dtype=bool)
+    positives, negatives = int(y.sum()), int((~y).sum())
+    if positives < 5 or negatives < 5:
+        return Platt()
+    target = np.where(y, (positives + 1) / (positives + 2), 1.0 / (negatives + 2))
+    x = np.stack([_logit(np.asarray(probabilities, dtype=np.float64)), np.ones(len(y))], axis=1)
+    w = np.asarray([1.0, 0.0])
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        gradient = x.T @ (p - target)
+        hessian = (x * (p * (1.0 - p))[:, None]).T @ x + 1e-9 * np.eye(2)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if float(np.abs(step).max()) < 1e-10:
+            break
+    if not np.all(np.isfinite(w)) or w[0] <= 0:
+        # A slope at or below zero would reverse or flatten the ranking: keep the raw scores.
+        return Platt()
+    return Platt(float(w[0]), float(w[1]))
+
+
+@dataclass(frozen=True)
 class AlignmentModel:
     link: Logistic
     coverage: Logistic
@@ -148,6 +221,12 @@ class AlignmentModel:
     # Below this best-link probability a background sentence is absent whatever the
     # coverage model says: nothing on the official side is close enough to be its match.
     absent_gate: float = 0.0
+    # What the link probability is reported as (decisions use the raw probability).
+    link_calibration: Platt = Platt()
+
+    def score(self, probability: float) -> float:
+        """The calibrated link probability: what the window, the exports and the JSON show."""
+        return self.link_calibration(probability)
 
     def to_json(self) -> dict[str, Any]:
         from desktop.engine.features import COVERAGE_FEATURES, OFFICIAL_FEATURES, PAIR_FEATURES
@@ -163,6 +242,7 @@ class AlignmentModel:
             "official": self.official.to_json(),
             "link_threshold": self.link_threshold,
             "absent_gate": self.absent_gate,
+            "link_calibration": self.link_calibration.to_json(),
         }
 
     @classmethod
@@ -173,6 +253,9 @@ class AlignmentModel:
             official=Logistic.from_json(data["official"]),
             link_threshold=float(data.get("link_threshold", 0.5)),
             absent_gate=float(data.get("absent_gate", 0.0)),
+            link_calibration=Platt.from_json(data["link_calibration"])
+            if "link_calibration" in data
+            else Platt(),
         )
 
     def save(self, path: Path) -> None:

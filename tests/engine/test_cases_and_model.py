@@ -42,12 +42,16 @@ def test_shipped_model_was_fitted_on_the_current_features() -> None:
 
 
 def test_shipped_model_is_what_make_fit_produces_from_the_cases() -> None:
-    from desktop.engine.training import Settings, fit, prepare
+    from desktop.engine.training import Settings, calibrate, fit, prepare
 
     shipped = json.loads(MODEL.read_text(encoding="utf-8"))
     settings = Settings(**shipped["settings"])
-    refit = fit([prepare(case) for case in load_cases(CASES)], settings).to_json()
+    prepared = [prepare(case) for case in load_cases(CASES)]
+    refit = fit(prepared, settings).to_json()
     assert refit["absent_gate"] == shipped["absent_gate"]
     for part in ("link", "coverage", "official"):
         for got, want in zip(refit[part]["weights"], shipped[part]["weights"], strict=True):
             assert got == pytest.approx(want, abs=1e-6), f"{part}: run `make fit`"
+    calibration = calibrate(prepared, settings).to_json()
+    for key, want in shipped["link_calibration"].items():
+        assert calibration[key] == pytest.approx(want, abs=1e-6), "calibration: run `make fit`"

@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             evaluation._PREPARED.clear()
             for case in dev:
                 evaluation._PREPARED[case.name] = prepare(case)
-            nested, _ = evaluation.nested_loco(dev, 2)
+            nested, _, _ = evaluation.nested_loco(dev, 2)
         row = evaluation._scores(dev, nested)
         label = "full engine" if signal == "none" else f"without {signal}"
         cells = "".join(f"{row[c]:>12.2f}" for c in COLUMNS)

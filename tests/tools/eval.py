@@ -35,9 +35,18 @@ from pathlib import Path
 from desktop.engine.cases import LabeledCase, load_case, load_cases, test_numbers
 from desktop.engine.compare import Comparison, compare
 from desktop.engine.model import AlignmentModel
-from desktop.engine.training import GRID, PreparedCase, Settings, fit, prepare, score, select
+from desktop.engine.training import (
+    GRID,
+    PreparedCase,
+    Settings,
+    fit,
+    fit_selected,
+    prepare,
+    score,
+)
 from desktop.engine.vocabulary import Unit
 from tests.tools.agreement import agreement_report
+from tests.tools.calibration import HeldOut, held_out, report
 from tests.tools.metrics import f1, macro_f1
 
 ATTRIBUTIONS = ("official", "sources", "named", "reporter")
@@ -86,19 +95,20 @@ def _engine_predict(case: LabeledCase, model: AlignmentModel) -> Predictions:
 _PREPARED: dict[str, PreparedCase] = {}
 
 
-def _fold(job: tuple[str, list[str], bool]) -> tuple[str, Predictions, Settings]:
-    """One outer fold: choose settings on ``train`` (nested) or take the default, fit, predict."""
-    held_out, train_names, nested = job
+def _fold(job: tuple[str, list[str], bool]) -> tuple[str, Predictions, Settings, HeldOut]:
+    """One outer fold: choose settings on ``train`` (nested) or take the default, fit and
+    calibrate on ``train``, predict the held-out case and collect its calibration data."""
+    name, train_names, nested = job
     train = [_PREPARED[n] for n in train_names]
-    settings = select(train) if nested else Settings()
-    model = fit(train, settings)
-    return held_out, _engine_predict(_PREPARED[held_out].case, model), settings
+    model, settings = fit_selected(train) if nested else (fit(train, Settings()), Settings())
+    prepared = _PREPARED[name]
+    return name, _engine_predict(prepared.case, model), settings, held_out(prepared, model)
 
 
 def _fixed_fold(job: tuple[str, list[str], Settings]) -> tuple[str, Predictions]:
-    held_out, train_names, settings = job
+    name, train_names, settings = job
     model = fit([_PREPARED[n] for n in train_names], settings)
-    return held_out, _engine_predict(_PREPARED[held_out].case, model)
+    return name, _engine_predict(_PREPARED[name].case, model)
 
 
 def _pool_map(function: Callable[..., object], jobs: list[object], workers: int) -> list[object]:
@@ -110,15 +120,17 @@ def _pool_map(function: Callable[..., object], jobs: list[object], workers: int)
 
 def nested_loco(
     dev: list[LabeledCase], workers: int
-) -> tuple[dict[str, Predictions], Counter[Settings]]:
+) -> tuple[dict[str, Predictions], Counter[Settings], list[HeldOut]]:
     names = [c.name for c in dev]
     jobs: list[object] = [(n, [m for m in names if m != n], True) for n in names]
     out: dict[str, Predictions] = {}
     chosen: Counter[Settings] = Counter()
-    for held_out, predictions, settings in _pool_map(_fold, jobs, workers):  # type: ignore[misc]
-        out[held_out] = predictions
+    calibration: list[HeldOut] = []
+    for name, predictions, settings, held in _pool_map(_fold, jobs, workers):  # type: ignore[misc]
+        out[name] = predictions
         chosen[settings] += 1
-    return out, chosen
+        calibration.append(held)
+    return out, chosen, calibration
 
 
 def plain_loco(dev: list[LabeledCase], workers: int) -> tuple[dict[str, Predictions], Settings]:
@@ -138,11 +150,11 @@ def plain_loco(dev: list[LabeledCase], workers: int) -> tuple[dict[str, Predicti
 
 def test_split(
     dev: list[LabeledCase], test: list[LabeledCase]
-) -> tuple[dict[str, Predictions], Settings]:
+) -> tuple[dict[str, Predictions], Settings, list[HeldOut]]:
     train = [_PREPARED[c.name] for c in dev]
-    settings = select(train)
-    model = fit(train, settings)
-    return {c.name: _engine_predict(c, model) for c in test}, settings
+    model, settings = fit_selected(train)
+    calibration = [held_out(_PREPARED[c.name], model) for c in test]
+    return {c.name: _engine_predict(c, model) for c in test}, settings, calibration
 
 
 # --- baselines ---------------------------------------------------------------------------
@@ -420,7 +432,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     agreement_report(args.cases)
 
     if test and not args.dev:
-        split, split_settings = test_split(dev, test)
+        split, split_settings, split_calibration = test_split(dev, test)
         _table(
             f"TEST SPLIT (the honest figures; settings chosen on development cases: {split_settings})",
             test,
@@ -432,8 +444,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             },
         )
         _unit_f1(test, split)
+        report("test split (model and calibration fitted on development cases)", split_calibration)
 
-    nested, chosen = nested_loco(dev, args.workers)
+    nested, chosen, nested_calibration = nested_loco(dev, args.workers)
     baselines = {
         "difflib": baseline_loco(dev, difflib_similarity),
         "tfidf": baseline_loco(dev, tfidf_similarity),
@@ -445,6 +458,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         + "; ".join(f"{s} ×{n}" for s, n in chosen.most_common())
     )
     _unit_f1(dev, nested)
+    report(
+        "NESTED leave-one-case-out (model and calibration fitted on the other cases)",
+        nested_calibration,
+    )
     if not args.quick:
         plain, plain_setting = plain_loco(dev, args.workers)
         _table(
