@@ -106,7 +106,10 @@ def test_reported_scores_are_calibrated_and_decisions_are_not_changed() -> None:
     assert pairs
     for a, b in pairs:
         assert a.index == b.index
-        assert b.score == pytest.approx(shifted.score(a.score), abs=2e-3)
+        # Scores are rounded to 3 decimals; near 1 the logit is steep, so the rounded raw
+        # score predicts the shown one less closely there.
+        tolerance = 2e-3 if a.score < 0.95 else 1e-2
+        assert b.score == pytest.approx(shifted.score(a.score), abs=tolerance)
         assert b.score < a.score
 
 
