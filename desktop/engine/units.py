@@ -55,15 +55,20 @@ class _Line:
     line: int  # 0-based number of the non-empty line it starts on
     words: int
     terminal: bool  # ends like a finished sentence
-    paragraph: int = 0
+    block: int = 0  # blank-line-separated block of its line
 
 
 def _lines(text: str, sentences: Sequence[Sentence]) -> list[_Line]:
     starts: list[int] = []
+    blocks: list[int] = []  # the blank-line-separated block of each non-empty line
     offset = 0
+    block = 0
     for raw in text.splitlines(keepends=True):
         if raw.strip():
             starts.append(offset + len(raw) - len(raw.lstrip()))
+            blocks.append(block)
+        elif starts:
+            block = blocks[-1] + 1
         offset += len(raw)
     out: list[_Line] = []
     line = 0
@@ -83,7 +88,7 @@ def _lines(text: str, sentences: Sequence[Sentence]) -> list[_Line]:
                 line,
                 len(body.split()),
                 _finished(body),
-                s.paragraph,
+                blocks[line] if blocks else 0,
             )
         )
     return out
@@ -342,6 +347,8 @@ def _mark_top(lines: Sequence[_Line], units: list[Unit], *, official: bool) -> N
         block_lines.add(line.line)
     else:
         return
+    if not any(unit is Unit.CLAIM for unit in units[following:]):
+        return  # nothing follows the furniture: the block is the body of a short text
     for i in block:
         units[i] = Unit.STANDFIRST
 
@@ -378,6 +385,8 @@ def _mark_captions(lines: Sequence[_Line], units: list[Unit]) -> None:
         if unit is not Unit.CREDIT:
             continue
         photo = bool(_PHOTO_CREDIT.search(lines[i].text))
+        if i > 0 and units[i - 1] in (Unit.CAPTION, Unit.CREDIT):
+            continue  # a second credit of the same picture
         for j in (i - 1, i + 1):
             if 0 <= j < len(units) and units[j] is Unit.CLAIM:
                 line = lines[j]
@@ -415,7 +424,7 @@ def _mark_summary_bullets(lines: Sequence[_Line], units: list[Unit]) -> None:
             listed = sum(
                 1
                 for j, other in enumerate(lines)
-                if other.paragraph == lines[i].paragraph
+                if other.block == lines[i].block
                 and units[j] in (Unit.HEADLINE, Unit.STANDFIRST)
             )
             if seen_headline and (not past_furniture or listed >= 2):
@@ -536,13 +545,13 @@ def _mark_lead_furniture(lines: Sequence[_Line], units: list[Unit]) -> None:
 
 def _mark_link_lists(lines: Sequence[_Line], units: list[Unit]) -> None:
     """Under a short link heading ("Key events", "Related", "Top stories"), the unfinished
-    lines of the same paragraph are the listed stories' links."""
+    lines of the same block are the listed stories' links."""
     heading: _Line | None = None
     for i, line in enumerate(lines):
         if units[i] is Unit.LINK and line.whole_line and line.words <= 4:
             heading = line
             continue
-        if heading is None or line.paragraph != heading.paragraph:
+        if heading is None or line.block != heading.block:
             heading = None
             continue
         if units[i] is Unit.CLAIM and line.whole_line and not line.terminal and line.words <= 20:
