@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPalette
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -518,7 +518,10 @@ class MainWindow(QMainWindow):
             if look.page == self.look.page and look.text == self.look.text:
                 return
             self.look = look
-            repolish()
+            # Not now: this event can arrive while Qt polishes a widget with the style
+            # sheet (the first show() in the dark theme), and replacing the sheet there
+            # frees the style that is polishing (a crash in QCss::Parser on start-up).
+            QTimer.singleShot(0, repolish)
             self.loader.look = look
             self.view.set_look(look)
             self.summary.set_look(look)
