@@ -424,8 +424,7 @@ def _mark_summary_bullets(lines: Sequence[_Line], units: list[Unit]) -> None:
             listed = sum(
                 1
                 for j, other in enumerate(lines)
-                if other.block == lines[i].block
-                and units[j] in (Unit.HEADLINE, Unit.STANDFIRST)
+                if other.block == lines[i].block and units[j] in (Unit.HEADLINE, Unit.STANDFIRST)
             )
             if seen_headline and (not past_furniture or listed >= 2):
                 units[i] = Unit.STANDFIRST

@@ -144,7 +144,12 @@ def test_the_window_starts_in_the_dark_theme(tmp_path: Path) -> None:
     settings.mkdir()
     (settings / "readout.ini").write_text("[view]\ntheme=dark\n", encoding="utf-8")
     completed = subprocess.run(
-        [sys.executable, "-c", DARK_START_SCRIPT, str(ROOT / "seeds" / "rajnath-hegseth-call-2025-07-01.txt")],
+        [
+            sys.executable,
+            "-c",
+            DARK_START_SCRIPT,
+            str(ROOT / "seeds" / "rajnath-hegseth-call-2025-07-01.txt"),
+        ],
         capture_output=True,
         text=True,
         env=env,
