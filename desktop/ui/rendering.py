@@ -170,8 +170,8 @@ def post_blocks(
     line or the lead-in that ends with a colon ("Jaishankar wrote on X:")."""
     by_block: dict[int, list[SentenceResult]] = {}
     for sentence in sentences:
-        block = document.findBlock(offsets.to_qt(sentence.start)).blockNumber()
-        by_block.setdefault(block, []).append(sentence)
+        number = document.findBlock(offsets.to_qt(sentence.start)).blockNumber()
+        by_block.setdefault(number, []).append(sentence)
     found: set[int] = set()
     for sentence in sentences:
         if sentence.unit is not Unit.SIGNATURE:
