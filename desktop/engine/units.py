@@ -413,6 +413,10 @@ def _mark_summary_bullets(lines: Sequence[_Line], units: list[Unit]) -> None:
     story's summary points (a wire story's bullets): its standfirst. Past a time stamp
     or a link list, a heading standing alone in its paragraph is an entry's heading (a
     live blog's); bullets come as a list."""
+    headings: dict[int, int] = {}  # headings per blank-line block (one pass: linear)
+    for line, unit in zip(lines, units, strict=True):
+        if unit in (Unit.HEADLINE, Unit.STANDFIRST):
+            headings[line.block] = headings.get(line.block, 0) + 1
     seen_headline = False
     past_furniture = False
     for i, unit in enumerate(units):
@@ -421,11 +425,7 @@ def _mark_summary_bullets(lines: Sequence[_Line], units: list[Unit]) -> None:
         if seen_headline and unit in (Unit.DATELINE, Unit.LINK):
             past_furniture = True
         if unit is Unit.HEADLINE:
-            listed = sum(
-                1
-                for j, other in enumerate(lines)
-                if other.block == lines[i].block and units[j] in (Unit.HEADLINE, Unit.STANDFIRST)
-            )
+            listed = headings[lines[i].block]
             if seen_headline and (not past_furniture or listed >= 2):
                 units[i] = Unit.STANDFIRST
             seen_headline = True
