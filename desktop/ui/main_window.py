@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.dock.setWidget(self.claims)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.story = StoryPanel()
+        self.story.look = self.look
         self.story_selected: list[tuple[int, int]] = []
         self.story_dock = QDockWidget("Story: roles, topics, revisions", self)
         self.story_dock.setObjectName("storyDock")
@@ -525,6 +526,7 @@ class MainWindow(QMainWindow):
             self.loader.look = look
             self.view.set_look(look)
             self.summary.set_look(look)
+            self.story.set_look(look)
             self.message.restyle()
             text = self.palette().color(QPalette.ColorRole.WindowText)
             retint(self.commands, text, look.muted)

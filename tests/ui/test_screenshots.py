@@ -60,6 +60,19 @@ def test_screenshots_of_the_sample_and_a_three_document_session(
         assert window.right.tabs.count() == 2
         _select_a_pair(window)
         qtbot.wait(150)
+        # The Story dock's topic matrix is tinted with the theme's own coverage colours.
+        matrix = window.story.matrix
+        tinted = [
+            item
+            for r in range(matrix.rowCount())
+            for c in range(1, matrix.columnCount())
+            if (item := matrix.item(r, c)) is not None
+            and item.background().style() != Qt.BrushStyle.NoBrush
+        ]
+        assert tinted
+        for item in tinted:
+            dark_cell = item.background().color().lightness() < 128
+            assert dark_cell == (theme is Theme.DARK), item.text()
         _save(window, f"readout-three-documents-{theme.value}.png")
     finally:
         window.set_theme(Theme.LIGHT)
@@ -107,6 +120,12 @@ def test_screenshot_of_an_article_with_an_embedded_post(
         assert window.message.isVisible()
         fill = window.message.styleSheet().split("background:", 1)[1].split(";", 1)[0].strip()
         assert (QColor(fill).lightness() < 128) == (theme is Theme.DARK), fill
+        # Too long for the pane: the title ends in an ellipsis, the detail line loses its
+        # middle and keeps the SHA-256, nothing is cut mid-letter.
+        title = window.view.left.title
+        assert title.text().endswith("…") and title.full_text.startswith(title.text()[:-1])
+        detail = window.view.right.detail
+        assert "…" in detail.text() and detail.text().endswith(detail.full_text[-12:])
         _save(window, f"readout-embedded-post-{theme.value}.png")
     finally:
         window.set_theme(Theme.LIGHT)
