@@ -19,7 +19,7 @@ VERSION = $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 ARCH    = $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
 DEB    := dist/readout-desktop_$(VERSION)_$(ARCH).deb
 
-.PHONY: run test lint typecheck cases pytest matrix install-check eval bench fuzz fit system-deps \
+.PHONY: run test lint typecheck cases pytest matrix install-check eval bench fuzz fit system-deps xvfb-shots \
         clean bundle bundle-smoke icons man deb deb-check
 
 $(STAMP): pyproject.toml setup.py
@@ -77,6 +77,13 @@ eval: $(STAMP)
 ## Speed: engine, hostile inputs, ingest, GUI figures as ratios against baselines measured in the same run.
 bench: $(STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.tools.bench
+
+## The real window under Xvfb, light and dark, on the sample and on a case with an embedded
+## post: whole-screen PNGs in shots/ (installs xvfb and imagemagick if missing).
+xvfb-shots: $(STAMP) system-deps
+	@command -v xvfb-run >/dev/null && command -v import >/dev/null || \
+	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq xvfb imagemagick; }
+	$(PY) -m tests.tools.xvfb_shots --out shots
 
 ## Fuzz every reader and .readout import with fresh random examples (the suite uses a fixed seed).
 fuzz: $(STAMP) system-deps

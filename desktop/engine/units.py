@@ -55,14 +55,20 @@ class _Line:
     line: int  # 0-based number of the non-empty line it starts on
     words: int
     terminal: bool  # ends like a finished sentence
+    block: int = 0  # blank-line-separated block of its line
 
 
 def _lines(text: str, sentences: Sequence[Sentence]) -> list[_Line]:
     starts: list[int] = []
+    blocks: list[int] = []  # the blank-line-separated block of each non-empty line
     offset = 0
+    block = 0
     for raw in text.splitlines(keepends=True):
         if raw.strip():
             starts.append(offset + len(raw) - len(raw.lstrip()))
+            blocks.append(block)
+        elif starts:
+            block = blocks[-1] + 1
         offset += len(raw)
     out: list[_Line] = []
     line = 0
@@ -81,10 +87,22 @@ def _lines(text: str, sentences: Sequence[Sentence]) -> list[_Line]:
                 whole,
                 line,
                 len(body.split()),
-                body[-1:] in _TERMINAL if body else False,
+                _finished(body),
+                blocks[line] if blocks else 0,
             )
         )
     return out
+
+
+def _finished(body: str) -> bool:
+    """Ends like a finished sentence; a closing quotation mark finishes it only after
+    a full stop or the like ("… ‘immediately’" is a heading's end, "… ‘now.’" a sentence's)."""
+    if not body or body[-1] not in _TERMINAL:
+        return False
+    if body[-1] in '”’"':
+        inner = body.rstrip('”’"')
+        return bool(inner) and inner[-1] in _TERMINAL
+    return True
 
 
 def _matches(unit: Unit, text: str) -> bool:
@@ -132,10 +150,15 @@ def classify(
             units[i] = Unit.TITLE if official else Unit.HEADLINE
     _mark_lone_names(lines, units, official=official)
     _mark_captions(lines, units)
+    _mark_credited_captions(lines, units)
+    _mark_offices(lines, units, official=official)
+    _mark_link_lists(lines, units)
     _mark_top(lines, units, official=official)
+    if not official:
+        _mark_lead_furniture(lines, units)
     _mark_headings(lines, units, official=official)
     if not official:
-        _mark_summary_bullets(units)
+        _mark_summary_bullets(lines, units)
         _mark_agency_bylines(lines, units)
     return units
 
@@ -148,7 +171,7 @@ def _mark_agency_bylines(lines: Sequence[_Line], units: list[Unit]) -> None:
     for i, unit in enumerate(units):
         if unit is Unit.CLAIM:
             return
-        if unit is Unit.CREDIT and _AGENCY.match(lines[i].text):
+        if unit is Unit.CREDIT and lines[i].whole_line and _AGENCY.match(lines[i].text):
             units[i] = Unit.BYLINE
 
 
@@ -298,19 +321,58 @@ def _mark_top(lines: Sequence[_Line], units: list[Unit], *, official: bool) -> N
         Unit.LINK,
         Unit.BOILERPLATE,
     }
+    # The block is counted in lines, not sentences: a standfirst may be two sentences
+    # on one line. It also ends where the body's lead opens with its own dateline
+    # ("New Delhi: …", "WASHINGTON (AP) — …").
     block: list[int] = []
-    for following in range(first + 1, min(len(lines), first + 5)):
-        if units[following] in furniture:
+    block_lines: set[int] = set()
+    for following in range(first + 1, len(lines)):
+        line = lines[following]
+        new_line = line.line not in block_lines and line.line != lines[first].line
+        if (
+            new_line
+            and block
+            and (units[following] in furniture or _opens_with_dateline(line.text))
+        ):
             break
-        if units[following] not in (Unit.CLAIM, Unit.HEADLINE) or not lines[following].whole_line:
-            return
-        if lines[following].words > 60:
+        if (
+            (not new_line and not block)
+            or (new_line and len(block_lines) == 4)
+            or units[following] not in (Unit.CLAIM, Unit.HEADLINE)
+            or _line_words(lines, line) > 60
+            or _opens_with_dateline(line.text)
+        ):
             return
         block.append(following)
+        block_lines.add(line.line)
     else:
         return
+    if not any(unit is Unit.CLAIM for unit in units[following:]):
+        return  # nothing follows the furniture: the block is the body of a short text
     for i in block:
         units[i] = Unit.STANDFIRST
+
+
+def _line_words(lines: Sequence[_Line], line: _Line) -> int:
+    return sum(other.words for other in lines if other.line == line.line)
+
+
+def _line_ends(lines: Sequence[_Line], index: int) -> bool:
+    """The sentence is the last of its line."""
+    return index + 1 >= len(lines) or lines[index + 1].line != lines[index].line
+
+
+def _opens_with_dateline(text: str) -> bool:
+    """A body lead that carries its own dateline: "New Delhi: …", "WASHINGTON (AP) — …",
+    "Beijing, Aug 31 (Reuters) - …"."""
+    return bool(_LEAD_DATELINE.match(text)) and len(text.split()) > 6
+
+
+_LEAD_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){0,2})"
+    r"(?:,\s*(?:" + _MONTH + r"\s*\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s*\d{4})?)?"
+    r"\s*(?:\([A-Za-z]{2,10}\)|\[[A-Za-z]{2,10}\])?\s*(?::|[—–]|\s-)\s"
+)
 
 
 def _mark_captions(lines: Sequence[_Line], units: list[Unit]) -> None:
@@ -323,6 +385,8 @@ def _mark_captions(lines: Sequence[_Line], units: list[Unit]) -> None:
         if unit is not Unit.CREDIT:
             continue
         photo = bool(_PHOTO_CREDIT.search(lines[i].text))
+        if i > 0 and units[i - 1] in (Unit.CAPTION, Unit.CREDIT):
+            continue  # a second credit of the same picture
         for j in (i - 1, i + 1):
             if 0 <= j < len(units) and units[j] is Unit.CLAIM:
                 line = lines[j]
@@ -339,25 +403,30 @@ _PHOTO_CREDIT = re.compile(
 
 
 def _reported(text: str) -> bool:
-    """Words of a news lead, not of a caption: a reporting verb, "on Tuesday", "(PTI)"."""
-    return bool(
-        re.search(
-            r"\b(?:said|says|told|added|according to)\b|\bon\s+(?:Monday|Tuesday|Wednesday|"
-            r"Thursday|Friday|Saturday|Sunday)\b|\((?:PTI|ANI|IANS|Reuters|AP|AFP)\)",
-            text,
-        )
-    )
+    """Words of a news lead, not of a caption: a reporting verb, an agency tag "(PTI)"
+    inside the sentence. (A day of the week is no sign: captions date their photos.)"""
+    return _says(text) or bool(re.search(r"\((?:PTI|ANI|IANS|Reuters|AP|AFP)\)\s\S", text))
 
 
-def _mark_summary_bullets(units: list[Unit]) -> None:
+def _mark_summary_bullets(lines: Sequence[_Line], units: list[Unit]) -> None:
     """Headings after the headline and before the first claim of the body are the
-    story's summary points (a wire story's bullets): its standfirst."""
+    story's summary points (a wire story's bullets): its standfirst. Past a time stamp
+    or a link list, a heading standing alone in its paragraph is an entry's heading (a
+    live blog's); bullets come as a list."""
+    headings: dict[int, int] = {}  # headings per blank-line block (one pass: linear)
+    for line, unit in zip(lines, units, strict=True):
+        if unit in (Unit.HEADLINE, Unit.STANDFIRST):
+            headings[line.block] = headings.get(line.block, 0) + 1
     seen_headline = False
+    past_furniture = False
     for i, unit in enumerate(units):
         if unit is Unit.CLAIM:
             return
+        if seen_headline and unit in (Unit.DATELINE, Unit.LINK):
+            past_furniture = True
         if unit is Unit.HEADLINE:
-            if seen_headline:
+            listed = headings[lines[i].block]
+            if seen_headline and (not past_furniture or listed >= 2):
                 units[i] = Unit.STANDFIRST
             seen_headline = True
 
@@ -372,3 +441,119 @@ def _mark_headings(lines: Sequence[_Line], units: list[Unit], *, official: bool)
         next_claim = i + 1 < len(units) and units[i + 1] is Unit.CLAIM
         if next_claim:
             units[i] = Unit.TITLE if official else Unit.HEADLINE
+
+
+# A photo credit that closes a caption's own sentence: "(File photo: PTI)",
+# "(AP Photo/Stringer)", "(PTI)", "(Photo: Supplied)", "| Photo Credit: Reuters".
+_TRAILING_CREDIT = re.compile(
+    r"(?:\((?:File|Photo|Image|Pic|Picture|Representational|Representative|Screengrab|"
+    r"PTI|ANI|IANS|UNI|AP|AFP|EPA|Reuters|REUTERS|AAP|Getty|Xinhua|Bloomberg|TASS|Kyodo|"
+    r"Yonhap|Supplied|Handout)(?:\s+(?:photo|Photo|image|Image|pic|file|File|Images))?"
+    r"(?:\s*[:/|]\s*[^()]{1,50})?\)|[|]\s*(?:Photo|Image|Picture)\s*(?:[Cc]redit)?\s*:\s*[^.|()]{1,50})$"
+)
+
+
+# A wire photo's caption closes with the day it was taken: "…, Mandalay, Myanmar,
+# Sunday, March 30, 2025." (AP), "…, October 12, 2025." (Reuters).
+_DATED_CAPTION = re.compile(
+    r",\s(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s)?" + _MONTH + r"\s\d{1,2},\s\d{4}\.$"
+)
+
+
+def _mark_credited_captions(lines: Sequence[_Line], units: list[Unit]) -> None:
+    """A sentence that ends in a photo credit, or a wire photo's date, describes the photo."""
+    for i, line in enumerate(lines):
+        if units[i] is not Unit.CLAIM or line.words > 45 or _says(line.text):
+            continue
+        credited = _TRAILING_CREDIT.search(line.text.rstrip(" .")) and _line_ends(lines, i)
+        if credited or (line.whole_line and _DATED_CAPTION.search(line.text)):
+            units[i] = Unit.CAPTION
+
+
+def _says(text: str) -> bool:
+    return bool(re.search(r"\b(?:said|says|told|added|according\s+to|stated|noted)\b", text))
+
+
+# The issuing office's name on a line of its own, as releases and e-mailed
+# releases sign off: "High Commission of India, Canberra", "Ministry of External Affairs".
+_OFFICE = re.compile(
+    r"^(?:The\s+)?(?:Embassy|High\s+Commission|Consulate(?:\s+General)?|Permanent\s+Mission|"
+    r"Ministry|Department|Office|Bureau|Directorate|Secretariat|Press\s+Wing|Press\s+Office|"
+    r"Media\s+(?:Centre|Center|Cell|Office)|Spokesperson['’]s\s+Office)"
+    r"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of|and|for|the|&|[A-Z][\w'’&-]*)){0,6})?"
+    r"(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})?$"
+)
+
+
+def _mark_offices(lines: Sequence[_Line], units: list[Unit], *, official: bool) -> None:
+    """An office's name alone on an unfinished line, past the top of the document."""
+    seen_claim = False
+    for i, line in enumerate(lines):
+        if units[i] is Unit.CLAIM and not (line.whole_line and _OFFICE.match(line.text)):
+            seen_claim = True
+            continue
+        if (
+            units[i] is Unit.CLAIM
+            and (seen_claim or official)
+            and line.words <= 12
+            and not line.text.endswith((".", "!", "?"))
+        ):
+            units[i] = Unit.BOILERPLATE
+
+
+_VERBS = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|shall|should|can|could|may|might|"
+    r"must|did|does|do|said|says|told|added|stated|noted|called|urged|agreed|spoke|met|held)\b"
+    r"|\b[a-z]{3,}ed\b"
+)
+
+
+def _mark_lead_furniture(lines: Sequence[_Line], units: list[Unit]) -> None:
+    """Between the byline or dateline block and the body's lead, a short line that names
+    no speech and (unless a dated lead follows it) carries no finite verb is the photo's
+    caption: the layout of a news page's top, where the picture sits above the lead."""
+    furniture = (Unit.BYLINE, Unit.DATELINE, Unit.CREDIT)
+    for i, line in enumerate(lines[:-1]):
+        if i > 20:
+            return
+        if units[i] is not Unit.CLAIM:
+            continue
+        if i == 0 or units[i - 1] not in furniture:
+            return
+        after = lines[i + 1]
+        if (
+            line.whole_line
+            and units[i + 1] is Unit.CLAIM
+            and after.line != line.line
+            and line.words <= 45
+            and not _says(line.text)
+            and (
+                _opens_with_dateline(after.text)
+                or (
+                    line.terminal
+                    and line.words <= 25
+                    and not _VERBS.search(line.text)
+                    and after.words > line.words
+                )
+            )
+            and not _opens_with_dateline(line.text)
+        ):
+            units[i] = Unit.CAPTION
+        return
+
+
+def _mark_link_lists(lines: Sequence[_Line], units: list[Unit]) -> None:
+    """Under a short link heading ("Key events", "Related", "Top stories"), the unfinished
+    lines of the same block are the listed stories' links."""
+    heading: _Line | None = None
+    for i, line in enumerate(lines):
+        if units[i] is Unit.LINK and line.whole_line and line.words <= 4:
+            heading = line
+            continue
+        if heading is None or line.block != heading.block:
+            heading = None
+            continue
+        if units[i] is Unit.CLAIM and line.whole_line and not line.terminal and line.words <= 20:
+            units[i] = Unit.LINK
+        else:
+            heading = None

@@ -90,6 +90,58 @@ class _TagStripper(HTMLParser):
             self.parts.append(data)
 
 
+class _CaptionFinder(HTMLParser):
+    """The text of every ``<figcaption>``: what the page itself marks as a caption."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.captions: list[str] = []
+        self._parts: list[str] | None = None
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "figcaption":
+            self._parts = []
+        elif tag in _SKIPPED and tag not in _VOID and self._parts is not None:
+            self._skipping += 1
+        elif tag in _BLOCKS and self._parts is not None:
+            self._parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "figcaption" and self._parts is not None:
+            if len(self.captions) < MAX_CAPTIONS:
+                self.captions.append("".join(self._parts))
+            self._parts = None
+            self._skipping = 0
+        elif tag in _SKIPPED and self._skipping:
+            self._skipping -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._parts is not None and not self._skipping:
+            self._parts.append(data)
+
+
+MAX_CAPTIONS = 200
+
+
+def figure_captions(html: str) -> list[str]:
+    """The page's ``<figcaption>`` texts, one line each (a caption and its credit, when
+    the page puts them on lines of their own, give a line each)."""
+    finder = _CaptionFinder()
+    try:
+        finder.feed(html)
+        finder.close()
+    except Exception:  # html.parser can trip on hostile markup
+        pass
+    lines: list[str] = []
+    for caption in finder.captions:
+        for line in caption.split("\n"):
+            line = " ".join(clean_text(line).split())
+            if line and line not in lines:
+                lines.append(line)
+    return lines
+
+
 def strip_tags(html: str) -> tuple[str, str]:
     """``(text, title)`` of an HTML string by plain tag stripping."""
     stripper = _TagStripper()
@@ -205,6 +257,9 @@ def read_html(
         raise IngestError(f"no text found in {name}")
     if url:
         metadata["page_url"] = url
+    captions = figure_captions(html) if "<figcaption" in html.lower() else []
+    if captions:
+        metadata["captions"] = "\n".join(captions)  # a hint for the units (engine/units.py)
     return Document(text=text, title=title, source=source, date=date, metadata=metadata)
 
 

@@ -5,7 +5,7 @@ The official side has one view; the background side has one tab per document.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -39,6 +39,35 @@ _TAB_ROLE_SHORT = {
 }
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" (or loses its middle) when the pane is too
+    narrow, instead of cutting a letter in half; ``full_text`` keeps the whole line."""
+
+    def __init__(self, mode: Qt.TextElideMode) -> None:
+        super().__init__()
+        self.mode = mode
+        self.full_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self._elide()
+
+    def _elide(self) -> None:
+        width = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self.full_text, self.mode, width) if width > 0 else ""
+        self.setText(shown or self.full_text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()
+
+
 class DocumentPane(QFrame):
     currentViewChanged = Signal()
     roleChosen = Signal(int, str)  # tab index, Role value: from the tab's role menu
@@ -59,13 +88,12 @@ class DocumentPane(QFrame):
         official = side_label.lower().startswith("official")
         self.side = QLabel(side_label.upper())
         self.side.setObjectName("paneSide")
-        self.title = QLabel()
+        self.title = ElidedLabel(Qt.TextElideMode.ElideRight)
         self.title.setObjectName("paneTitle")
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail = QLabel()
+        # The middle goes first: the language at the start and the SHA-256 at the end stay.
+        self.detail = ElidedLabel(Qt.TextElideMode.ElideMiddle)
         self.detail.setObjectName("paneDetail")
-        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         header = QFrame()
         header.setObjectName("paneHeader")
         header_layout = QVBoxLayout(header)
@@ -194,10 +222,10 @@ class DocumentPane(QFrame):
     def set_header(self, title: str, detail: str, details: str = "") -> None:
         """``detail`` is the line under the title (where the document came from);
         ``details`` its tooltip. The line is selectable, so the SHA-256 can be copied."""
-        self.title.setText(title)
+        self.title.set_full_text(title)
         self.title.setToolTip(title)
-        self.detail.setText(detail)
-        self.detail.setToolTip(details)
+        self.detail.set_full_text(detail)
+        self.detail.setToolTip(details or detail)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setVisible(bool(detail))
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPalette
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.dock.setWidget(self.claims)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.story = StoryPanel()
+        self.story.look = self.look
         self.story_selected: list[tuple[int, int]] = []
         self.story_dock = QDockWidget("Story: roles, topics, revisions", self)
         self.story_dock.setObjectName("storyDock")
@@ -523,10 +524,14 @@ class MainWindow(QMainWindow):
             if look.page == self.look.page and look.text == self.look.text:
                 return
             self.look = look
-            repolish()
+            # Not now: this event can arrive while Qt polishes a widget with the style
+            # sheet (the first show() in the dark theme), and replacing the sheet there
+            # frees the style that is polishing (a crash in QCss::Parser on start-up).
+            QTimer.singleShot(0, repolish)
             self.loader.look = look
             self.view.set_look(look)
             self.summary.set_look(look)
+            self.story.set_look(look)
             self.message.restyle()
             text = self.palette().color(QPalette.ColorRole.WindowText)
             retint(self.commands, text, look.muted)

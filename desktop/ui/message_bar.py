@@ -11,7 +11,15 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from desktop.palette import OKABE_ITO, mix
 
@@ -71,8 +79,11 @@ class MessageBar(QFrame):
     def _colour(self) -> None:
         """Vermillion for an error, blue for a note, mixed into the palette's own page colour
         with the palette's own text: readable in light and dark themes alike."""
-        page = self.palette().color(QPalette.ColorRole.Base)
-        text = self.palette().color(QPalette.ColorRole.Text)
+        # The application's palette, not the bar's own: on a theme switch the window
+        # restyles the bar before Qt has handed the new palette down to it.
+        palette = QApplication.palette()
+        page = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
         dark = page.lightness() < 128
         base = QColor(OKABE_ITO["vermillion"] if self.kind == "error" else OKABE_ITO["blue"])
         fill = mix(page, base, 0.32 if dark else 0.16)

@@ -162,6 +162,57 @@ def underline_shift_words(
     cursor.endEditBlock()
 
 
+def post_blocks(
+    document: QTextDocument, offsets: Offsets, sentences: Sequence[SentenceResult]
+) -> set[int]:
+    """The text blocks (block numbers) of each embedded post: its signature line's block and
+    the lines right above it that the engine gave the post's attribution, up to a blank
+    line or the lead-in that ends with a colon ("Jaishankar wrote on X:")."""
+    by_block: dict[int, list[SentenceResult]] = {}
+    for sentence in sentences:
+        number = document.findBlock(offsets.to_qt(sentence.start)).blockNumber()
+        by_block.setdefault(number, []).append(sentence)
+    found: set[int] = set()
+    for sentence in sentences:
+        if sentence.unit is not Unit.SIGNATURE:
+            continue
+        block = document.findBlock(offsets.to_qt(sentence.start))
+        found.add(block.blockNumber())
+        above = block.previous()
+        for _ in range(4):
+            members = by_block.get(above.blockNumber(), [])
+            if (
+                not above.isValid()
+                or not above.text().strip()
+                or above.text().rstrip().endswith(":")
+                or not members
+                or any(
+                    m.unit is not Unit.SIGNATURE and m.attribution is not sentence.attribution
+                    for m in members
+                )
+            ):
+                break
+            found.add(above.blockNumber())
+            above = above.previous()
+    return found
+
+
+def indent_posts(
+    document: QTextDocument,
+    offsets: Offsets,
+    sentences: Sequence[SentenceResult],
+    point_size: float,
+) -> None:
+    """Set an embedded post off from the article's own text, as the page does: indented."""
+    cursor = QTextCursor(document)
+    for number in sorted(post_blocks(document, offsets, sentences)):
+        block = document.findBlockByNumber(number)
+        fmt = block.blockFormat()
+        fmt.setLeftMargin(point_size * 2.0)
+        cursor.setPosition(block.position())
+        cursor.setBlockFormat(fmt)
+
+
 def clear_styles(document: QTextDocument) -> None:
     cursor = QTextCursor(document)
     cursor.select(QTextCursor.SelectionType.Document)
@@ -204,6 +255,7 @@ def build_document(
         line = line.next()
     if sentences:
         style_sentences(document, Offsets(text), sentences, look, official=official)
+        indent_posts(document, Offsets(text), sentences, point_size)
     if gui_thread is not None and document.thread() is not gui_thread:
         document.moveToThread(gui_thread)
     return document

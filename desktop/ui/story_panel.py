@@ -27,6 +27,7 @@ from desktop.engine.compare import Comparison
 from desktop.engine.revisions import Edit, Revision, ordered_word_diff
 from desktop.engine.topics import SentenceKey, Topic
 from desktop.engine.vocabulary import Coverage, Role
+from desktop.palette import Look
 
 ROLE_LABELS = {
     Role.BACKGROUND: "Background (reporting)",
@@ -45,6 +46,7 @@ class StoryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.comparison: Comparison | None = None
+        self.look: Look | None = None  # the window's colours; None: the light tints
         self.rows: tuple[Topic, ...] = ()
         self.columns: list[int] = []
         self.roles_box = QWidget()
@@ -107,6 +109,12 @@ class StoryPanel(QWidget):
         self._fill_matrix(comparison)
         self.revisions.setHtml(revisions_html(comparison))
 
+    def set_look(self, look: Look) -> None:
+        """The theme changed: retint the matrix with the window's own coverage tints."""
+        self.look = look
+        if self.comparison is not None and self.rows:
+            self._fill_matrix(self.comparison)
+
     def _fill_roles(self, comparison: Comparison | None, roles: Sequence[Role]) -> None:
         while self.roles_form.rowCount():
             self.roles_form.removeRow(0)
@@ -154,7 +162,10 @@ class StoryPanel(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 keys = [k for k in topic.sentences if k[0] == d]
                 item.setData(KEYS_ROLE, keys)
-                if _TINTS[cell]:
+                if _TINTS[cell] and self.look is not None:
+                    item.setBackground(QBrush(self.look.tint[cell]))
+                    item.setForeground(QBrush(self.look.text))
+                elif _TINTS[cell]:
                     item.setBackground(QBrush(QColor(_TINTS[cell])))
                     item.setForeground(QBrush(QColor("#1b1c1f")))
                 self.matrix.setItem(r, c, item)

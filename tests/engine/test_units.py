@@ -100,3 +100,101 @@ def test_markup_hints_from_ingest_decide_captions() -> None:
     )
     assert units[1] is Unit.CAPTION
     assert units[2] is Unit.CLAIM
+
+
+def test_top_of_page_layout_standfirst_caption_and_dated_lead() -> None:
+    # Headline, a two-sentence standfirst, byline and time stamp, then the photo's
+    # caption (its credit on the same line) and a lead that carries its own dateline.
+    text = (
+        "Japan and India widen their coast guard pact\n"
+        "The agreement covers joint patrols. Officials expect the first exercise next year.\n"
+        "Priya Nair and Kenji Sato\n"
+        "Updated: 03 Mar 2026, 08:10 PM IST\n"
+        "Coast guard vessels of the two countries off Chennai on Monday. (Reuters)\n"
+        "Tokyo: Japan and India on Monday signed an agreement to widen cooperation between "
+        "their coast guards, the foreign ministry said.\n"
+    )
+    units = dict(_units(text))
+    assert units["Japan and India widen their coast guard pact"] is Unit.HEADLINE
+    assert units["The agreement covers joint patrols."] is Unit.STANDFIRST
+    assert units["Officials expect the first exercise next year."] is Unit.STANDFIRST
+    assert units["Priya Nair and Kenji Sato"] is Unit.BYLINE
+    assert units["Coast guard vessels of the two countries off Chennai on Monday."] is Unit.CAPTION
+    assert units["(Reuters)"] is Unit.CREDIT
+    lead = next(t for t in units if t.startswith("Tokyo:"))
+    assert units[lead] is Unit.CLAIM
+
+
+def test_wire_photo_captions_and_credits() -> None:
+    text = (
+        "Talks resume on river water sharing\n"
+        "By Asha Menon\n"
+        "Delegates arrive at the venue in Dhaka, Bangladesh, Tuesday, March 3, 2026.\n"
+        "(AP Photo/Rafiq Ahmed)\n"
+        "Officials from both countries met for three hours and agreed to meet again, "
+        "the ministry said on Tuesday.\n"
+        "The foreign minister speaks to reporters in Dhaka. (Photo: X/@example)\n"
+        "Rafiq Ahmed/AFP via Getty Images\n"
+        "The next round is due in May.\n"
+        "— PTI\n"
+    )
+    units = dict(_units(text))
+    assert units["Delegates arrive at the venue in Dhaka, Bangladesh, Tuesday, March 3, 2026."] is (
+        Unit.CAPTION
+    )
+    assert units["(AP Photo/Rafiq Ahmed)"] is Unit.CREDIT
+    assert units["The foreign minister speaks to reporters in Dhaka."] is Unit.CAPTION
+    assert units["(Photo: X/@example)"] is Unit.CREDIT
+    assert units["Rafiq Ahmed/AFP via Getty Images"] is Unit.CREDIT
+    assert units["— PTI"] is Unit.CREDIT
+    said = next(t for t in units if t.startswith("Officials from both"))
+    assert units[said] is Unit.CLAIM
+    assert units["The next round is due in May."] is Unit.CLAIM
+
+
+def test_release_sign_off_and_contact_lines() -> None:
+    text = (
+        "Joint Statement on the Second Maritime Dialogue\n"
+        "The Ministry of External Affairs said the dialogue reviewed port projects.\n"
+        "Both sides agreed to meet again in 2027.\n"
+        "\n"
+        "Embassy of India, Tokyo\n"
+        "\n"
+        "press.tokyo@example.gov.in\n"
+        "\n"
+        "Tel: +81 3 0000 0000\n"
+        "\n"
+        "www.example.gov.in/tokyo\n"
+    )
+    units = dict(_units(text, official=True))
+    assert units["The Ministry of External Affairs said the dialogue reviewed port projects."] is (
+        Unit.CLAIM
+    )
+    for line in (
+        "Embassy of India, Tokyo",
+        "press.tokyo@example.gov.in",
+        "Tel: +81 3 0000 0000",
+        "www.example.gov.in/tokyo",
+    ):
+        assert units[line] is Unit.BOILERPLATE, line
+
+
+def test_live_blog_link_list_and_entry_heading() -> None:
+    text = (
+        "Summit live: leaders meet in Rome\n"
+        "Sun 1 Mar 2026 10.05 GMT\n"
+        "\n"
+        "Key events\n"
+        "Leaders arrive for the opening session\n"
+        "Foreign ministers hold side meeting\n"
+        "\n"
+        "10.02 GMT\n"
+        "Minister: talks will go on ‘as long as needed’\n"
+        "\n"
+        "The foreign minister told reporters the talks would continue through the night.\n"
+    )
+    units = dict(_units(text))
+    assert units["Key events"] is Unit.LINK
+    assert units["Leaders arrive for the opening session"] is Unit.LINK
+    assert units["Foreign ministers hold side meeting"] is Unit.LINK
+    assert units["Minister: talks will go on ‘as long as needed’"] is Unit.HEADLINE

@@ -369,3 +369,36 @@ def test_flowed_email_lines_are_joined(inputs: Inputs) -> None:
     )
     document = read_path(inputs.write("flowed.eml", raw))
     assert document.text == "This line is soft wrapped by the client.\n\nNew paragraph."
+
+
+def test_figure_captions_reach_the_units_as_hints() -> None:
+    from desktop.engine.segment import split_sentences
+    from desktop.engine.units import classify
+    from desktop.engine.vocabulary import Unit
+    from desktop.ingest.html_page import figure_captions, read_html
+
+    html = (
+        "<h1>Ministers meet in Delhi</h1>"
+        "<figure><img src='x.jpg'><figcaption>The two ministers before their talks at "
+        "Hyderabad House on Monday<br>Staff photographer</figcaption></figure>"
+        "<p>The foreign ministers of India and Japan met on Monday and agreed to widen "
+        "maritime cooperation, the ministry said.</p>"
+    )
+    assert figure_captions(html) == [
+        "The two ministers before their talks at Hyderabad House on Monday",
+        "Staff photographer",
+    ]
+    document = read_html(html, name="page.html", source="page.html")
+    sentences = split_sentences(document.text)
+    units = {
+        s.text_in(document.text): u
+        for s, u in zip(
+            sentences,
+            classify(document.text, sentences, official=False, metadata=document.metadata),
+            strict=True,
+        )
+    }
+    assert units["The two ministers before their talks at Hyderabad House on Monday"] is (
+        Unit.CAPTION
+    )
+    assert figure_captions("<figcaption>unclosed <b>caption") == []

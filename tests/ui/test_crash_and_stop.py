@@ -115,3 +115,46 @@ def test_an_exception_in_a_slot_is_logged_and_shown_in_the_window(tmp_path: Path
     assert "uncaught exception" in log
     assert "in broken_slot" in log and "LookupError" in log
     assert (tmp_path / "log" / "crash.log").is_file(), "the fault handler writes there"
+
+
+# Waits for the comparison, says whether the window looks dark, and closes it.
+DARK_START_SCRIPT = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from desktop.app import main, make_application
+app = make_application()
+def check():
+    windows = [w for w in QApplication.topLevelWidgets() if w.objectName() == 'readoutWindow']
+    if not windows or windows[0].loader.working or windows[0].loader.comparison is None:
+        QTimer.singleShot(50, check); return
+    print('DARK', windows[0].look.dark, flush=True)
+    windows[0].close()
+QTimer.singleShot(50, check)
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_the_window_starts_in_the_dark_theme(tmp_path: Path) -> None:
+    # The saved theme is applied before the first show(); the palette change it causes
+    # arrives while the style sheet polishes the window, which once freed the style in
+    # use (heap corruption, abort on every dark start-up).
+    env = _env(tmp_path)
+    settings = tmp_path / "settings"
+    settings.mkdir()
+    (settings / "readout.ini").write_text("[view]\ntheme=dark\n", encoding="utf-8")
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            DARK_START_SCRIPT,
+            str(ROOT / "seeds" / "rajnath-hegseth-call-2025-07-01.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "DARK True" in completed.stdout, completed.stdout + completed.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, QPoint
@@ -9,7 +11,7 @@ from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
-from desktop.engine.compare import compare_article
+from desktop.engine.compare import compare, compare_article
 from desktop.engine.document import Document
 from desktop.engine.vocabulary import Attribution
 from desktop.palette import Look
@@ -58,3 +60,27 @@ def test_hovering_a_sentence_shows_its_attribution_and_cue(
     text = QToolTip.text()
     assert sourced.cue is not None
     assert f"sources — cue: ‘{sourced.cue.slice(view.text)}’" in text
+
+
+def test_an_embedded_post_is_indented_as_one_block(qapp: QApplication) -> None:
+    folder = Path(__file__).resolve().parents[1] / "cases" / "15-mea-eam-call-iran-embedded-post"
+    text = (folder / "article.txt").read_text(encoding="utf-8")
+    official = Document((folder / "official.txt").read_text(encoding="utf-8"))
+    background = compare(official, [Document(text)]).documents[1]
+    look = Look.from_palette(qapp.palette())
+    document = build_document(text, background.sentences, look, 12.0)
+    indented = [
+        document.findBlockByNumber(n).text()
+        for n in range(document.blockCount())
+        if document.findBlockByNumber(n).blockFormat().leftMargin() > 0
+    ]
+    assert len(indented) == 2, indented
+    assert indented[0].startswith("Received a call from FM @araghchi")
+    assert indented[1].startswith("— Dr. S. Jaishankar (@DrSJaishankar)")
+    plain = build_document(
+        ARTICLE, compare_article(Document(ARTICLE)).documents[1].sentences, look, 12.0
+    )
+    assert all(
+        plain.findBlockByNumber(n).blockFormat().leftMargin() == 0
+        for n in range(plain.blockCount())
+    )
