@@ -142,11 +142,11 @@ def candidates(
 ) -> list[list[Candidate]]:
     """For each background sentence that is judged, its best official claims with pair features."""
     targets = [j for j, p in enumerate(official) if p.is_target]
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     framing: dict[str, list[int]] = defaultdict(list)
     for j in targets:
-        for key in official[j].weights:
-            postings[key].append(j)
+        for key, weight in official[j].weights.items():
+            postings[key].append((j, weight))
         for key in official[j].frame:
             framing[key].append(j)
     cap = max(_MIN_POSTINGS_CAP, min(_MAX_POSTINGS_CAP, int(_COMMON_SHARE * len(official))))
@@ -164,8 +164,8 @@ def candidates(
             posting = postings.get(key)
             if posting is None or len(posting) > cap:
                 continue
-            for j in posting:
-                scores[j] += weight * official[j].weights[key]
+            for j, official_weight in posting:
+                scores[j] += weight * official_weight
         if sum(b.weights.values()) < 2.5 and len(official) <= _SMALL_DOCUMENT:
             # A sentence about the event itself may only match another such sentence.
             for key in b.frame:

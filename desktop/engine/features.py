@@ -87,15 +87,6 @@ def weight_in(weights: dict[str, float], keys: frozenset[str] | set[str]) -> flo
     return sum(w for k, w in weights.items() if k in keys)
 
 
-def cosine(a: SentenceProfile, b: SentenceProfile) -> float:
-    small, large = (
-        (a.weights, b.weights) if len(a.weights) <= len(b.weights) else (b.weights, a.weights)
-    )
-    dot = sum(w * large[k] for k, w in small.items() if k in large)
-    norm = a.norm * b.norm
-    return dot / norm if norm else 0.0
-
-
 # A sentence whose content weight is below this is about the event itself.
 _FRAME_SENTENCE = 2.5
 
@@ -116,10 +107,18 @@ def pair(
     names = background.names | official.names
     content_bg = background.total
     content_off = official.total
+    bw, ow = background.weights, official.weights
+    shared_bg = shared_off = dot = 0.0
+    for key in common:
+        b, o = bw[key], ow[key]
+        shared_bg += b
+        shared_off += o
+        dot += b * o
+    norm = background.norm * official.norm
     return Pair(
-        lexical_bg=shared_weight(background.weights, common) / background.total,
-        lexical_off=shared_weight(official.weights, common) / official.total,
-        cosine=cosine(background, official),
+        lexical_bg=shared_bg / background.total,
+        lexical_off=shared_off / official.total,
+        cosine=dot / norm if norm else 0.0,
         soft_bg=soft_bg,
         soft_off=soft_off,
         content_cosine=content_cosine(bg_meaning, off_meaning),
