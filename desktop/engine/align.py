@@ -159,7 +159,10 @@ def candidates(
         scores: dict[int, float] = defaultdict(float)
         proposing = list(b.weights.items())
         if len(official) > _SMALL_DOCUMENT:
-            proposing = heapq.nlargest(_PROPOSING_KEYS, proposing, key=lambda kv: (kv[1], kv[0]))
+            # (weight, key) tuples compare in C; the same order as a key function.
+            proposing = [
+                (k, w) for w, k in heapq.nlargest(_PROPOSING_KEYS, ((w, k) for k, w in proposing))
+            ]
         for key, weight in proposing:
             posting = postings.get(key)
             if posting is None or len(posting) > cap:
@@ -178,9 +181,9 @@ def candidates(
             result.append([])
             continue
         shortlist = heapq.nlargest(
-            CANDIDATES_PER_SENTENCE + 2, scores.items(), key=lambda t: (t[1], -t[0])
+            CANDIDATES_PER_SENTENCE + 2, ((score, -j) for j, score in scores.items())
         )
-        picked = [j for j, _ in shortlist]
+        picked = [-negated for _, negated in shortlist]
         credits = pair_credits(bg_meaning[i], [off_meaning[j] for j in picked])
         scored: list[tuple[int, Pair, PairCredits]] = [
             (

@@ -212,7 +212,8 @@ def coverage_features(
     kept them from the candidates (else they are computed here)."""
     union: set[str] = set()
     for official, _ in linked:
-        union |= official.weights.keys() | official.frame.keys()
+        union.update(official.weights)
+        union.update(official.frame)
     lexical = weight_in(background.weights, union) / background.total
     if credits is None or not linked:
         credits = (
@@ -337,5 +338,5 @@ def official_features(
 def all_keys(profiles: Iterable[SentenceProfile]) -> frozenset[str]:
     keys: set[str] = set()
     for p in profiles:
-        keys |= p.weights.keys()
+        keys.update(p.weights)  # ``|= dict.keys()`` would copy the set every time
     return frozenset(keys)

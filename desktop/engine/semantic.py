@@ -128,16 +128,22 @@ class PairCredits:
     other_credits: Array  # credit of each of the other's content tokens against a
 
 
+_NO_CREDITS = PairCredits(0.0, 0.0, np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.float32))
+
+
 def pair_credits(a: SemanticProfile, others: Sequence[SemanticProfile]) -> list[PairCredits]:
     """For each of ``others``, both directions of the soft match — one matrix product
     for all of them. The aligner keeps the credits, so the coverage and official
     judgements reuse them instead of comparing the same tokens again."""
-    empty_a = np.zeros(len(a.keys), dtype=np.float32)
-    result = [
-        PairCredits(0.0, 0.0, empty_a, np.zeros(len(o.keys), dtype=np.float32)) for o in others
-    ]
     filled = [i for i, o in enumerate(others) if o.keys]
     total_a = float(a.weights.sum())
+    if not a.keys or len(filled) < len(others):
+        empty_a = np.zeros(len(a.keys), dtype=np.float32)
+        result = [
+            PairCredits(0.0, 0.0, empty_a, np.zeros(len(o.keys), dtype=np.float32)) for o in others
+        ]
+    else:
+        result = [_NO_CREDITS] * len(others)  # every slot is filled below
     if not a.keys or not filled:
         return result
     vectors = np.concatenate([others[i].vectors for i in filled])
