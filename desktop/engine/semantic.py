@@ -31,10 +31,18 @@ class SemanticProfile:
     keys: tuple[str, ...]
     positions: tuple[int, ...]  # token position in the SentenceProfile
     weights: Array
-    vectors: Array  # one unit row per content token
+    rows: NDArray[np.intp]  # each content token's row in ``table``
+    table: Array  # the word vectors of the comparison, shared by all its profiles
     vector: Array  # unit content vector (zeros when the sentence has no content)
     sentence: Array  # unit vector of the whole sentence, frame words included
     key_ids: NDArray[np.int64]  # a number per key, equal for equal keys within a process
+
+    @property
+    def vectors(self) -> Array:
+        """One unit row per content token (gathered on use: a megabyte's tokens would
+        hold 160 MiB of copies of the same few thousand rows)."""
+        gathered: Array = self.table[self.rows]
+        return gathered
 
 
 def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfile]:
@@ -65,19 +73,20 @@ def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfi
                 keys.append(key)
                 positions.append(position)
                 weights.append(p.weights[key])
-        every = matrix[[row_of[s] for s in p.surfaces]] if p.surfaces else None
+        surface_rows = np.asarray([row_of[s] for s in p.surfaces], dtype=np.intp)
+        every = matrix[surface_rows] if p.surfaces else None
         if positions and every is not None:
-            vectors = every[positions]
+            rows = surface_rows[positions]
             w = np.asarray(weights, dtype=np.float32)
-            vector = _unit(w @ vectors)
+            vector = _unit(w @ every[positions])
         else:
-            vectors = np.zeros((0, embedding.DIMENSIONS), dtype=np.float32)
+            rows = np.zeros(0, dtype=np.intp)
             w = np.zeros(0, dtype=np.float32)
             vector = empty
         sentence = _unit(every.sum(axis=0)) if every is not None else empty
         ids = np.asarray([hash(k) for k in keys], dtype=np.int64)
         out.append(
-            SemanticProfile(tuple(keys), tuple(positions), w, vectors, vector, sentence, ids)
+            SemanticProfile(tuple(keys), tuple(positions), w, rows, matrix, vector, sentence, ids)
         )
     return out
 
@@ -86,6 +95,15 @@ def _unit(vector: Array) -> Array:
     length = float(np.linalg.norm(vector))
     result: Array = (vector / length if length > 0 else vector).astype(np.float32)
     return result
+
+
+def _gathered(profiles: Sequence[SemanticProfile]) -> Array:
+    """The content-token vectors of ``profiles``, in order, in one array."""
+    table = profiles[0].table
+    if all(p.table is table for p in profiles):
+        result: Array = table[np.concatenate([p.rows for p in profiles])]
+        return result
+    return np.concatenate([p.vectors for p in profiles])
 
 
 def credit(cosines: Array) -> Array:
@@ -101,7 +119,7 @@ def token_credits(a: SemanticProfile, others: Sequence[SemanticProfile]) -> Arra
     filled = [i for i, o in enumerate(others) if o.keys]
     if not a.keys or not filled:
         return result
-    vectors = np.concatenate([others[i].vectors for i in filled])
+    vectors = _gathered([others[i] for i in filled])
     ids = np.concatenate([others[i].key_ids for i in filled])
     starts = np.cumsum([0, *[len(others[i].keys) for i in filled][:-1]])
     scores = credit(a.vectors @ vectors.T)
@@ -146,7 +164,7 @@ def pair_credits(a: SemanticProfile, others: Sequence[SemanticProfile]) -> list[
         result = [_NO_CREDITS] * len(others)  # every slot is filled below
     if not a.keys or not filled:
         return result
-    vectors = np.concatenate([others[i].vectors for i in filled])
+    vectors = _gathered([others[i] for i in filled])
     ids = np.concatenate([others[i].key_ids for i in filled])
     sizes = [len(others[i].keys) for i in filled]
     starts = np.cumsum([0, *sizes[:-1]])
