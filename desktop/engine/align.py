@@ -51,7 +51,7 @@ _MAX_POSTINGS_CAP = 60
 # In a long official document only a sentence's most informative words propose candidates.
 _PROPOSING_KEYS = 10
 _SMALL_DOCUMENT = 400
-_BLOCK = 1024
+_BLOCK = 256
 
 
 @dataclass(frozen=True)
