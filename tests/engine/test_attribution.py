@@ -120,3 +120,41 @@ def test_translation_gloss_inherits_from_the_quotation() -> None:
 def test_headlines_and_datelines_are_reporter_even_with_a_source_verb() -> None:
     sentences = ["India to trim oil imports, officials say", "NEW DELHI, Oct 3"]
     assert [a for a, _ in attribute(sentences)] == [REP, REP]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A dash aside between the subject and its verb (hyphens or em dashes).
+        ("The embassy - which gave no figures - said the talks would go on.", OFF),
+        ("The ministry — which posted its account on Telegram late on Tuesday — said so.", OFF),
+        # Government bodies spoken of without their country.
+        ("The exercise would go ahead, the military said on Sunday.", OFF),
+        ("Both leaders agreed to meet again, the Chinese side said.", OFF),
+        # A plain "has said" is a statement; only "has long said" sums up a position.
+        ("Japan has said the agreement was reached directly.", OFF),
+        ("Japan has long said the agreement was reached directly.", REP),
+        # A denied statement reports nothing.
+        ("Ottawa has not confirmed the figure.", REP),
+        # "called" a person: a telephone call, not words termed.
+        ("President Ruto on Monday called Prime Minister Starmer to discuss trade.", REP),
+        ("Lee called Korean shipbuilding “a pillar of the partnership”.", NAM),
+        # An institution's employee on the record in their own name; its spokesperson is official.
+        ("Kremlin aide Yuri Ushakov told reporters the call lasted an hour.", NAM),
+        ("Kremlin spokesman Dmitry Peskov said the call lasted an hour.", OFF),
+        # Speaking "in the statement": the statement under study, whoever speaks.
+        ("The two countries said in the statement that trade should grow.", OFF),
+        ("“We are partners,” Tanaka was quoted as saying in the statement.", OFF),
+        ("Prime Minister Carney said in a statement that he was pleased.", NAM),
+    ],
+)
+def test_subject_and_verb_families(sentence: str, expected: Attribution) -> None:
+    assert attribute([sentence])[0][0] is expected
+
+
+def test_it_added_after_sources_stands_for_the_statement() -> None:
+    sentences = [
+        "Sources said the talks were tense.",
+        "The two sides also discussed visas, it added.",
+    ]
+    assert [a for a, _ in attribute(sentences)] == [SRC, OFF]
