@@ -654,7 +654,7 @@ def attribute(
         ):
             kind = previous if previous in {Attribution.OFFICIAL, Attribution.NAMED} else kind
         results.append((kind, (chosen.start, chosen.end)))
-    return _embedded_posts(sentences, kinds, results)
+    return _forwarded_release(sentences, kinds, _embedded_posts(sentences, kinds, results))
 
 
 _LEAD_IN = re.compile(r":\s*[“\"]?\s*$")
@@ -696,6 +696,34 @@ def _embedded_posts(
             start = i - 1  # a post without a lead-in: the line above the signature
         for j in range(start, i + 1):
             out[j] = (kind, out[j][1])
+    return out
+
+
+_RELEASE_HEADER = re.compile(
+    r"^\s*Subject:\s*(?:(?:Fwd?|Re):\s*)*(?:Press|Media|Joint)?\s*(?:Release|Statement|Readout)\b|"
+    r"\b(?:find|see)\s+(?:below|enclosed|attached)\s+(?:a|an|the)\s+(?:\w+\s+)?"
+    r"(?:press\s+release|media\s+release|statement|readout)\b",
+    re.I,
+)
+
+
+def _forwarded_release(
+    sentences: Sequence[str],
+    units: Sequence[Unit],
+    results: list[tuple[Attribution, tuple[int, int] | None]],
+) -> list[tuple[Attribution, tuple[int, int] | None]]:
+    """A release forwarded whole ("Subject: Press Release: …", "Please find below a press
+    release …") is the statement itself: its claims, down to the next forwarded
+    header, are `official` whoever they quote."""
+    out = list(results)
+    inside = False
+    for i, unit in enumerate(units):
+        if unit is Unit.FORWARD:
+            inside = False
+        if unit in (Unit.FORWARD, Unit.BOILERPLATE) and _RELEASE_HEADER.search(sentences[i]):
+            inside = True
+        elif inside and unit is Unit.CLAIM:
+            out[i] = (Attribution.OFFICIAL, out[i][1])
     return out
 
 

@@ -1,7 +1,7 @@
 import pytest
 
 from desktop.engine.attribution import attribute
-from desktop.engine.vocabulary import Attribution
+from desktop.engine.vocabulary import Attribution, Unit
 
 OFF, SRC, NAM, REP = (
     Attribution.OFFICIAL,
@@ -158,3 +158,18 @@ def test_it_added_after_sources_stands_for_the_statement() -> None:
         "The two sides also discussed visas, it added.",
     ]
     assert [a for a, _ in attribute(sentences)] == [SRC, OFF]
+
+
+def test_a_forwarded_release_is_the_statement_down_to_the_next_forward() -> None:
+    sentences = [
+        "---------- Forwarded message ---------",
+        "Subject: Press Release: Foreign Ministers' Dialogue",
+        "The Ministers reviewed bilateral cooperation.",
+        "“Our ties are strong,” the minister said in his opening remarks.",
+        "---------- Forwarded message ---------",
+        "Subject: notes",
+        "The two sides did not mention visas.",
+    ]
+    units = [Unit.FORWARD, Unit.FORWARD, Unit.CLAIM, Unit.CLAIM]
+    units += [Unit.FORWARD, Unit.FORWARD, Unit.CLAIM]
+    assert [a for a, _ in attribute(sentences, units)] == [REP, REP, OFF, OFF, REP, REP, REP]
