@@ -497,6 +497,9 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
         add(Attribution.SOURCES, match.start(), match.end())
     for match in _STATEMENT_PHRASE.finditer(masked):
         add(Attribution.OFFICIAL, match.start(), match.end())
+    document = _document_subject(masked)
+    if document is not None:
+        add(Attribution.OFFICIAL, document.start(), document.end())
     for match in _ACCORDING.finditer(masked):
         kind = classify_subject(match.group("subject"), roles=roles)
         if kind is not Attribution.REPORTER:
@@ -593,6 +596,100 @@ _OPENING_HEAD = re.compile(
 )
 
 
+# The statement's own predicate ("The statement is the bloc's sharpest since the junta
+# announced them", "The statement was issued by Kallas"): a later verb is not its.
+_OWN_PREDICATE = re.compile(
+    r"^\s*(?:is|was|are|were|has\s+been|had\s+been|will|would|may|might|came|comes)\b", re.I
+)
+# A statement as the subject of an active verb: "The joint statement condemned
+# terrorism", "the statement spoke of a just peace". Any finite verb will do (the
+# statement can only say things), so none is listed; auxiliaries, copulas and
+# passives are what it is not.
+_DOCUMENT_SUBJECT = re.compile(
+    r"\b(?:the|a|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:joint\s+)?"
+    r"(?:statement|readout|communiqu[eé]|declaration)\s+(?:also\s+|further\s+)?(?P<verb>[a-z]+)\b",
+    re.I,
+)
+_NOT_PREDICATES = frozenset(
+    [
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "not",
+        "of",
+        "on",
+        "in",
+        "at",
+        "by",
+        "for",
+        "from",
+        "to",
+        "with",
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "issued",
+        "released",
+        "published",
+        "said",
+        "says",
+    ]
+)
+# What happens to a statement rather than what it says.
+_EVENT_PREDICATES = frozenset(
+    [
+        "followed",
+        "preceded",
+        "marked",
+        "reflected",
+        "drew",
+        "appeared",
+        "seemed",
+        "attracted",
+        "prompted",
+        "triggered",
+        "sparked",
+        "received",
+        "angered",
+        "surprised",
+    ]
+)
+
+
+def _document_subject(masked: str) -> re.Match[str] | None:
+    match = _DOCUMENT_SUBJECT.search(masked)
+    if match is None:
+        return None
+    verb = match.group("verb").lower()
+    # Past tense by its ending (or "spoke"): a statement reports in the past; the present
+    # ("the statement comes at a delicate moment") is the reporter describing it.
+    finite = verb.endswith("ed") or verb == "spoke"
+    if verb in _NOT_PREDICATES or verb in _EVENT_PREDICATES or not finite:
+        return None
+    return match
+
+
 def _opening_statement(masked: str, verb_start: int) -> int | None:
     """ "A joint statement issued after the talks said …": the sentence opens with the
     statement, and a participle clause stands between it and the verb."""
@@ -600,7 +697,7 @@ def _opening_statement(masked: str, verb_start: int) -> int | None:
     if match is None or match.end() > verb_start:
         return None
     between = masked[match.end() : verb_start]
-    if _REPORT.search(between) or len(between) > 160:
+    if _REPORT.search(between) or len(between) > 160 or _OWN_PREDICATE.search(between):
         return None
     return len(masked) - len(masked.lstrip())
 

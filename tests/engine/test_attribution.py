@@ -146,6 +146,13 @@ def test_headlines_and_datelines_are_reporter_even_with_a_source_verb() -> None:
         ("The two countries said in the statement that trade should grow.", OFF),
         ("“We are partners,” Tanaka was quoted as saying in the statement.", OFF),
         ("Prime Minister Carney said in a statement that he was pleased.", NAM),
+        # A statement as the subject of an active past verb says what follows; its own
+        # copula or passive, or a present-tense description, is the reporter's.
+        ("The joint statement condemned terrorism in all its forms.", OFF),
+        ("The statement was issued by the envoy in her own name, which the board noted.", REP),
+        ("The statement is the sharpest since the council first reported on it.", REP),
+        ("The statement comes at a delicate moment for the two countries.", REP),
+        ("The statement followed a week of clashes on the border.", REP),
     ],
 )
 def test_subject_and_verb_families(sentence: str, expected: Attribution) -> None:
