@@ -257,7 +257,7 @@ _TIME_WORDS = re.compile(
 )
 _ROLE_INTRO = re.compile(
     r"\b(?P<role>[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Pp]ress\s+[Ss]ecretary|"
-    r"[Ss]pokespersons?)\s+(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?"
+    r"[Ss]pokespersons?)(?:,\s*|\s+)(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?"
     r"(?P<name>(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+)"
 )
 
@@ -400,6 +400,8 @@ def classify_subject(
         remembered = [roles[w] for w in words if w in roles]
         if remembered and len(words) <= 3:
             return remembered[-1]
+        if words[0] in roles:  # "Bruce has rejected similar criticism, saying …"
+            return roles[words[0]]
     if _government_subject(lower):
         return Attribution.OFFICIAL
     if not lower or len(lower) > 10:
@@ -491,8 +493,11 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
         trailing = end >= length - 2 or rest[:1] == "," or bool(_TRAILING_REST.match(rest))
         cues.append(_Cue(kind, start, end, leading and start < 60, trailing and start > 0))
 
+    opener = re.match(r"\s*([A-Z][\w’'-]+)", masked)
     for match in _SOCIAL.finditer(masked):
-        add(Attribution.NAMED, match.start(), match.end())
+        # A spokesperson the document introduced stays official at a briefing.
+        speaker = roles.get(opener.group(1)) if roles and opener else None
+        add(speaker or Attribution.NAMED, match.start(), match.end())
     for match in _ANONYMOUS.finditer(masked):
         add(Attribution.SOURCES, match.start(), match.end())
     for match in _STATEMENT_PHRASE.finditer(masked):

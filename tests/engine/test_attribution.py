@@ -180,3 +180,12 @@ def test_a_forwarded_release_is_the_statement_down_to_the_next_forward() -> None
     units = [Unit.FORWARD, Unit.FORWARD, Unit.CLAIM, Unit.CLAIM]
     units += [Unit.FORWARD, Unit.FORWARD, Unit.CLAIM]
     assert [a for a, _ in attribute(sentences, units)] == [REP, REP, OFF, OFF, REP, REP, REP]
+
+
+def test_a_spokesperson_introduced_in_apposition_keeps_the_role_at_a_briefing() -> None:
+    sentences = [
+        "The regime’s spokesman, Maj-Gen Aung Kyaw, dismissed the criticism.",
+        "Kyaw said the vote would go ahead.",
+        "Kyaw has rejected the claims, saying at a news briefing that aid was flowing.",
+    ]
+    assert [a for a, _ in attribute(sentences)][1:] == [OFF, OFF]
