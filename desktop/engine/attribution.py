@@ -721,9 +721,12 @@ def remembered_roles(sentences: Sequence[str]) -> dict[str, Attribution]:
 
 
 def attribute(
-    sentences: Sequence[str], units: Sequence[Unit] | None = None
+    sentences: Sequence[str],
+    units: Sequence[Unit] | None = None,
+    paragraphs: Sequence[int] | None = None,
 ) -> list[tuple[Attribution, tuple[int, int] | None]]:
-    """Attribution and cue offsets (relative to each sentence) for consecutive sentences."""
+    """Attribution and cue offsets (relative to each sentence) for consecutive sentences
+    (``paragraphs``: the blank-line-separated paragraph each sentence stands in)."""
     kinds = list(units) if units is not None else [Unit.CLAIM] * len(sentences)
     roles = remembered_roles(sentences)
     results: list[tuple[Attribution, tuple[int, int] | None]] = []
@@ -756,7 +759,8 @@ def attribute(
         ):
             kind = previous if previous in {Attribution.OFFICIAL, Attribution.NAMED} else kind
         results.append((kind, (chosen.start, chosen.end)))
-    return _forwarded_release(sentences, kinds, _embedded_posts(sentences, kinds, results))
+    posts = _embedded_posts(sentences, kinds, results, paragraphs)
+    return _forwarded_release(sentences, kinds, posts)
 
 
 _LEAD_IN = re.compile(r":\s*[“\"]?\s*$")
@@ -772,9 +776,11 @@ def _embedded_posts(
     sentences: Sequence[str],
     units: Sequence[Unit],
     results: list[tuple[Attribution, tuple[int, int] | None]],
+    paragraphs: Sequence[int] | None = None,
 ) -> list[tuple[Attribution, tuple[int, int] | None]]:
     """An embedded post — its lead-in ("Jaishankar wrote on X:"), its text and its
-    signature line — is one block with the attribution of whoever posted it."""
+    signature line — is one block with the attribution of whoever posted it. Without
+    a lead-in, the post is the paragraph above its signature."""
     out = list(results)
     for i, unit in enumerate(units):
         if unit is not Unit.SIGNATURE:
@@ -796,6 +802,14 @@ def _embedded_posts(
             start = i
         if start == i and i > 0 and units[i - 1] is Unit.CLAIM:
             start = i - 1  # a post without a lead-in: the line above the signature
+            while (
+                paragraphs is not None
+                and start > 0
+                and i - start < 8
+                and units[start - 1] is Unit.CLAIM
+                and paragraphs[start - 1] == paragraphs[i - 1]
+            ):
+                start -= 1  # … or the whole paragraph above it
         for j in range(start, i + 1):
             out[j] = (kind, out[j][1])
     return out

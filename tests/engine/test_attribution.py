@@ -189,3 +189,18 @@ def test_a_spokesperson_introduced_in_apposition_keeps_the_role_at_a_briefing() 
         "Kyaw has rejected the claims, saying at a news briefing that aid was flowing.",
     ]
     assert [a for a, _ in attribute(sentences)][1:] == [OFF, OFF]
+
+
+def test_a_post_without_lead_in_is_the_paragraph_above_its_signature() -> None:
+    sentences = [
+        "Her reply came on Saturday evening.",
+        "Welcome the ceasefire.",
+        "Both sides must respect it.",
+        "Dialogue is the only way forward.",
+        "— Jane Roe (@janeroe) May 10, 2025",
+    ]
+    units = [Unit.CLAIM] * 4 + [Unit.SIGNATURE]
+    kinds = [a for a, _ in attribute(sentences, units, paragraphs=[0, 1, 1, 1, 1])]
+    assert kinds == [REP, NAM, NAM, NAM, NAM]
+    # Without paragraphs only the line above the signature is known to be the post.
+    assert [a for a, _ in attribute(sentences, units)][:3] == [REP, REP, REP]
