@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from wordfreq import zipf_frequency
+
 from desktop.engine.document import Span
 from desktop.engine.phrases import CONCESSIVE as _CONCESSIVE
 from desktop.engine.phrases import GLOSS as _GLOSS
@@ -440,10 +442,24 @@ def classify_subject(
         w[:1].isupper() for w in words[1:] if w.lower() not in {"us", "indian", "chinese"}
     ):
         return Attribution.REPORTER
+    if len(words) == 1 and _common_plural(lower[0]):
+        return Attribution.SOURCES  # "Critics said", "Analysts say": nobody on the record
     names = [w for w in words if w[:1].isupper() and w.lower() not in _NOT_NAMES]
     if names and len(lower) <= 8:
         return Attribution.NAMED
     return Attribution.REPORTER
+
+
+def _common_plural(word: str) -> bool:
+    """A plural of a common English noun by its ending and general frequency (wordfreq):
+    "critics", "analysts"; not a name that ends in -s ("Reuters") nor a government."""
+    if not word.endswith("s") or word in government_names() or word in _OFFICIAL_HEADS:
+        return False
+    singular = word[:-2] if word.endswith("es") and not word.endswith("ses") else word[:-1]
+    return (
+        zipf_frequency(word, "en") >= 3.5
+        and max(zipf_frequency(singular, "en"), zipf_frequency(word[:-1], "en")) >= 3.0
+    )
 
 
 def _personal_name(word: str) -> bool:

@@ -146,6 +146,10 @@ def test_headlines_and_datelines_are_reporter_even_with_a_source_verb() -> None:
         ("The two countries said in the statement that trade should grow.", OFF),
         ("“We are partners,” Tanaka was quoted as saying in the statement.", OFF),
         ("Prime Minister Carney said in a statement that he was pleased.", NAM),
+        # A bare plural of a common noun is nobody on the record; a name ending in -s is not one.
+        ("Critics said the response fell short.", SRC),
+        ("Analysts say the deal is fragile.", SRC),
+        ("Reuters said the deal was fragile.", NAM),
         # A statement as the subject of an active past verb says what follows; its own
         # copula or passive, or a present-tense description, is the reporter's.
         ("The joint statement condemned terrorism in all its forms.", OFF),
