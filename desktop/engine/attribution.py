@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from wordfreq import zipf_frequency
+
 from desktop.engine.document import Span
 from desktop.engine.phrases import CONCESSIVE as _CONCESSIVE
 from desktop.engine.phrases import GLOSS as _GLOSS
@@ -91,6 +93,8 @@ _OFFICIAL_HEADS = frozenset(
         "army",
         "navy",
         "forces",
+        "military",
+        "side",
         "command",
         "headquarters",
         "forum",
@@ -249,12 +253,13 @@ def government_names() -> frozenset[str]:
 _TIME_WORDS = re.compile(
     r"\b(?:on|late|early|this|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|week|month|year|morning|evening|night)\b|\b(?:today|yesterday|also|later|"
-    r"earlier|further|then|again|separately|too|has|had|have|had\s+earlier)\b",
+    r"earlier|further|then|again|separately|too|has|had|have|had\s+earlier)\b|"
+    r"\b(?:long|repeatedly|consistently|always|often)\s*$",
     re.I,
 )
 _ROLE_INTRO = re.compile(
     r"\b(?P<role>[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Pp]ress\s+[Ss]ecretary|"
-    r"[Ss]pokespersons?)\s+(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?"
+    r"[Ss]pokespersons?)(?:,\s*|\s+)(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?"
     r"(?P<name>(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+)"
 )
 
@@ -318,10 +323,8 @@ def _mask_quotes(sentence: str) -> str:
     return "".join(out)
 
 
-_SUMMED_UP = re.compile(
-    r"(?:has|have|had)\s+(?:long\s+|repeatedly\s+|consistently\s+|always\s+|often\s+)?"
-    r"(?:argued|maintained|insisted|rejected|said|held|claimed|complained|asserted|stressed)\b"
-)
+_SUMMED_UP = re.compile(r"(?:has|have|had)\s+(?:argued|maintained|insisted|held|complained)\b")
+_OVER_TIME = re.compile(r"\b(?:has|have|had)\s+(?:long|repeatedly|consistently|always|often)\s+$")
 _NARRATED = re.compile(
     r"(?:also\s+|has\s+|had\s+)?told\s+(?:his|her|their|the)\s+(?:\w+\s+){0,3}?counterparts?\b",
     re.I,
@@ -346,8 +349,23 @@ def _apposed_subject(masked: str, subject_start: int) -> tuple[int, str] | None:
     return len(masked) - len(masked.lstrip()), opening
 
 
+_DASH_CLOSE = re.compile(r"\s(?:—|–|-{1,2})\s*$")
+_DASH_OPEN = re.compile(r"\s(?:—|–|-{1,2})\s")
+
+
+def _before_aside(masked: str, verb_start: int) -> int:
+    """Where the subject ends when a dash aside stands before the verb ("The ministry —
+    which posted its account late on Tuesday — said"): the opening dash."""
+    close = _DASH_CLOSE.search(masked, 0, verb_start)
+    if close is None:
+        return verb_start
+    opens = list(_DASH_OPEN.finditer(masked, 0, close.start()))
+    return opens[-1].start() if opens else verb_start
+
+
 def _subject_before(masked: str, verb_start: int) -> tuple[int, str]:
     """The noun phrase a reporting verb follows, back to the nearest clause break."""
+    verb_start = _before_aside(masked, verb_start)
     window_start = max(0, verb_start - 120)
     window = masked[window_start:verb_start]
     breaks = list(_CLAUSE_BREAK.finditer(window))
@@ -384,6 +402,8 @@ def classify_subject(
         remembered = [roles[w] for w in words if w in roles]
         if remembered and len(words) <= 3:
             return remembered[-1]
+        if words[0] in roles:  # "Bruce has rejected similar criticism, saying …"
+            return roles[words[0]]
     if _government_subject(lower):
         return Attribution.OFFICIAL
     if not lower or len(lower) > 10:
@@ -409,8 +429,12 @@ def classify_subject(
         return Attribution.SOURCES
     if head in {"post", "tweet", "interview", "remarks", "message", "video"}:
         return Attribution.NAMED
-    if head in _OFFICIAL_HEADS or _INSTITUTION_WORDS & set(lower):
+    if head in _OFFICIAL_HEADS:
         return Attribution.OFFICIAL
+    if _INSTITUTION_WORDS & set(lower):
+        # "Kremlin aide Yuri Ushakov": a person the institution employs, on the record
+        # in their own name (a spokesperson was decided above).
+        return Attribution.NAMED if _personal_name(words[-1]) else Attribution.OFFICIAL
     # "the release issued ...", "a joint statement released ...": a participle after the head.
     if set(lower) & _OFFICIAL_HEADS and not set(lower) & _SOURCE_HEADS:
         return Attribution.OFFICIAL
@@ -418,10 +442,35 @@ def classify_subject(
         w[:1].isupper() for w in words[1:] if w.lower() not in {"us", "indian", "chinese"}
     ):
         return Attribution.REPORTER
+    if len(words) == 1 and _common_plural(lower[0]):
+        return Attribution.SOURCES  # "Critics said", "Analysts say": nobody on the record
     names = [w for w in words if w[:1].isupper() and w.lower() not in _NOT_NAMES]
     if names and len(lower) <= 8:
         return Attribution.NAMED
     return Attribution.REPORTER
+
+
+def _common_plural(word: str) -> bool:
+    """A plural of a common English noun by its ending and general frequency (wordfreq):
+    "critics", "analysts"; not a name that ends in -s ("Reuters") nor a government."""
+    if not word.endswith("s") or word in government_names() or word in _OFFICIAL_HEADS:
+        return False
+    singular = word[:-2] if word.endswith("es") and not word.endswith("ses") else word[:-1]
+    return (
+        zipf_frequency(word, "en") >= 3.5
+        and max(zipf_frequency(singular, "en"), zipf_frequency(word[:-1], "en")) >= 3.0
+    )
+
+
+def _personal_name(word: str) -> bool:
+    """A capitalised word that is no acronym, institution, office or government name."""
+    lower = word.lower()
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and lower not in _INSTITUTION_WORDS | _OFFICIAL_HEADS | _SOURCE_HEADS
+        and lower not in government_names()
+    )
 
 
 _STATEMENT_PHRASE = re.compile(
@@ -460,12 +509,18 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
         trailing = end >= length - 2 or rest[:1] == "," or bool(_TRAILING_REST.match(rest))
         cues.append(_Cue(kind, start, end, leading and start < 60, trailing and start > 0))
 
+    opener = re.match(r"\s*([A-Z][\w’'-]+)", masked)
     for match in _SOCIAL.finditer(masked):
-        add(Attribution.NAMED, match.start(), match.end())
+        # A spokesperson the document introduced stays official at a briefing.
+        speaker = roles.get(opener.group(1)) if roles and opener else None
+        add(speaker or Attribution.NAMED, match.start(), match.end())
     for match in _ANONYMOUS.finditer(masked):
         add(Attribution.SOURCES, match.start(), match.end())
     for match in _STATEMENT_PHRASE.finditer(masked):
         add(Attribution.OFFICIAL, match.start(), match.end())
+    document = _document_subject(masked)
+    if document is not None:
+        add(Attribution.OFFICIAL, document.start(), document.end())
     for match in _ACCORDING.finditer(masked):
         kind = classify_subject(match.group("subject"), roles=roles)
         if kind is not Attribution.REPORTER:
@@ -477,6 +532,10 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
     for match in _REPORT.finditer(masked):
         if re.search(r"\b(?:was|were|is|are|been|be|being)\s+$", masked[: match.start()], re.I):
             continue  # passive: "Hegseth was confirmed as ..." reports nothing
+        if _placed_call(sentence, match):
+            continue
+        if re.search(r"\b(?:not|never|n't)\s+$", masked[: match.start()], re.I):
+            continue  # "Islamabad has not confirmed …": a denial of a statement reports none
         subject_start, subject = _subject_before(masked, match.start())
         kind = classify_subject(subject, roles=roles)
         if kind is Attribution.REPORTER:
@@ -488,7 +547,10 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
                 subject_start = apposed[0]
         if (
             kind is Attribution.OFFICIAL
-            and _SUMMED_UP.match(masked, match.start())
+            and (
+                _SUMMED_UP.match(masked, match.start())
+                or _OVER_TIME.search(masked, 0, match.start())
+            )
             and _government_subject(_words_of(subject))
         ):
             # "India has long argued …": a position summed up over time, not a statement.
@@ -500,14 +562,23 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
         opening = _opening_statement(masked, match.start())
         if opening is not None and kind in (Attribution.REPORTER, Attribution.NAMED):
             subject_start, kind = opening, Attribution.OFFICIAL
-        if kind is Attribution.REPORTER:
-            continue
         end = match.end()
         tail = re.match(
-            r"\s+in\s+(?:a|an|its|his|her|their)\s+(?:own\s+)?(?:\w+\s+)?"
-            r"(?:statement|readout|release|post|briefing|communiqu[eé])\b",
+            r"\s+in\s+(?P<det>a|an|its|his|her|their|the)\s+(?:own\s+)?(?:\w+\s+)?"
+            r"(?P<what>statement|readout|release|post|briefing|communiqu[eé])\b",
             masked[end:],
         )
+        if (
+            tail
+            and tail.group("what") not in {"post", "briefing"}
+            and (kind is Attribution.REPORTER or tail.group("det") in {"the", "its"})
+        ):
+            # "the four countries said in the statement", "Singh was quoted as saying in
+            # the statement": on the record through the statement; a named person's "a
+            # statement" is their own.
+            kind = Attribution.OFFICIAL
+        if kind is Attribution.REPORTER:
+            continue
         if tail:
             end += tail.end()
         add(kind, subject_start, end)
@@ -528,6 +599,15 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
     ]
 
 
+def _placed_call(sentence: str, match: re.Match[str]) -> bool:
+    """ "Zelenskyy called Prime Minister Modi": a telephone call or a visit to a person
+    named next, not words termed ("called India 'a vast market'", which quotes)."""
+    if match.group("verb") != "called":
+        return False
+    rest = sentence[match.end() :]
+    return rest[:1].isspace() and rest.lstrip()[:1].isupper() and not re.search(r"[“\"]", rest)
+
+
 # Possessive: giving back spaces or letters never helps the next part match, and the
 # backtracking form ran for minutes on a sentence of spaces and short words.
 _OPENING_HEAD = re.compile(
@@ -537,6 +617,100 @@ _OPENING_HEAD = re.compile(
 )
 
 
+# The statement's own predicate ("The statement is the bloc's sharpest since the junta
+# announced them", "The statement was issued by Kallas"): a later verb is not its.
+_OWN_PREDICATE = re.compile(
+    r"^\s*(?:is|was|are|were|has\s+been|had\s+been|will|would|may|might|came|comes)\b", re.I
+)
+# A statement as the subject of an active verb: "The joint statement condemned
+# terrorism", "the statement spoke of a just peace". Any finite verb will do (the
+# statement can only say things), so none is listed; auxiliaries, copulas and
+# passives are what it is not.
+_DOCUMENT_SUBJECT = re.compile(
+    r"\b(?:the|a|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:joint\s+)?"
+    r"(?:statement|readout|communiqu[eé]|declaration)\s+(?:also\s+|further\s+)?(?P<verb>[a-z]+)\b",
+    re.I,
+)
+_NOT_PREDICATES = frozenset(
+    [
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "not",
+        "of",
+        "on",
+        "in",
+        "at",
+        "by",
+        "for",
+        "from",
+        "to",
+        "with",
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "issued",
+        "released",
+        "published",
+        "said",
+        "says",
+    ]
+)
+# What happens to a statement rather than what it says.
+_EVENT_PREDICATES = frozenset(
+    [
+        "followed",
+        "preceded",
+        "marked",
+        "reflected",
+        "drew",
+        "appeared",
+        "seemed",
+        "attracted",
+        "prompted",
+        "triggered",
+        "sparked",
+        "received",
+        "angered",
+        "surprised",
+    ]
+)
+
+
+def _document_subject(masked: str) -> re.Match[str] | None:
+    match = _DOCUMENT_SUBJECT.search(masked)
+    if match is None:
+        return None
+    verb = match.group("verb").lower()
+    # Past tense by its ending (or "spoke"): a statement reports in the past; the present
+    # ("the statement comes at a delicate moment") is the reporter describing it.
+    finite = verb.endswith("ed") or verb == "spoke"
+    if verb in _NOT_PREDICATES or verb in _EVENT_PREDICATES or not finite:
+        return None
+    return match
+
+
 def _opening_statement(masked: str, verb_start: int) -> int | None:
     """ "A joint statement issued after the talks said …": the sentence opens with the
     statement, and a participle clause stands between it and the verb."""
@@ -544,7 +718,7 @@ def _opening_statement(masked: str, verb_start: int) -> int | None:
     if match is None or match.end() > verb_start:
         return None
     between = masked[match.end() : verb_start]
-    if _REPORT.search(between) or len(between) > 160:
+    if _REPORT.search(between) or len(between) > 160 or _OWN_PREDICATE.search(between):
         return None
     return len(masked) - len(masked.lstrip())
 
@@ -563,9 +737,12 @@ def remembered_roles(sentences: Sequence[str]) -> dict[str, Attribution]:
 
 
 def attribute(
-    sentences: Sequence[str], units: Sequence[Unit] | None = None
+    sentences: Sequence[str],
+    units: Sequence[Unit] | None = None,
+    paragraphs: Sequence[int] | None = None,
 ) -> list[tuple[Attribution, tuple[int, int] | None]]:
-    """Attribution and cue offsets (relative to each sentence) for consecutive sentences."""
+    """Attribution and cue offsets (relative to each sentence) for consecutive sentences
+    (``paragraphs``: the blank-line-separated paragraph each sentence stands in)."""
     kinds = list(units) if units is not None else [Unit.CLAIM] * len(sentences)
     roles = remembered_roles(sentences)
     results: list[tuple[Attribution, tuple[int, int] | None]] = []
@@ -591,12 +768,15 @@ def attribute(
             # "it said" stands for the statement; "they said" only for someone already cited.
             pronoun_it = sentence[chosen.start : chosen.start + 2].lower() == "it"
             kind = previous or (Attribution.OFFICIAL if pronoun_it else Attribution.REPORTER)
+            if pronoun_it and kind is Attribution.SOURCES:
+                kind = Attribution.OFFICIAL  # "it added": a statement, never people unnamed
         elif kind is Attribution.NAMED and re.match(
             r"\s*(?:he|she)\b", sentence[chosen.start :], re.I
         ):
             kind = previous if previous in {Attribution.OFFICIAL, Attribution.NAMED} else kind
         results.append((kind, (chosen.start, chosen.end)))
-    return _embedded_posts(sentences, kinds, results)
+    posts = _embedded_posts(sentences, kinds, results, paragraphs)
+    return _forwarded_release(sentences, kinds, posts)
 
 
 _LEAD_IN = re.compile(r":\s*[“\"]?\s*$")
@@ -612,9 +792,11 @@ def _embedded_posts(
     sentences: Sequence[str],
     units: Sequence[Unit],
     results: list[tuple[Attribution, tuple[int, int] | None]],
+    paragraphs: Sequence[int] | None = None,
 ) -> list[tuple[Attribution, tuple[int, int] | None]]:
     """An embedded post — its lead-in ("Jaishankar wrote on X:"), its text and its
-    signature line — is one block with the attribution of whoever posted it."""
+    signature line — is one block with the attribution of whoever posted it. Without
+    a lead-in, the post is the paragraph above its signature."""
     out = list(results)
     for i, unit in enumerate(units):
         if unit is not Unit.SIGNATURE:
@@ -636,8 +818,44 @@ def _embedded_posts(
             start = i
         if start == i and i > 0 and units[i - 1] is Unit.CLAIM:
             start = i - 1  # a post without a lead-in: the line above the signature
+            while (
+                paragraphs is not None
+                and start > 0
+                and i - start < 8
+                and units[start - 1] is Unit.CLAIM
+                and paragraphs[start - 1] == paragraphs[i - 1]
+            ):
+                start -= 1  # … or the whole paragraph above it
         for j in range(start, i + 1):
             out[j] = (kind, out[j][1])
+    return out
+
+
+_RELEASE_HEADER = re.compile(
+    r"^\s*Subject:\s*(?:(?:Fwd?|Re):\s*)*(?:Press|Media|Joint)?\s*(?:Release|Statement|Readout)\b|"
+    r"\b(?:find|see)\s+(?:below|enclosed|attached)\s+(?:a|an|the)\s+(?:\w+\s+)?"
+    r"(?:press\s+release|media\s+release|statement|readout)\b",
+    re.I,
+)
+
+
+def _forwarded_release(
+    sentences: Sequence[str],
+    units: Sequence[Unit],
+    results: list[tuple[Attribution, tuple[int, int] | None]],
+) -> list[tuple[Attribution, tuple[int, int] | None]]:
+    """A release forwarded whole ("Subject: Press Release: …", "Please find below a press
+    release …") is the statement itself: its claims, down to the next forwarded
+    header, are `official` whoever they quote."""
+    out = list(results)
+    inside = False
+    for i, unit in enumerate(units):
+        if unit is Unit.FORWARD:
+            inside = False
+        if unit in (Unit.FORWARD, Unit.BOILERPLATE) and _RELEASE_HEADER.search(sentences[i]):
+            inside = True
+        elif inside and unit is Unit.CLAIM:
+            out[i] = (Attribution.OFFICIAL, out[i][1])
     return out
 
 

@@ -17,6 +17,7 @@ another government stay in the background only.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from desktop.engine.attribution import attribute
@@ -35,7 +36,13 @@ def analyse(document: Document) -> ArticleAnalysis:
     sentences = split_sentences(document.text)
     units = classify(document.text, sentences, official=False, metadata=document.metadata)
     texts = [s.text_in(document.text) for s in sentences]
-    return sentences, attribute(texts, units), units
+    return sentences, attribute(texts, units, paragraphs(document.text, sentences)), units
+
+
+def paragraphs(text: str, sentences: list[Sentence]) -> list[int]:
+    """The blank-line-separated paragraph each sentence starts in."""
+    breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n", text)]
+    return [bisect.bisect_right(breaks, s.start) for s in sentences]
 
 
 _QUOTE = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")

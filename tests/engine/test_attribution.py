@@ -1,7 +1,7 @@
 import pytest
 
 from desktop.engine.attribution import attribute
-from desktop.engine.vocabulary import Attribution
+from desktop.engine.vocabulary import Attribution, Unit
 
 OFF, SRC, NAM, REP = (
     Attribution.OFFICIAL,
@@ -120,3 +120,91 @@ def test_translation_gloss_inherits_from_the_quotation() -> None:
 def test_headlines_and_datelines_are_reporter_even_with_a_source_verb() -> None:
     sentences = ["India to trim oil imports, officials say", "NEW DELHI, Oct 3"]
     assert [a for a, _ in attribute(sentences)] == [REP, REP]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A dash aside between the subject and its verb (hyphens or em dashes).
+        ("The embassy - which gave no figures - said the talks would go on.", OFF),
+        ("The ministry — which posted its account on Telegram late on Tuesday — said so.", OFF),
+        # Government bodies spoken of without their country.
+        ("The exercise would go ahead, the military said on Sunday.", OFF),
+        ("Both leaders agreed to meet again, the Chinese side said.", OFF),
+        # A plain "has said" is a statement; only "has long said" sums up a position.
+        ("Japan has said the agreement was reached directly.", OFF),
+        ("Japan has long said the agreement was reached directly.", REP),
+        # A denied statement reports nothing.
+        ("Ottawa has not confirmed the figure.", REP),
+        # "called" a person: a telephone call, not words termed.
+        ("President Ruto on Monday called Prime Minister Starmer to discuss trade.", REP),
+        ("Lee called Korean shipbuilding “a pillar of the partnership”.", NAM),
+        # An institution's employee on the record in their own name; its spokesperson is official.
+        ("Kremlin aide Yuri Ushakov told reporters the call lasted an hour.", NAM),
+        ("Kremlin spokesman Dmitry Peskov said the call lasted an hour.", OFF),
+        # Speaking "in the statement": the statement under study, whoever speaks.
+        ("The two countries said in the statement that trade should grow.", OFF),
+        ("“We are partners,” Tanaka was quoted as saying in the statement.", OFF),
+        ("Prime Minister Carney said in a statement that he was pleased.", NAM),
+        # A bare plural of a common noun is nobody on the record; a name ending in -s is not one.
+        ("Critics said the response fell short.", SRC),
+        ("Analysts say the deal is fragile.", SRC),
+        ("Reuters said the deal was fragile.", NAM),
+        # A statement as the subject of an active past verb says what follows; its own
+        # copula or passive, or a present-tense description, is the reporter's.
+        ("The joint statement condemned terrorism in all its forms.", OFF),
+        ("The statement was issued by the envoy in her own name, which the board noted.", REP),
+        ("The statement is the sharpest since the council first reported on it.", REP),
+        ("The statement comes at a delicate moment for the two countries.", REP),
+        ("The statement followed a week of clashes on the border.", REP),
+    ],
+)
+def test_subject_and_verb_families(sentence: str, expected: Attribution) -> None:
+    assert attribute([sentence])[0][0] is expected
+
+
+def test_it_added_after_sources_stands_for_the_statement() -> None:
+    sentences = [
+        "Sources said the talks were tense.",
+        "The two sides also discussed visas, it added.",
+    ]
+    assert [a for a, _ in attribute(sentences)] == [SRC, OFF]
+
+
+def test_a_forwarded_release_is_the_statement_down_to_the_next_forward() -> None:
+    sentences = [
+        "---------- Forwarded message ---------",
+        "Subject: Press Release: Foreign Ministers' Dialogue",
+        "The Ministers reviewed bilateral cooperation.",
+        "“Our ties are strong,” the minister said in his opening remarks.",
+        "---------- Forwarded message ---------",
+        "Subject: notes",
+        "The two sides did not mention visas.",
+    ]
+    units = [Unit.FORWARD, Unit.FORWARD, Unit.CLAIM, Unit.CLAIM]
+    units += [Unit.FORWARD, Unit.FORWARD, Unit.CLAIM]
+    assert [a for a, _ in attribute(sentences, units)] == [REP, REP, OFF, OFF, REP, REP, REP]
+
+
+def test_a_spokesperson_introduced_in_apposition_keeps_the_role_at_a_briefing() -> None:
+    sentences = [
+        "The regime’s spokesman, Maj-Gen Aung Kyaw, dismissed the criticism.",
+        "Kyaw said the vote would go ahead.",
+        "Kyaw has rejected the claims, saying at a news briefing that aid was flowing.",
+    ]
+    assert [a for a, _ in attribute(sentences)][1:] == [OFF, OFF]
+
+
+def test_a_post_without_lead_in_is_the_paragraph_above_its_signature() -> None:
+    sentences = [
+        "Her reply came on Saturday evening.",
+        "Welcome the ceasefire.",
+        "Both sides must respect it.",
+        "Dialogue is the only way forward.",
+        "— Jane Roe (@janeroe) May 10, 2025",
+    ]
+    units = [Unit.CLAIM] * 4 + [Unit.SIGNATURE]
+    kinds = [a for a, _ in attribute(sentences, units, paragraphs=[0, 1, 1, 1, 1])]
+    assert kinds == [REP, NAM, NAM, NAM, NAM]
+    # Without paragraphs only the line above the signature is known to be the post.
+    assert [a for a, _ in attribute(sentences, units)][:3] == [REP, REP, REP]
