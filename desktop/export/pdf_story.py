@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from desktop.engine.revisions import Edit, Revision, ordered_word_diff
-from desktop.engine.topics import Topic, topics
+from desktop.engine.topics import Topic, matrix_note, topics
 from desktop.engine.vocabulary import Attribution, Coverage, Role
 from desktop.export.pdf_blocks import Context, block, cell_cursor, flat, paragraph, table
 from desktop.export.pdf_summary import document_name, heading, side_name
@@ -28,7 +28,12 @@ def write_story(cursor: QTextCursor, ctx: Context) -> None:
     if ctx.comparison.revisions:
         write_revisions(cursor, ctx)
     if len(ctx.comparison.documents) >= MATRIX_MIN_DOCUMENTS:
-        write_matrix(cursor, ctx, topics(ctx.comparison))
+        note = matrix_note(ctx.comparison)
+        if note:
+            heading(cursor, ctx, "Topics across the sources")
+            paragraph(cursor, [(note, ctx.look.label(muted=True))], block())
+        else:
+            write_matrix(cursor, ctx, topics(ctx.comparison))
 
 
 def write_revisions(cursor: QTextCursor, ctx: Context) -> None:

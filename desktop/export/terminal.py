@@ -77,6 +77,11 @@ def render_report(comparison: Comparison, *, colour: bool = False, width: int | 
             )
         )
     lines.extend(style.bold(f"warning: {line}") for line in comparison.warnings)
+    from desktop.engine.topics import matrix_note  # numpy and the vectors: only when asked
+
+    note = matrix_note(comparison)
+    if note:
+        lines.append(style.dim(f"topics: {note}"))
     if not official.sentences:
         lines.append("No sentence of the article is attributed to an official statement.")
     if comparison.revisions:
