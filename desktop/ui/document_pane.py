@@ -105,6 +105,8 @@ class DocumentPane(QFrame):
         # A lone background has no tab bar (it hides itself), so its role button sits
         # here, beside the side's name; with two or more documents each tab has its own.
         self.header_role = self._role_button("paneRole")
+        # The row's height stays the legend's: the two panes' titles stay level.
+        self.header_role.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.header_role.setVisible(False)
         side_row.addSpacing(6)
         side_row.addWidget(self.header_role)

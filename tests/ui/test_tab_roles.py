@@ -142,6 +142,15 @@ def test_a_single_background_changes_its_role_from_the_pane_header(
     button = pane.header_role
     assert button.isVisible() and button.text() == f"{role.value} ▾"
     assert not window.left.header_role.isVisible()  # the official side has no role
+    # The button fits the side's row: both titles, and both reading views, stay level.
+    assert (
+        pane.title.mapTo(window, pane.title.rect().topLeft()).y()
+        == window.left.title.mapTo(window, window.left.title.rect().topLeft()).y()
+    )
+    assert (
+        pane.tabs.mapTo(window, pane.tabs.rect().topLeft()).y()
+        == window.left.tabs.mapTo(window, window.left.tabs.rect().topLeft()).y()
+    )
     assert window.story.choosers[0].currentData() == role.value
     menu = button.menu()
     assert menu is not None
