@@ -176,9 +176,12 @@ def test_a_single_background_changes_its_role_from_the_pane_header(
     ticker.start()
     pick.trigger()  # one click; the comparison runs off the GUI thread …
     assert window.loader.working
+    shown = window.view.comparison
+    assert shown is not None and shown.documents[1].role is role  # not yet rerun
     qtbot.waitUntil(lambda: not window.background.busy(), timeout=60_000)
     ticker.stop()
-    assert turns >= 3  # … while the event loop keeps turning
+    # … while the event loop keeps turning (a pair compares in a few ticks of 5 ms).
+    assert turns >= 1
     settle(qtbot, window)
     assert window.loader.inputs.roles == (other,)
     comparison = window.view.comparison
