@@ -3,8 +3,8 @@ and for each topic which sources mention it, in part, or not at all.
 
 Topics are average-linkage clusters of claims over the engine's similarity: the cosine
 of WordLlama sentence vectors, raised to the aligner's own score where it linked two
-sentences. A topic's label is its most informative words (frequent in the topic, rare
-in the others, weighted by general rarity), never a hand-written topic list.
+sentences. A topic's label is its most informative words and keyphrases
+(``topic_labels``), never a hand-written topic list.
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ import numpy as np
 from numpy.typing import NDArray
 from threadpoolctl import threadpool_limits
 
-from desktop.engine import embedding
+from desktop.engine import embedding, topic_labels
 from desktop.engine.compare import Comparison
 from desktop.engine.lexicon import Token, tokens
+from desktop.engine.topic_labels import LabelClaim, reporting_keys
 from desktop.engine.vocabulary import Attribution, Coverage, Role
 
 # Average similarity at which two groups of claims stop merging (chosen on the
@@ -29,7 +30,6 @@ THRESHOLD = 0.28
 SENTENCE_SHARE = 0.5
 # A word in more than this share of all claims is the event's frame, not a topic.
 FRAME_SHARE = 0.15
-LABEL_WORDS = 3
 # Clustering holds a claims × claims matrix (4,000 claims: about 2 s and 200 MB, in the
 # worker process): past this many claims (about a megabyte of text) there is no matrix,
 # and ``matrix_note`` says why.
@@ -194,8 +194,11 @@ def _topics(comparison: Comparison, threshold: float) -> tuple[Topic, ...]:
     grouped: dict[int, list[SentenceKey]] = {}
     for key, group in zip(keys, groups, strict=True):
         grouped.setdefault(group, []).append(key)
-    words = dict(zip(keys, claims, strict=True))
-    labels = _labels([[words[k] for k in members] for members in grouped.values()])
+    readable = {
+        key: _label_claim(comparison, key, found) for key, found in zip(keys, claims, strict=True)
+    }
+    meta = reporting_keys(readable.values())
+    labels = topic_labels.labels([[readable[k] for k in m] for m in grouped.values()], meta)
     columns = _columns(comparison)
     links = _links(comparison)
     rows = [
@@ -208,6 +211,12 @@ def _topics(comparison: Comparison, threshold: float) -> tuple[Topic, ...]:
         Topic(n, t.label, t.sentences, t.cells, t.by_attribution, t.counts)
         for n, t in enumerate(rows)
     )
+
+
+def _label_claim(comparison: Comparison, key: SentenceKey, found: Sequence[Token]) -> LabelClaim:
+    d, i = key
+    doc = comparison.documents[d]
+    return LabelClaim(found, doc.document.text, doc.sentences[i].cue)
 
 
 _ATTRIBUTIONS = (Attribution.OFFICIAL, Attribution.SOURCES, Attribution.NAMED, Attribution.REPORTER)
@@ -280,43 +289,3 @@ def _cell(
     if own & linked:
         return Coverage.PARTIAL
     return Coverage.ABSENT
-
-
-def _labels(groups: Sequence[Sequence[Sequence[Token]]]) -> list[str]:
-    """Each group's most informative words: weight × frequency in the group × how few
-    groups use the word; a word in most claims (the event's frame) is never chosen."""
-    keyed: list[Counter[str]] = []
-    surfaces: dict[str, Counter[str]] = {}
-    weights: dict[str, float] = {}
-    claims_with: Counter[str] = Counter()
-    total = 0
-    for members in groups:
-        counts: Counter[str] = Counter()
-        for claim in members:
-            seen = set()
-            for token in claim:
-                if token.is_number:
-                    continue
-                counts[token.key] += 1
-                seen.add(token.key)
-                weights[token.key] = token.weight
-                if token.key not in surfaces:
-                    surfaces[token.key] = Counter()
-                surfaces[token.key][token.surface] += 1
-            claims_with.update(seen)
-            total += 1
-        keyed.append(counts)
-    groups_with: Counter[str] = Counter(k for counts in keyed for k in counts)
-    labels = []
-    for counts in keyed:
-        scored = sorted(
-            (
-                -n * weights[k] * math.log(1 + len(groups) / groups_with[k]),
-                k,
-            )
-            for k, n in counts.items()
-            if claims_with[k] <= max(2, total // 2)
-        )
-        words = [surfaces[k].most_common(1)[0][0] for _, k in scored[:LABEL_WORDS]]
-        labels.append(", ".join(words))
-    return labels

@@ -56,7 +56,11 @@ def _tie(tie: CounterpartTie | None) -> dict[str, Any] | None:
 
 
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
+    from desktop.engine.topics import matrix_note
+
     summary = comparison.summary()
+    # Past the matrix's claim limit ``topics`` is empty and says why, here and in warnings.
+    note = matrix_note(comparison)
     return {
         "engine": comparison.engine,
         "settings": comparison.settings.to_json(),
@@ -72,14 +76,15 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
             for d, doc in enumerate(comparison.documents)
         ],
         "revisions": [_revision(r) for r in comparison.revisions],
-        "topics": topics_to_json(comparison),
+        "topics": [] if note else topics_to_json(comparison),
+        "topics_note": note or None,
         "summary": {
             "background": {c.value: summary.background[c] for c in Coverage},
             "official": {c.value: summary.official[c] for c in Coverage},
             "units": {u.value: n for u, n in sorted(summary.units.items())},
             "documents": [_document_summary(d) for d in summary.documents],
         },
-        "warnings": list(comparison.warnings),
+        "warnings": [*comparison.warnings, *([note] if note else [])],
     }
 
 

@@ -36,7 +36,7 @@ from desktop.engine.counterpart_ties import counterpart_line, shown_tie
 from desktop.engine.document import Span
 from desktop.engine.vocabulary import Attribution, Coverage, Unit
 from desktop.export.pdf_rows import sentence_label
-from desktop.export.pdf_style import ATTRIBUTION_LABEL, TEXT_PT, PrintLook, pt
+from desktop.export.pdf_style import ATTRIBUTION_LABEL, SMALL_PT, TEXT_PT, PrintLook, pt
 
 _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 _BREAKS = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u2028": " ", "\u2029": " "})
@@ -203,12 +203,14 @@ def table(
     width: float = 100.0,
     top: float = 0.0,
     bottom: float = 0.0,
+    border_colour: QColor | None = None,
 ) -> QTextTable:
-    """A table with ``widths`` in percent, collapsed hairline borders and ``padding`` points."""
+    """A table with ``widths`` in percent, collapsed hairline borders and ``padding`` points
+    (``border_colour``: the page's, for gaps that keep tinted cells apart)."""
     fmt = QTextTableFormat()
     fmt.setBorderCollapse(True)
     fmt.setBorder(pt(border))
-    fmt.setBorderBrush(QBrush(look.hairline))
+    fmt.setBorderBrush(QBrush(border_colour or look.hairline))
     fmt.setBorderStyle(QTextTableFormat.BorderStyle.BorderStyle_Solid)
     fmt.setCellSpacing(0)
     fmt.setCellPadding(pt(padding))
@@ -398,4 +400,7 @@ def tie_paragraph(at: QTextCursor, ctx: Context, document: int, index: int) -> N
         return
     tie = shown_tie(ctx.comparison, document, index)
     where = f" · {ctx.label(tie.document, tie.index)}" if tie and tie.index is not None else ""
-    paragraph(at, [(f"⇄ {line}{where}", ctx.look.meta())], block())
+    # A size up from the meta lines and a little air: at a briefing's print size the
+    # tie is read, not skimmed past as small print.
+    fmt = ctx.look.label(point_size=SMALL_PT - 0.2, muted=True)
+    paragraph(at, [(f"⇄ {line}{where}", fmt)], block(top=1.5))

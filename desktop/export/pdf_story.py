@@ -4,12 +4,13 @@ versions, and the omission matrix (topics × sources)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 
 from desktop.engine.revisions import Edit, Revision, ordered_word_diff
-from desktop.engine.topics import Topic, topics
+from desktop.engine.topics import Topic, matrix_note, topics
 from desktop.engine.vocabulary import Attribution, Coverage, Role
 from desktop.export.pdf_blocks import Context, block, cell_cursor, flat, paragraph, table
+from desktop.export.pdf_style import PAGE
 from desktop.export.pdf_summary import document_name, heading, side_name
 
 _MENTION = {Coverage.COVERED: "mentioned", Coverage.PARTIAL: "in part", Coverage.ABSENT: "—"}
@@ -28,7 +29,12 @@ def write_story(cursor: QTextCursor, ctx: Context) -> None:
     if ctx.comparison.revisions:
         write_revisions(cursor, ctx)
     if len(ctx.comparison.documents) >= MATRIX_MIN_DOCUMENTS:
-        write_matrix(cursor, ctx, topics(ctx.comparison))
+        note = matrix_note(ctx.comparison)
+        if note:
+            heading(cursor, ctx, "Topics across the sources")
+            paragraph(cursor, [(note, ctx.look.label(muted=True))], block())
+        else:
+            write_matrix(cursor, ctx, topics(ctx.comparison))
 
 
 def write_revisions(cursor: QTextCursor, ctx: Context) -> None:
@@ -46,7 +52,16 @@ def write_revisions(cursor: QTextCursor, ctx: Context) -> None:
         items = _items(revision)
         if not items:
             continue
-        listing = table(cursor, len(items), (14, 86), look, padding=2.5, bottom=6.0)
+        listing = table(
+            cursor,
+            len(items),
+            (14, 86),
+            look,
+            padding=3.5,
+            border=1.5,
+            border_colour=QColor(PAGE),
+            bottom=8.0,
+        )
         for row, (kind, old, new) in enumerate(items):
             tint = {
                 "removed": look.tint(Coverage.ABSENT),
@@ -140,19 +155,25 @@ def write_matrix(cursor: QTextCursor, ctx: Context, rows: tuple[Topic, ...]) -> 
         return
     topic_width = 34.0
     width = (100.0 - topic_width) / len(columns)
+    # Gaps of the page's colour keep a row's cells apart where neighbours share a tint.
     grid = table(
         cursor,
         len(rows) + 1,
         (topic_width, *[width] * len(columns)),
         look,
-        padding=2.0,
+        padding=3.0,
+        border=1.5,
+        border_colour=QColor(PAGE),
         header_rows=1,
     )
-    paragraph(cell_cursor(grid, 0, 0), [("topic", look.label(bold=True))], block(), first=True)
+    head = look.rule.lighter(135)
+    paragraph(
+        cell_cursor(grid, 0, 0, head), [("topic", look.label(bold=True))], block(), first=True
+    )
     for c, d in enumerate(columns, start=1):
         name = side_name(ctx, d) if d else "Readout"
         paragraph(
-            cell_cursor(grid, 0, c),
+            cell_cursor(grid, 0, c, head),
             [(name, look.label(bold=True))],
             block(align=Qt.AlignmentFlag.AlignCenter),
             first=True,

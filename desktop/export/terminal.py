@@ -12,6 +12,7 @@ from desktop.engine.language import language_name
 from desktop.engine.lens_marks import SHIFT_MARK, shift_line
 from desktop.engine.vocabulary import Coverage, Role
 from desktop.export.terminal_sources import document_lines, revision_lines
+from desktop.export.terminal_topics import MIN_DOCUMENTS, topic_lines
 
 _COLOURS = {
     Coverage.COVERED: "\033[34m",  # blue
@@ -77,11 +78,21 @@ def render_report(comparison: Comparison, *, colour: bool = False, width: int | 
             )
         )
     lines.extend(style.bold(f"warning: {line}") for line in comparison.warnings)
+    from desktop.engine.topics import matrix_note  # numpy and the vectors: only when asked
+
+    note = matrix_note(comparison)
+    if note:
+        lines.append(style.dim(f"topics: {note}"))
     if not official.sentences:
         lines.append("No sentence of the article is attributed to an official statement.")
     if comparison.revisions:
         lines.append("")
         lines.extend(revision_lines(comparison))
+    if not note and len(comparison.documents) >= MIN_DOCUMENTS:
+        from desktop.engine.topics import topics
+
+        matrix = topic_lines(comparison, topics(comparison))
+        lines.extend(["", *matrix] if matrix else [])
     lines.append("")
     lines.extend(_document(comparison, 0, official, style, width))
     for number, background in enumerate(comparison.backgrounds, start=1):

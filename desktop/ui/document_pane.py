@@ -102,6 +102,14 @@ class DocumentPane(QFrame):
         side_row = QHBoxLayout()
         side_row.setContentsMargins(0, 0, 0, 0)
         side_row.addWidget(self.side)
+        # A lone background has no tab bar (it hides itself), so its role button sits
+        # here, beside the side's name; with two or more documents each tab has its own.
+        self.header_role = self._role_button("paneRole")
+        # The row's height stays the legend's: the two panes' titles stay level.
+        self.header_role.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.header_role.setVisible(False)
+        side_row.addSpacing(6)
+        side_row.addWidget(self.header_role)
         side_row.addStretch(1)
         self.legend = SideLegend(official, look)
         side_row.addWidget(self.legend)
@@ -139,6 +147,7 @@ class DocumentPane(QFrame):
             self.set_tab_role(self.tabs.indexOf(view), None)
             self.tabs.removeTab(self.tabs.indexOf(view))
             view.deleteLater()
+        self._sync_header_role()
         return self.views
 
     def set_tab_label(self, index: int, label: str, tooltip: str) -> None:
@@ -155,21 +164,41 @@ class DocumentPane(QFrame):
             bar.setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
             old.deleteLater()
         if role is not None:
-            button = QToolButton()
-            button.setObjectName(f"tabRole{index}")
-            button.setAutoRaise(True)
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
-            button.setText(f"{_TAB_ROLE_SHORT[role]} ▾")
-            button.setToolTip(
-                f"Role of this document: {TAB_ROLES[role]}. Click to change it; "
-                "the comparison runs again in the new role."
-            )
-            button.setMenu(self.role_menu(index, role, button))
+            button = self._role_button(f"tabRole{index}")
+            self._show_role(button, index, role)
             bar.setTabButton(index, QTabBar.ButtonPosition.RightSide, button)
             self.role_buttons[index] = button
             self._tab_roles[index] = role
+        self._sync_header_role()
+
+    @staticmethod
+    def _role_button(name: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setAutoRaise(True)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
+        return button
+
+    def _show_role(self, button: QToolButton, index: int, role: Role) -> None:
+        button.setText(f"{_TAB_ROLE_SHORT[role]} ▾")
+        button.setToolTip(
+            f"Role of this document: {TAB_ROLES[role]}. Click to change it; "
+            "the comparison runs again in the new role."
+        )
+        old = button.menu()
+        button.setMenu(self.role_menu(index, role, button))
+        if old is not None:
+            old.deleteLater()
+
+    def _sync_header_role(self) -> None:
+        """The header's role button: shown for a lone document that has a role."""
+        role = self._tab_roles.get(0)
+        lone = role is not None and self.tabs.count() == 1
+        if lone and role is not None:
+            self._show_role(self.header_role, 0, role)
+        self.header_role.setVisible(lone)
 
     def role_menu(self, index: int, role: Role, parent: QWidget) -> QMenu:
         """“Background / Counterpart / Other version” for tab ``index``; one click on an

@@ -144,3 +144,73 @@ def test_counterpart_and_revision_options_give_roles_revisions_and_document_summ
     assert "  - removed  During the conversation, Raksha Mantri briefed" in report
     assert "still in the reporting (document:sentence) 1:4" in report
     assert "(counterpart): " in report and "readout claims" in report
+
+
+def _earlier_version(folder: Path) -> Path:
+    """Case 02's release as first put out: one sentence reworded, one later withdrawn,
+    and without the closing line (the corpus has no case with a version and a counterpart
+    together outside the held-out split)."""
+    text = (CASE / "official.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "The two leaders shared their concern over the situation in Bangladesh.",
+        "The two leaders discussed the situation in Bangladesh.",
+    )
+    text = text.replace(" They agreed to remain in touch.", "")
+    text = text.replace(
+        "including the Quad.",
+        "including the Quad. Prime Minister looked forward to welcoming President Biden "
+        "to the Quad Leaders' Summit in India.",
+    )
+    path = folder / "official_v1.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_done_means_story_prints_roles_revisions_topics_summaries_and_ties(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [
+        "compare",
+        str(CASE / "official.txt"),
+        str(CASE / "article.txt"),
+        "--revision",
+        str(_earlier_version(tmp_path)),
+        "--counterpart",
+        str(CASE / "counterpart.txt"),
+    ]
+    assert main([*args, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    roles = [d["role"] for d in data["documents"]]
+    assert roles == ["official", "background", "counterpart", "version"]
+    assert all(set(d["provenance"]) >= {"path", "sha256"} for d in data["documents"])
+    (revision,) = data["revisions"]
+    version = data["documents"][3]["sentences"]
+    official = data["documents"][0]["sentences"]
+    assert (revision["from"], revision["to"]) == (3, 0)
+    assert [official[i]["text"] for i in revision["added"]] == ["They agreed to remain in touch."]
+    assert [version[i]["text"] for i in revision["removed"]] == [
+        "Prime Minister looked forward to welcoming President Biden to the Quad Leaders' "
+        "Summit in India."
+    ]
+    ((old, new),) = revision["changed"]
+    assert "discussed the situation" in version[old]["text"]
+    assert "shared their concern" in official[new]["text"]
+    topics = data["topics"]
+    assert len(topics) >= 5 and data["topics_note"] is None
+    for topic in topics:
+        assert topic["label"] and set(topic["documents"]) == {"0", "1", "2"}  # no version
+    bangladesh = [t for t in topics if "Bangladesh" in t["label"]]
+    assert bangladesh and bangladesh[0]["documents"]["2"] == "absent"  # the White House's silence
+    summaries = data["summary"]["documents"]
+    assert [s["role"] for s in summaries] == roles[1:]
+    assert summaries[1]["official"]["absent"] > 0  # the counterpart, the other way round
+    ties = [
+        s["counterpart"] for s in data["documents"][1]["sentences"] if s["counterpart"] is not None
+    ]
+    assert ties and all(t["document"] == 2 for t in ties)
+    assert main(args) == 0
+    report = capsys.readouterr().out
+    assert "REVISIONS — version 3 → official 0: 1 sentence removed, 1 added, 1 reworded" in report
+    assert f"TOPICS ({len(topics)})" in report
+    assert "  readout  1 bg     2 cp     topic" in report
+    assert "(counterpart): 0 of" in report and "⇄ in counterpart, s. 2" in report

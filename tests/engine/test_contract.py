@@ -24,9 +24,11 @@ def test_json_has_exactly_the_contract_keys() -> None:
         "documents",
         "revisions",
         "topics",
+        "topics_note",
         "summary",
         "warnings",
     }
+    assert data["topics_note"] is None  # a matrix (or none needed): nothing to explain
     assert data["revisions"] == []
     assert data["warnings"] == []
     assert data["settings"] == {"ignore": ["case", "quotes"]}

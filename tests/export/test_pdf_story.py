@@ -59,3 +59,25 @@ def test_claims_on_the_counterparts_word_say_whether_its_readout_carries_them(
     # beside the sentence in the side-by-side table.
     assert line in text[:side_by_side] and line in text[side_by_side:]
     assert text.count(squash("On the counterpart's word")) >= 4
+
+
+def test_past_the_claim_limit_the_pdf_says_why_it_has_no_matrix(
+    qapp: object, monkeypatch: object
+) -> None:
+    import pytest
+
+    from desktop.engine import topics
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.setattr(topics, "MAX_CLAIMS", 5)
+    comparison = compare_sources(
+        _read("02", "official.txt"),
+        [_read("02", "article.txt")],
+        counterparts=[_read("02", "counterpart.txt")],
+    )
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    result = export_pdf(comparison, ARTIFACTS / "story-02-no-matrix.pdf", exported_at=EXPORTED_AT)
+    text = squash("".join(page.extract_text() for page in PdfReader(result.path).pages))
+    matrix = text.index(squash("Topics across the sources"))
+    assert text.index(squash("No topic matrix:"), matrix) < text.index(squash("Side by side"))
+    assert squash("more than the 5 it can group") in text

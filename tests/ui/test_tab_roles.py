@@ -125,18 +125,76 @@ def test_each_tab_changes_its_documents_role_in_one_menu_click(
     assert window.loader.inputs.roles[at] is Role.VERSION and pane.tab_role(at) is Role.VERSION
 
 
-def test_a_single_background_has_no_tab_bar_and_keeps_the_story_chooser(
+def test_a_single_background_changes_its_role_from_the_pane_header(
     qtbot: QtBot, make_window: object
 ) -> None:
     window = make_window(  # type: ignore[operator]
-        str(CASE / "official.txt"), str(CASE / "article.txt")
+        str(CASE / "official.txt"), str(CASE / "counterpart.txt")
     )
     assert isinstance(window, MainWindow)
     settle(qtbot, window)
-    # One document: no tab bar (the panes stay level); its role is in the Story dock.
-    assert window.right.tabs.count() == 1 and window.right.tabs.tabBar().isHidden()
-    assert window.right.tab_role(0) is Role.BACKGROUND
-    assert window.story.choosers[0].currentData() == Role.BACKGROUND.value
+    window.message.hide()
+    pane = window.right
+    # One document: no tab bar (the panes stay level), so the role button is in the header.
+    assert pane.tabs.count() == 1 and pane.tabs.tabBar().isHidden()
+    role = pane.tab_role(0)
+    assert role is not None
+    button = pane.header_role
+    assert button.isVisible() and button.text() == f"{role.value} ▾"
+    assert not window.left.header_role.isVisible()  # the official side has no role
+    # The button fits the side's row: both titles, and both reading views, stay level.
+    assert (
+        pane.title.mapTo(window, pane.title.rect().topLeft()).y()
+        == window.left.title.mapTo(window, window.left.title.rect().topLeft()).y()
+    )
+    assert (
+        pane.tabs.mapTo(window, pane.tabs.rect().topLeft()).y()
+        == window.left.tabs.mapTo(window, window.left.tabs.rect().topLeft()).y()
+    )
+    assert window.story.choosers[0].currentData() == role.value
+    menu = button.menu()
+    assert menu is not None
+    checked = [a.data() for a in menu.actions() if a.isChecked()]
+    assert checked == [role.value]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(SHOTS / "lone-background-role-header.png"))
+    menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+    qtbot.waitUntil(menu.isVisible)
+    assert menu.grab().save(str(SHOTS / "lone-background-role-menu.png"))
+    menu.hide()
+    other = Role.BACKGROUND if role is Role.COUNTERPART else Role.COUNTERPART
+    pick = next(a for a in menu.actions() if a.data() == other.value)
+    turns = 0
+
+    def count_turn() -> None:
+        nonlocal turns
+        turns += 1
+
+    ticker = QTimer()
+    ticker.setInterval(5)
+    ticker.timeout.connect(count_turn)
+    ticker.start()
+    pick.trigger()  # one click; the comparison runs off the GUI thread …
+    assert window.loader.working
+    shown = window.view.comparison
+    assert shown is not None and shown.documents[1].role is role  # not yet rerun
+    qtbot.waitUntil(lambda: not window.background.busy(), timeout=60_000)
+    ticker.stop()
+    # … while the event loop keeps turning (a pair compares in a few ticks of 5 ms).
+    assert turns >= 1
+    settle(qtbot, window)
+    assert window.loader.inputs.roles == (other,)
+    comparison = window.view.comparison
+    assert comparison is not None and comparison.documents[1].role is other
+    assert pane.tab_role(0) is other and pane.header_role.text() == f"{other.value} ▾"
+    assert pane.header_role.isVisible()
+    assert window.story.choosers[0].currentData() == other.value  # one fact
+    current = window.keeper.current
+    assert current is not None and current.roles()[0] is other  # stored
+    # A second background brings the tab bar, and the buttons move onto the tabs.
+    pane.set_view_count(2)
+    pane.set_tab_role(1, Role.BACKGROUND)
+    assert not pane.header_role.isVisible()
 
 
 def test_counterpart_ties_show_in_the_tooltip_and_the_claims_table(
