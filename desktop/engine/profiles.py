@@ -190,13 +190,16 @@ def _tone_of(word: str) -> tuple[str, str] | None:
     return (kind, word_key(word)) if kind else None
 
 
+_BEYOND_LATIN = re.compile(r"[^\u0000-\u024f]")
+
+
 def _foreign_share(raw: str) -> float:
     if raw.isascii():
         return 0.0
-    letters = [ch for ch in raw if ch.isalpha()]
+    letters = sum(map(str.isalpha, raw))
     if not letters:
         return 0.0
-    return sum(1 for ch in letters if ord(ch) > 0x24F) / len(letters)
+    return sum(map(str.isalpha, _BEYOND_LATIN.findall(raw))) / letters
 
 
 def reweight(
