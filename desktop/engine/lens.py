@@ -147,6 +147,9 @@ def _find(tokens: Sequence[_Token]) -> list[Found]:
     index = _by_first_word()
     candidates: list[tuple[Phrase, int]] = []
     for i in range(len(tokens)):
+        # Most words start no phrase: one look-up each before building anything.
+        if (True, stems[i]) not in index and (False, words[i]) not in index:
+            continue
         for scale, seen in ((True, stems), (False, words)):
             for phrase in index.get((scale, seen[i]), ()):
                 if tuple(seen[i : i + len(phrase.stems)]) == phrase.stems:
