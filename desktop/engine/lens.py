@@ -124,12 +124,11 @@ def _tokens(text: str, offset: int) -> list[_Token]:
     ]
 
 
-@lru_cache(maxsize=4096)
-def _side(text: str, offset: int) -> tuple[tuple[_Token, ...], tuple[Found, ...]]:
-    """A side's words and lexicon phrases; a readout sentence is read once however many
-    report sentences match it."""
-    tokens = tuple(_tokens(text, offset))
-    return tokens, tuple(_find(tokens))
+def _side(text: str, offset: int) -> tuple[list[_Token], list[Found]]:
+    """A side's words and lexicon phrases. (Caching a readout sentence's reading for
+    the report sentences that match it again saved nothing: hashing cost as much.)"""
+    tokens = _tokens(text, offset)
+    return tokens, _find(tokens)
 
 
 @lru_cache(maxsize=1)
