@@ -112,11 +112,23 @@ def lexicon() -> tuple[Phrase, ...]:
     return tuple(sorted(phrases, key=lambda p: -len(p.stems)))
 
 
-def _tokens(text: str, offset: int) -> list[tuple[str, str, Span]]:
+# A word of a side: (word, stem, start, end), offsets into the document text.
+_Token = tuple[str, str, int, int]
+
+
+def _tokens(text: str, offset: int) -> list[_Token]:
     return [
-        (m.group(), _stem(m.group()), Span(offset + m.start(), offset + m.end()))
+        (word, _stem(word), offset + m.start(), offset + m.end())
         for m in _TOKEN.finditer(text)
+        for word in (m.group(),)
     ]
+
+
+def _side(text: str, offset: int) -> tuple[list[_Token], list[Found]]:
+    """A side's words and lexicon phrases. (Caching a readout sentence's reading for
+    the report sentences that match it again saved nothing: hashing cost as much.)"""
+    tokens = _tokens(text, offset)
+    return tokens, _find(tokens)
 
 
 @lru_cache(maxsize=1)
@@ -128,12 +140,15 @@ def _by_first_word() -> dict[tuple[bool, str], tuple[Phrase, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _find(tokens: Sequence[tuple[str, str, Span]]) -> list[Found]:
-    stems = [s for _, s, _ in tokens]
-    words = [w.lower().replace("’", "'") for w, _, _ in tokens]
+def _find(tokens: Sequence[_Token]) -> list[Found]:
+    stems = [t[1] for t in tokens]
+    words = [t[0].lower().replace("’", "'") for t in tokens]
     index = _by_first_word()
     candidates: list[tuple[Phrase, int]] = []
     for i in range(len(tokens)):
+        # Most words start no phrase: one look-up each before building anything.
+        if (True, stems[i]) not in index and (False, words[i]) not in index:
+            continue
         for scale, seen in ((True, stems), (False, words)):
             for phrase in index.get((scale, seen[i]), ()):
                 if tuple(seen[i : i + len(phrase.stems)]) == phrase.stems:
@@ -153,7 +168,7 @@ def _find(tokens: Sequence[tuple[str, str, Span]]) -> list[Found]:
             continue
         for k in range(i, i + n):
             taken[k] = phrase.stems
-        span = Span(tokens[i][2].start, tokens[i + n - 1][2].end)
+        span = Span(tokens[i][2], tokens[i + n - 1][3])
         found.append(Found(phrase, span, i, i + n - 1))
     return sorted(found, key=lambda f: f.first)
 
@@ -168,24 +183,24 @@ def _noun_use(words: Sequence[str], i: int, form: str) -> bool:
     return word.endswith(_NOUN_ENDINGS) or (i > 0 and words[i - 1] in _BEFORE_A_NOUN)
 
 
-def _specifics(tokens: Sequence[tuple[str, str, Span]]) -> dict[str, Span]:
+def _specifics(tokens: Sequence[_Token]) -> dict[str, Span]:
     """Names and figures: capitalised words after the first, and numbers, by the engine's
     word key (a figure by its whole part: "$41 billion" rounds "41.88 billion"). A name
     just before a reporting verb is the speaker ("Jaishankar said"), not a topic. (Keeping
     only words rare in general English lost more names than it dropped titles, on the
     development pairs.)"""
     out: dict[str, Span] = {}
-    words = [w.lower() for w, _, _ in tokens]
-    for i, (word, _, span) in enumerate(tokens):
+    words = [t[0].lower() for t in tokens]
+    for i, (word, _, a, z) in enumerate(tokens):
         if word[0].isdigit():
-            out.setdefault(_whole(word), span)
+            out.setdefault(_whole(word), Span(a, z))
         elif (
             i
             and word[0].isupper()
             and len(word) > 1
             and not _REPORTING & set(words[i + 1 : i + 1 + _SPEAKER_REACH])
         ):
-            out.setdefault(word_key(word.lower()), span)
+            out.setdefault(word_key(word.lower()), Span(a, z))
     return out
 
 
@@ -193,9 +208,9 @@ def _whole(number: str) -> str:
     return number.replace(",", "").split(".")[0]
 
 
-def _known(tokens: Sequence[tuple[str, str, Span]]) -> set[str]:
+def _known(tokens: Sequence[_Token]) -> set[str]:
     """The word keys and whole figures of a side, to tell what the other side adds."""
-    return {_whole(w) if w[0].isdigit() else word_key(w.lower()) for w, _, _ in tokens}
+    return {_whole(w) if w[0].isdigit() else word_key(w.lower()) for w, *_ in tokens}
 
 
 def _negated(found: Sequence[Found]) -> list[Found]:
@@ -229,9 +244,8 @@ def read_pair(
 ) -> Reading:
     """The shift from the readout sentence ``official`` to the report's ``background``
     (each with the offset of its start in its document)."""
-    b_tokens = _tokens(background, background_start)
-    o_tokens = _tokens(official, official_start)
-    b_found, o_found = _find(b_tokens), _find(o_tokens)
+    b_tokens, b_found = _side(background, background_start)
+    o_tokens, o_found = _side(official, official_start)
     b_negated, o_negated = _negated(b_found), _negated(o_found)
     if (b_negated and not o_negated and _denied(b_negated, o_found)) or (
         o_negated and not b_negated and _denied(o_negated, b_found)
@@ -325,7 +339,7 @@ def _opposed(b_found: Sequence[Found], o_found: Sequence[Found]) -> tuple[Found,
     return None
 
 
-def _general_terms(found: Sequence[Found], tokens: Sequence[tuple[str, str, Span]]) -> list[Found]:
+def _general_terms(found: Sequence[Found], tokens: Sequence[_Token]) -> list[Found]:
     """General readout terms that stand as general: not inside a capitalised name
     ("Committee on … Cultural Cooperation") and not qualified by one ("the situation in
     Ukraine")."""
@@ -333,7 +347,7 @@ def _general_terms(found: Sequence[Found], tokens: Sequence[tuple[str, str, Span
     for f in (f for f in found if f.phrase.kind == "general"):
         if f.first and tokens[f.first][0][0].isupper():
             continue
-        after = [w for w, _, _ in tokens[f.last + 1 : f.last + 3]]
+        after = [t[0] for t in tokens[f.last + 1 : f.last + 3]]
         if len(after) == 2 and after[0] in ("in", "of", "on") and after[1][0].isupper():
             continue
         out.append(f)

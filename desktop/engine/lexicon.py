@@ -45,9 +45,16 @@ _PHRASES: tuple[tuple[str, str], ...] = (
 _PHRASE_ALTERNATIVES = "|".join(
     f"(?P<p{i}>\\b(?:{pattern}))" for i, (pattern, _) in enumerate(_PHRASES)
 )
-# Matched on the lower-cased text: the look-ahead lets the engine skip every position
-# that cannot start a word (4× faster than IGNORECASE over the same alternatives).
-_PHRASE_PATTERN = re.compile(f"(?=[a-z])(?:{_PHRASE_ALTERNATIVES})")
+# The letters a phrase can start with (every alternative starts with a letter).
+_PHRASE_FIRST_LETTERS = "".join(
+    sorted({alt.removeprefix("\\b")[0] for pattern, _ in _PHRASES for alt in pattern.split("|")})
+)
+assert _PHRASE_FIRST_LETTERS.isalpha() and _PHRASE_FIRST_LETTERS.islower()
+# Matched on the lower-cased text: the look-ahead on the first letters lets the engine
+# skip every position that cannot start a phrase, and the word boundary (which every
+# alternative begins with) every position inside a word: 5× faster than "(?=[a-z])"
+# alone, which was 4× faster than IGNORECASE over the same alternatives.
+_PHRASE_PATTERN = re.compile(f"(?=[{_PHRASE_FIRST_LETTERS}])\\b(?:{_PHRASE_ALTERNATIVES})")
 _PHRASE_PATTERN_ANY_CASE = re.compile(_PHRASE_ALTERNATIVES, re.IGNORECASE)
 
 # Name forms and near-synonyms that diplomatic copy uses interchangeably.
@@ -303,6 +310,9 @@ FRAMING: frozenset[str] = frozenset(
 _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0981-\u0983\u09bc-\u09d7\u0a01-\u0a03\u0a3c-\u0a51\u0a81-\u0a83\u0abc-\u0acd\u0b01-\u0b57\u0b82-\u0bcd\u0c00-\u0c56\u0c81-\u0cd6\u0d00-\u0d57\u0e31-\u0e3a\u0e47-\u0e4e\u200c\u200d"
 _WORD = f"(?:[^\\W_]|[{_MARKS}])+"
 _TOKEN = re.compile(f"{_WORD}(?:[’'.-]{_WORD})*", re.UNICODE)
+# The same on ASCII text, where a word character is a letter or a digit and there are no
+# marks: one character class instead of an alternation per character.
+_TOKEN_ASCII = re.compile(r"[A-Za-z0-9]+(?:['.-][A-Za-z0-9]+)*")
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 
 
@@ -380,19 +390,20 @@ def token_tuples(
         ]
         replaced = _without_overlaps(learned + replaced) if learned else replaced
     cursor = 0
+    token_pattern = _TOKEN_ASCII if segment.isascii() else _TOKEN
+    append = found.append
     for a, b, replacement, weight_of, named in [
         *replaced,
         (len(segment), len(segment), "", 0, False),
     ]:
-        for match in _TOKEN.finditer(segment, cursor, a):
-            surface = match.group()
-            info = _surface_info(surface)
+        for match in token_pattern.finditer(segment, cursor, a):
+            info = _surface_info(match.group())
             if info is None:
                 continue
             key, weight, is_number, capitalised = info
             absolute = start + match.start()
             is_name = capitalised and not _sentence_initial(text, absolute)
-            found.append((absolute, start + match.end(), key, weight, is_number, is_name))
+            append((absolute, start + match.end(), key, weight, is_number, is_name))
         for part in replacement.split():
             found.append((start + a, start + b, part, weight_of, False, named))
         cursor = b

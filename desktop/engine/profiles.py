@@ -100,8 +100,10 @@ def profile(
     """``acronyms``: the long forms this comparison folds into their short forms."""
     words = token_tuples(text, start, end, acronyms)
     raw = text[start:end]
+    ascii = raw.isascii()
+    lower = raw.lower()
     breaks = [start + m.start() for m in _CLAUSE_BREAK.finditer(raw)]
-    detail = _DETAIL.search(raw, 12)
+    detail = _DETAIL.search(raw, 12) if not ascii or _has_any(lower, _DETAIL_NEEDLES) else None
     main_end = start + detail.start() if detail else end
     clause_of: list[int] = []
     clause = 0
@@ -110,7 +112,6 @@ def profile(
     names: set[str] = set()
     numbers: set[str] = set()
     tone: dict[str, set[str]] = {}
-    lexicon = tone_lexicon()
     main: set[int] = set()
     for position, (a, _, key, weight, is_number, is_name) in enumerate(words):
         while b < len(breaks) and breaks[b] < a:
@@ -125,11 +126,10 @@ def profile(
             names.add(key)
         if is_number:
             numbers.add(key)
-    lowered = re.findall(r"[a-z]+", raw.lower())
-    for word in lowered:
-        kind = lexicon.get(word) or lexicon.get(word_key(word))
-        if kind:
-            tone.setdefault(kind, set()).add(word_key(word))
+    for word in re.findall(r"[a-z]+", lower):
+        found = _tone_of(word)
+        if found is not None:
+            tone.setdefault(found[0], set()).add(found[1])
     main_weight = sum(words[i][3] for i in main)
     if main_weight < 0.4 * sum(w[3] for w in words):
         main = set(range(len(words)))
@@ -137,7 +137,10 @@ def profile(
         start=start,
         end=end,
         tokens=tuple(words),
-        surfaces=tuple(text[a:z].lower() for a, z, *_ in words),
+        # On ASCII the lower case of a slice is the slice of the lower case.
+        surfaces=tuple(
+            lower[a - start : z - start] if ascii else text[a:z].lower() for a, z, *_ in words
+        ),
         clause_of=tuple(clause_of),
         main=frozenset(main),
         weights=weights,
@@ -145,7 +148,8 @@ def profile(
         names=frozenset(names),
         numbers=frozenset(numbers),
         tone={k: frozenset(v) for k, v in tone.items()},
-        omission=bool(OMISSION.search(CONCESSIVE.sub("", raw, count=1))),
+        omission=(not ascii or _has_any(lower, _OMISSION_NEEDLES))
+        and bool(OMISSION.search(CONCESSIVE.sub("", raw, count=1))),
         foreign_script=_foreign_share(raw) > 0.3,
         gloss=bool(GLOSS.match(raw.strip())),
         unit=unit,
@@ -155,13 +159,47 @@ def profile(
     )
 
 
+# Words (lower case) one of which every match of _DETAIL or OMISSION contains: on ASCII
+# text (where IGNORECASE is plain lower-casing) a sentence with none of them cannot match,
+# and most sentences have none, so the patterns run on few sentences.
+_DETAIL_NEEDLES = (
+    ";",
+    "(",
+    "including",
+    "such",
+    "well",
+    "focus",
+    "emphasis",
+    "particularly",
+    "especially",
+    "areas",
+    "ranging",
+)
+_OMISSION_NEEDLES = ("silent", "mention", "refer", "name", "omitted", "left", "skipped", "dropped")
+
+
+def _has_any(lower: str, needles: tuple[str, ...]) -> bool:
+    return any(needle in lower for needle in needles)
+
+
+@lru_cache(maxsize=65536)
+def _tone_of(word: str) -> tuple[str, str] | None:
+    """(tone kind, word key) of a lower-case word, or None when it has no tone."""
+    lexicon = tone_lexicon()
+    kind = lexicon.get(word) or lexicon.get(word_key(word))
+    return (kind, word_key(word)) if kind else None
+
+
+_BEYOND_LATIN = re.compile(r"[^\u0000-\u024f]")
+
+
 def _foreign_share(raw: str) -> float:
     if raw.isascii():
         return 0.0
-    letters = [ch for ch in raw if ch.isalpha()]
+    letters = sum(map(str.isalpha, raw))
     if not letters:
         return 0.0
-    return sum(1 for ch in letters if ord(ch) > 0x24F) / len(letters)
+    return sum(map(str.isalpha, _BEYOND_LATIN.findall(raw))) / letters
 
 
 def reweight(
