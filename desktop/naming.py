@@ -154,3 +154,17 @@ def slug(title: str) -> str:
     """A file name from a title (``Rajnath-Hegseth-call-brief``)."""
     cleaned = re.sub(r"[^\w\-]+", "-", title).strip("-")[:60].strip("-")
     return cleaned or "readout"
+
+
+def revision_title(comparison: Comparison, old: int, new: int) -> str:
+    """``Version 3 (09:40) → Official readout (09:52)``: each side with the time or date
+    it was fetched or published; without the brackets when neither side has one."""
+    times = []
+    for document in (old, new):
+        found = comparison.documents[document].document
+        times.append(found.metadata.get("retrieved_at") or found.date or "")
+    names = [side_name(comparison, old), side_name(comparison, new)]
+    if not any(times):
+        return f"{names[0]} → {names[1]}"
+    old_name, new_name = (f"{n} ({t or 'undated'})" for n, t in zip(names, times, strict=True))
+    return f"{old_name} → {new_name}"

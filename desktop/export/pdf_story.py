@@ -12,6 +12,7 @@ from desktop.engine.vocabulary import Attribution, Coverage, Role
 from desktop.export.pdf_blocks import Context, block, cell_cursor, flat, paragraph, table
 from desktop.export.pdf_style import PAGE
 from desktop.export.pdf_summary import document_name, heading, side_name
+from desktop.naming import revision_title
 
 _MENTION = {Coverage.COVERED: "mentioned", Coverage.PARTIAL: "in part", Coverage.ABSENT: "—"}
 _SHORT = {
@@ -42,11 +43,10 @@ def write_revisions(cursor: QTextCursor, ctx: Context) -> None:
     comparison = ctx.comparison
     heading(cursor, ctx, "Revisions")
     for revision in comparison.revisions:
-        old_name = f"{side_name(ctx, revision.old)} ({_when(ctx, revision.old)})"
-        new_name = f"{side_name(ctx, revision.new)} ({_when(ctx, revision.new)})"
+        title = revision_title(comparison, revision.old, revision.new)
         paragraph(
             cursor,
-            [(f"{old_name} → {new_name}: {revision.headline()}", look.label(bold=True))],
+            [(f"{title}: {revision.headline()}", look.label(bold=True))],
             block(bottom=4.0),
         )
         items = _items(revision)
@@ -78,11 +78,6 @@ def write_revisions(cursor: QTextCursor, ctx: Context) -> None:
                 first=True,
             )
         cursor.movePosition(QTextCursor.MoveOperation.End)
-
-
-def _when(ctx: Context, document: int) -> str:
-    found = ctx.comparison.documents[document].document
-    return found.metadata.get("retrieved_at") or found.date or "undated"
 
 
 def _items(revision: Revision) -> list[tuple[str, int | None, int | None]]:

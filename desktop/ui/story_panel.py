@@ -207,13 +207,8 @@ def revisions_html(comparison: Comparison) -> str:
 
 
 def _title(comparison: Comparison, revision: Revision) -> str:
-    def when(d: int) -> str:
-        document = comparison.documents[d].document
-        return document.metadata.get("retrieved_at") or document.date or "undated"
-
-    old = naming.side_name(comparison, revision.old)
-    new = naming.side_name(comparison, revision.new)
-    return f"{old} ({when(revision.old)}) → {new} ({when(revision.new)}): {revision.headline()}"
+    title = naming.revision_title(comparison, revision.old, revision.new)
+    return f"{title}: {revision.headline()}"
 
 
 def _diff_html(comparison: Comparison, revision: Revision, i: int, j: int) -> str:
