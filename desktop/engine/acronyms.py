@@ -14,7 +14,7 @@ spellings meet in the aligner's vocabulary.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -157,7 +157,7 @@ def long_form_pattern(long: str) -> str:
     return r"\b" + r"[\s\-]+".join(words) + r"\b"
 
 
-def learn(texts: Sequence[str] | Iterable[str]) -> Acronyms:
+def learn(texts: Iterable[str]) -> Acronyms:
     """The acronyms to fold in a comparison of ``texts``: those the texts define, and the
     common ones whose long form occurs in them (a short form defined by a text wins)."""
     texts = list(texts)

@@ -263,7 +263,7 @@ def background_rows(
         credits = (
             np.max(np.stack([options[x.official].background_credits for x in kept]), axis=0)
             if kept
-            else None
+            else np.zeros(len(prepared.background_meaning[i].keys), dtype=np.float32)
         )
         rows.append(
             coverage_features(
@@ -277,7 +277,7 @@ def background_rows(
                 soft,
                 prepared.official_keys,
                 whole,
-                credits=credits,
+                credits,
             )
         )
     return rows

@@ -16,14 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from desktop.engine.profiles import SentenceProfile
-from desktop.engine.semantic import (
-    SemanticProfile,
-    best_matches,
-    content_cosine,
-    sentence_cosine,
-    soft_recall,
-    token_credits,
-)
+from desktop.engine.semantic import SemanticProfile, content_cosine, sentence_cosine
 from desktop.engine.vocabulary import Unit
 
 # The features of the three fitted decisions (model.py). Everything is computed on
@@ -77,10 +70,6 @@ class Pair:
         ) or self.frame_pair
 
 
-def shared_weight(weights: dict[str, float], keys: Iterable[str]) -> float:
-    return sum(weights[k] for k in keys if k in weights)
-
-
 def weight_in(weights: dict[str, float], keys: frozenset[str] | set[str]) -> float:
     """Weight of the keys of ``weights`` that are in ``keys``, looked up one by one:
     ``weights.keys() & keys`` walks all of ``keys``, the whole readout's vocabulary."""
@@ -96,13 +85,12 @@ def pair(
     official: SentenceProfile,
     bg_meaning: SemanticProfile,
     off_meaning: SemanticProfile,
-    soft: tuple[float, float] | None = None,
+    soft: tuple[float, float],
 ) -> Pair:
-    """``soft``: (background, official) soft recalls when the caller computed them in bulk."""
+    """``soft``: (background, official) soft recalls, computed in bulk by the caller
+    (semantic.pair_credits)."""
     common = background.weights.keys() & official.weights.keys()
     frame_common = background.frame.keys() & official.frame.keys()
-    if soft is None:
-        soft = (soft_recall(bg_meaning, [off_meaning]), soft_recall(off_meaning, [bg_meaning]))
     soft_bg, soft_off = soft
     names = background.names | official.names
     content_bg = background.total
@@ -204,23 +192,16 @@ def coverage_features(
     link_prob: float,
     best_soft: float,
     official_keys: frozenset[str],
-    best_sentence: float = 0.0,
-    *,
-    credits: NDArray[np.float32] | None = None,
+    best_sentence: float,
+    credits: NDArray[np.float32],
 ) -> list[float]:
-    """``credits``: each content token's best credit against ``linked``, when the caller
-    kept them from the candidates (else they are computed here)."""
+    """``credits``: each content token's best credit against ``linked`` (zeros when
+    nothing is linked), kept from the candidates (semantic.pair_credits)."""
     union: set[str] = set()
     for official, _ in linked:
         union.update(official.weights)
         union.update(official.frame)
     lexical = weight_in(background.weights, union) / background.total
-    if credits is None or not linked:
-        credits = (
-            best_matches(meaning, [m for _, m in linked])
-            if linked
-            else np.zeros(len(meaning.keys), dtype=np.float32)
-        )
     total = float(meaning.weights.sum())
     covered = float((meaning.weights * credits).sum())
     union_soft = covered / total if total > 0 else 0.0
@@ -303,14 +284,12 @@ def official_features(
     official: SentenceProfile,
     meaning: SemanticProfile,
     linkers: Sequence[Linker],
-    credits: NDArray[np.float32] | None = None,
+    credits: NDArray[np.float32],
 ) -> list[float]:
     """Background ⇒ official: is the official sentence's main claim conveyed?
 
     ``credits``: the official tokens' credits against each linker (one column each),
-    when the caller kept them from the candidates."""
-    if credits is None:
-        credits = token_credits(meaning, [x.meaning for x in linkers])
+    kept from the candidates (semantic.pair_credits)."""
     main = _main_recall(official, meaning, credits) if meaning.keys and linkers else None
     best_main = float(main.max()) if main is not None and main.size else 0.0
     linked = [k for k, x in enumerate(linkers) if x.linked]

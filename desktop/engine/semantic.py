@@ -111,31 +111,6 @@ def credit(cosines: Array) -> Array:
     return result
 
 
-def token_credits(a: SemanticProfile, others: Sequence[SemanticProfile]) -> Array:
-    """Credit of each content token of ``a`` (rows) against each of ``others`` (columns):
-    1 for the same key, else the cosine to the closest token, scaled by :func:`credit`.
-    One matrix product for all of ``others``."""
-    result = np.zeros((len(a.keys), len(others)), dtype=np.float32)
-    filled = [i for i, o in enumerate(others) if o.keys]
-    if not a.keys or not filled:
-        return result
-    vectors = _gathered([others[i] for i in filled])
-    ids = np.concatenate([others[i].key_ids for i in filled])
-    starts = np.cumsum([0, *[len(others[i].keys) for i in filled][:-1]])
-    scores = credit(a.vectors @ vectors.T)
-    scores[a.key_ids[:, None] == ids[None, :]] = 1.0
-    result[:, filled] = np.maximum.reduceat(scores, starts, axis=1)
-    return result
-
-
-def best_matches(a: SemanticProfile, others: Sequence[SemanticProfile]) -> Array:
-    """For each content token of ``a``, its credit against the best token of ``others``."""
-    if not a.keys or not others:
-        return np.zeros(len(a.keys), dtype=np.float32)
-    best: Array = token_credits(a, others).max(axis=1)
-    return best
-
-
 @dataclass(frozen=True)
 class PairCredits:
     """Soft recalls of one pair and the credits behind them (see :func:`pair_credits`)."""
@@ -146,24 +121,16 @@ class PairCredits:
     other_credits: Array  # credit of each of the other's content tokens against a
 
 
-_NO_CREDITS = PairCredits(0.0, 0.0, np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.float32))
-
-
 def pair_credits(a: SemanticProfile, others: Sequence[SemanticProfile]) -> list[PairCredits]:
     """For each of ``others``, both directions of the soft match — one matrix product
-    for all of them. The aligner keeps the credits, so the coverage and official
-    judgements reuse them instead of comparing the same tokens again."""
+    for all of them. A token's credit against a sentence is 1 for the same key, else
+    its cosine to the closest token there scaled by :func:`credit`. The aligner keeps
+    the credits, so the coverage and official judgements reuse them instead of
+    comparing the same tokens again."""
     filled = [i for i, o in enumerate(others) if o.keys]
-    total_a = float(a.weights.sum())
-    if not a.keys or len(filled) < len(others):
-        empty_a = np.zeros(len(a.keys), dtype=np.float32)
-        result = [
-            PairCredits(0.0, 0.0, empty_a, np.zeros(len(o.keys), dtype=np.float32)) for o in others
-        ]
-    else:
-        result = [_NO_CREDITS] * len(others)  # every slot is filled below
     if not a.keys or not filled:
-        return result
+        return [_no_credits(a, o) for o in others]
+    total_a = float(a.weights.sum())
     vectors = _gathered([others[i] for i in filled])
     ids = np.concatenate([others[i].key_ids for i in filled])
     sizes = [len(others[i].keys) for i in filled]
@@ -173,34 +140,33 @@ def pair_credits(a: SemanticProfile, others: Sequence[SemanticProfile]) -> list[
     best_for_a = np.maximum.reduceat(scores, starts, axis=1)  # a's tokens × others
     soft_a = (a.weights @ best_for_a) / total_a if total_a > 0 else np.zeros(len(filled))
     best_for_others = scores.max(axis=0)
-    for slot, i in enumerate(filled):
-        other = others[i]
+    slot_of = {i: slot for slot, i in enumerate(filled)}
+    result: list[PairCredits] = []
+    for i, other in enumerate(others):
+        slot = slot_of.get(i)
+        if slot is None:
+            result.append(_no_credits(a, other))
+            continue
         own = best_for_others[starts[slot] : starts[slot] + sizes[slot]]
         total = float(other.weights.sum())
-        result[i] = PairCredits(
-            float(soft_a[slot]) if total_a > 0 else 0.0,
-            float((own * other.weights).sum()) / total if total > 0 and total_a > 0 else 0.0,
-            best_for_a[:, slot],
-            own,
+        result.append(
+            PairCredits(
+                float(soft_a[slot]) if total_a > 0 else 0.0,
+                float((own * other.weights).sum()) / total if total > 0 and total_a > 0 else 0.0,
+                best_for_a[:, slot],
+                own,
+            )
         )
     return result
 
 
-def pair_recalls(
-    a: SemanticProfile, others: Sequence[SemanticProfile]
-) -> list[tuple[float, float]]:
-    """For each of ``others``: the share of ``a``'s content weight it accounts for, and
-    the share of its own content weight that ``a`` accounts for (what
-    :func:`soft_recall` gives pair by pair)."""
-    return [(c.recall_a, c.recall_other) for c in pair_credits(a, others)]
-
-
-def soft_recall(a: SemanticProfile, others: Sequence[SemanticProfile]) -> float:
-    """Share of ``a``'s content weight that ``others`` account for, softly."""
-    total = float(a.weights.sum())
-    if total <= 0 or not others:
-        return 0.0
-    return float((a.weights * best_matches(a, others)).sum()) / total
+def _no_credits(a: SemanticProfile, other: SemanticProfile) -> PairCredits:
+    return PairCredits(
+        0.0,
+        0.0,
+        np.zeros(len(a.keys), dtype=np.float32),
+        np.zeros(len(other.keys), dtype=np.float32),
+    )
 
 
 def content_cosine(a: SemanticProfile, b: SemanticProfile) -> float:

@@ -30,6 +30,28 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 COMPARE_TIMEOUT_MS = 30_000
 
 
+class EventLoopTurns:
+    """Counts turns of the event loop (a 5 ms timer's ticks) from ``start`` to ``stop``:
+    work that blocks the GUI thread leaves none."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.turns = 0
+        self._timer = QTimer()
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        self.turns += 1
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
 def settle(qtbot: QtBot, window: MainWindow) -> None:
     """Wait until no read, comparison or sessions answer is on its way, and events are processed."""
 

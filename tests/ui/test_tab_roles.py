@@ -15,7 +15,7 @@ from desktop.ui.claims_panel import Column
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tooltips import tooltip
 from desktop.workspace.inputs import SessionInputs
-from tests.ui.conftest import SCREENSHOTS, settle
+from tests.ui.conftest import SCREENSHOTS, EventLoopTurns, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 CASE = ROOT / "tests" / "cases" / "02-modi-biden-call-counterpart"
@@ -67,21 +67,13 @@ def test_each_tab_changes_its_documents_role_in_one_menu_click(
     assert menu.grab().save(str(SHOTS / "tab-role-menu.png"))
     assert pane.grab().save(str(SHOTS / "tab-role-pane.png"))
     menu.hide()
-    turns = 0
-
-    def count_turn() -> None:
-        nonlocal turns
-        turns += 1
-
-    ticker = QTimer()
-    ticker.setInterval(5)
-    ticker.timeout.connect(count_turn)
+    ticker = EventLoopTurns()
     ticker.start()
     background.trigger()  # returns at once: the comparison runs off the GUI thread …
     assert window.loader.working
     qtbot.waitUntil(lambda: not window.background.busy(), timeout=60_000)
     ticker.stop()
-    assert turns >= 3  # … while the event loop keeps turning
+    assert ticker.turns >= 3  # … while the event loop keeps turning
     settle(qtbot, window)
     assert window.loader.inputs.roles == (Role.BACKGROUND, Role.BACKGROUND)
     comparison = window.view.comparison
@@ -164,15 +156,7 @@ def test_a_single_background_changes_its_role_from_the_pane_header(
     menu.hide()
     other = Role.BACKGROUND if role is Role.COUNTERPART else Role.COUNTERPART
     pick = next(a for a in menu.actions() if a.data() == other.value)
-    turns = 0
-
-    def count_turn() -> None:
-        nonlocal turns
-        turns += 1
-
-    ticker = QTimer()
-    ticker.setInterval(5)
-    ticker.timeout.connect(count_turn)
+    ticker = EventLoopTurns()
     ticker.start()
     pick.trigger()  # one click; the comparison runs off the GUI thread …
     assert window.loader.working
@@ -181,7 +165,7 @@ def test_a_single_background_changes_its_role_from_the_pane_header(
     qtbot.waitUntil(lambda: not window.background.busy(), timeout=60_000)
     ticker.stop()
     # … while the event loop keeps turning (a pair compares in a few ticks of 5 ms).
-    assert turns >= 1
+    assert ticker.turns >= 1
     settle(qtbot, window)
     assert window.loader.inputs.roles == (other,)
     comparison = window.view.comparison
