@@ -50,6 +50,7 @@ from desktop.engine.compare import Comparison
 from desktop.engine.corrections import Correction, apply_corrections
 from desktop.export.fonts import missing_scripts, register_bundled_fonts, sans_font, serif_font
 from desktop.export.pdf_blocks import Context, NoteLike, format_when
+from desktop.export.pdf_paging import split_paragraphs_at_page_breaks
 from desktop.export.pdf_story import write_story
 from desktop.export.pdf_style import TEXT_PT, PrintLook
 from desktop.export.pdf_summary import write_header, write_summary
@@ -256,6 +257,7 @@ def build_document(ctx: Context, device: QPdfWriter, body: QSizeF) -> QTextDocum
     cursor.endEditBlock()
     document.setPageSize(body)
     _keep_headings_with_next(document, ctx.headings, body.height() * KEEP_WITH_HEADING)
+    split_paragraphs_at_page_breaks(document)
     return document
 
 
