@@ -29,6 +29,9 @@ PATTERNS = {
     "strengthened",
     "frame-only",
     "non-latin",
+    "reporting-verb",
+    "interrupted-tag",
+    "split-quote",
 }
 LABEL_FILES = ("labels.json", "labels.second.json")
 

@@ -371,10 +371,10 @@ FAMILIES: tuple[tuple[str, str | None], ...] = (
     ("ministry acronym (MEA, ISPR, …)", "acronym"),
     ("title then surname", "title-surname"),
     ("embedded social-media post", "embedded-post"),
-    ("reporting verbs, on-record speech", None),
+    ("reporting verbs, on-record speech", "reporting-verb"),
     ("subject: relative clause", "anon-relative"),
-    ("subject: parentheses, after-clause, em-dash", None),
-    ("no split inside quotation marks", None),
+    ("subject: parentheses, after-clause, em-dash", "interrupted-tag"),
+    ("no split inside quotation marks", "split-quote"),
 )
 
 
