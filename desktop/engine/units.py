@@ -152,6 +152,7 @@ def classify(
     _mark_captions(lines, units)
     _mark_credited_captions(lines, units)
     _mark_offices(lines, units, official=official)
+    _mark_contact_blocks(lines, units)
     _mark_link_lists(lines, units)
     _mark_top(lines, units, official=official)
     if not official:
@@ -177,6 +178,11 @@ def _mark_agency_bylines(lines: Sequence[_Line], units: list[Unit]) -> None:
 
 _PLACES_OR_NAMES = re.compile(r"^[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}$")
 _ALL_CAPS = re.compile(r"^[^a-z]*[A-Z]{2}[^a-z]*$")
+# A correspondent's line near the top: "Nina Hartley in Beijing", "A and B in Seoul".
+_NAME_IN_PLACE = re.compile(
+    r"^[A-Z][\w.’'-]+(?:\s[A-Z][\w.’'-]+){1,2}(?:\s(?:and|&)\s[A-Z][\w.’'-]+(?:\s[A-Z][\w.’'-]+){1,2})?"
+    r"\sin\s[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2}$"
+)
 
 
 def _mark_lone_names(lines: Sequence[_Line], units: list[Unit], *, official: bool) -> None:
@@ -213,7 +219,7 @@ def _mark_lone_names(lines: Sequence[_Line], units: list[Unit], *, official: boo
             and not line.terminal
             and _PLACES_OR_NAMES.match(text)
             and 2 <= line.words <= 4
-        ):
+        ) or (not official and 0 < i <= 8 and not line.terminal and _NAME_IN_PLACE.match(text)):
             units[i] = Unit.BYLINE
 
 
@@ -297,6 +303,9 @@ def _mark_top(lines: Sequence[_Line], units: list[Unit], *, official: bool) -> N
     body = [i for i, u in enumerate(units) if u in (Unit.CLAIM, Unit.TITLE, Unit.HEADLINE)]
     if not body:
         return
+    if _kicker(lines, units, body):
+        units[body[0]] = Unit.BOILERPLATE
+        body = body[1:]
     first = body[0]
     line = lines[first]
     top = all(units[i] is not Unit.CLAIM for i in range(first))
@@ -351,6 +360,26 @@ def _mark_top(lines: Sequence[_Line], units: list[Unit], *, official: bool) -> N
         return  # nothing follows the furniture: the block is the body of a short text
     for i in block:
         units[i] = Unit.STANDFIRST
+
+
+def _kicker(lines: Sequence[_Line], units: Sequence[Unit], body: Sequence[int]) -> bool:
+    """A section label above the headline or title ("East Asia", "Press Releases"): one
+    or two words on a line of their own, then a longer heading line."""
+    if len(body) < 2 or units[body[0]] is not Unit.CLAIM:
+        return False
+    label, heading = lines[body[0]], lines[body[1]]
+    if any(units[i] is Unit.CLAIM for i in range(body[0])):
+        return False
+    return (
+        label.whole_line
+        and not label.terminal
+        and label.words <= 2
+        and heading.whole_line
+        and heading.line != label.line
+        and heading.words >= 4
+        and units[body[1]] in (Unit.CLAIM, Unit.TITLE, Unit.HEADLINE)
+        and (not heading.terminal or _title_like(heading))
+    )
 
 
 def _line_words(lines: Sequence[_Line], line: _Line) -> int:
@@ -479,6 +508,7 @@ def _says(text: str) -> bool:
 _OFFICE = re.compile(
     r"^(?:The\s+)?(?:Embassy|High\s+Commission|Consulate(?:\s+General)?|Permanent\s+Mission|"
     r"Ministry|Department|Office|Bureau|Directorate|Secretariat|Press\s+Wing|Press\s+Office|"
+    r"Presidency|Chancellery|Cabinet\s+Office|Spokesperson|Spokesman|Spokeswoman|"
     r"Media\s+(?:Centre|Center|Cell|Office)|Spokesperson['’]s\s+Office)"
     r"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of|and|for|the|&|[A-Z][\w'’&-]*)){0,6})?"
     r"(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})?$"
@@ -499,6 +529,25 @@ def _mark_offices(lines: Sequence[_Line], units: list[Unit], *, official: bool) 
             and not line.text.endswith((".", "!", "?"))
         ):
             units[i] = Unit.BOILERPLATE
+
+
+_CONTACT_HEADING = re.compile(
+    r"(?i)^(?:press|media)\s+(?:contacts?|enquiries|inquiries|office)\s*:?$|^contacts?\s*:?$"
+)
+
+
+def _mark_contact_blocks(lines: Sequence[_Line], units: list[Unit]) -> None:
+    """Under a release's "Press contacts" heading, the short unfinished lines that follow
+    (a name, a title, a telephone number, an address) are the contact block."""
+    for i, line in enumerate(lines):
+        if not (line.whole_line and _CONTACT_HEADING.match(line.text)):
+            continue
+        units[i] = Unit.BOILERPLATE
+        for j in range(i + 1, len(lines)):
+            after = lines[j]
+            if not after.whole_line or after.terminal or after.words > 12:
+                break
+            units[j] = Unit.BOILERPLATE
 
 
 _VERBS = re.compile(

@@ -198,3 +198,80 @@ def test_live_blog_link_list_and_entry_heading() -> None:
     assert units["Leaders arrive for the opening session"] is Unit.LINK
     assert units["Foreign ministers hold side meeting"] is Unit.LINK
     assert units["Minister: talks will go on ‘as long as needed’"] is Unit.HEADLINE
+
+
+def test_section_kicker_above_a_headline_or_a_release_title() -> None:
+    page = (
+        "Diplomacy\n"
+        "Vietnam and Japan agree to lift ties, plan coast guard drills\n"
+        "Hanoi hopes the drills will start before the monsoon\n"
+        "By Lan Pham\n"
+        "Vietnam and Japan agreed on Monday to hold joint coast guard drills next year.\n"
+    )
+    units = dict(_units(page))
+    assert units["Diplomacy"] is Unit.BOILERPLATE
+    assert units["Vietnam and Japan agree to lift ties, plan coast guard drills"] is Unit.HEADLINE
+    assert units["Hanoi hopes the drills will start before the monsoon"] is Unit.STANDFIRST
+    release = (
+        "News Releases\n"
+        "Outcome of the Vietnam-Japan Foreign Ministers' Talks\n"
+        "The two ministers agreed to hold coast guard drills in 2027.\n"
+    )
+    units = dict(_units(release, official=True))
+    assert units["News Releases"] is Unit.BOILERPLATE
+    assert units["Outcome of the Vietnam-Japan Foreign Ministers' Talks"] is Unit.TITLE
+    # A short headline with no heading under it is still the headline.
+    short = "Talks end\nThe two ministers met for an hour on Monday.\n"
+    assert dict(_units(short))["Talks end"] is Unit.HEADLINE
+
+
+def test_correspondent_line_tag_line_promo_and_print_footer() -> None:
+    page = (
+        "Canada and India restore trade talks after two-year pause\n"
+        "Negotiators will meet in Ottawa next month\n"
+        "Priya Menon in Ottawa\n"
+        "Canada and India said on Friday they would restart trade negotiations.\n"
+        "Topics: Canada, India, Trade\n"
+        "Join our WhatsApp channel for the day's top stories.\n"
+        "Published in The Daily Ledger, March 3rd, 2026.\n"
+    )
+    units = dict(_units(page))
+    assert units["Priya Menon in Ottawa"] is Unit.BYLINE
+    assert units["Topics: Canada, India, Trade"] is Unit.BOILERPLATE
+    assert units["Join our WhatsApp channel for the day's top stories."] is Unit.LINK
+    assert units["Published in The Daily Ledger, March 3rd, 2026."] is Unit.BOILERPLATE
+    assert units["Canada and India said on Friday they would restart trade negotiations."] is (
+        Unit.CLAIM
+    )
+    # A web page's own date line stays a dateline.
+    assert dict(_units("Talks resume\nPublished March 3, 2026\nThe talks resumed.\n"))[
+        "Published March 3, 2026"
+    ] is Unit.DATELINE
+
+
+def test_press_contact_block_and_issuing_office_close_a_release() -> None:
+    text = (
+        "Joint press release on the Canada-India trade talks\n"
+        "The two ministers agreed to restart negotiations on a trade agreement.\n"
+        "They will meet again in Ottawa in April.\n"
+        "\n"
+        "Visit the meeting page\n"
+        "\n"
+        "Presidency of the Council of Trade Ministers Directorate of Communications\n"
+        "\n"
+        "Press contacts\n"
+        "Ana Duarte Lima\n"
+        "Spokesperson of the President of the Council\n"
+        "+32 2 555 01 23\n"
+    )
+    units = dict(_units(text, official=True))
+    assert units["They will meet again in Ottawa in April."] is Unit.CLAIM
+    assert units["Visit the meeting page"] is Unit.LINK
+    for line in (
+        "Presidency of the Council of Trade Ministers Directorate of Communications",
+        "Press contacts",
+        "Ana Duarte Lima",
+        "Spokesperson of the President of the Council",
+        "+32 2 555 01 23",
+    ):
+        assert units[line] is Unit.BOILERPLATE, line
