@@ -434,7 +434,7 @@ def classify_subject(
     if _INSTITUTION_WORDS & set(lower):
         # "Kremlin aide Yuri Ushakov": a person the institution employs, on the record
         # in their own name (a spokesperson was decided above).
-        return Attribution.NAMED if _personal_name(words[-1]) else Attribution.OFFICIAL
+        return Attribution.NAMED if personal_name(words[-1]) else Attribution.OFFICIAL
     # "the release issued ...", "a joint statement released ...": a participle after the head.
     if set(lower) & _OFFICIAL_HEADS and not set(lower) & _SOURCE_HEADS:
         return Attribution.OFFICIAL
@@ -462,7 +462,7 @@ def _common_plural(word: str) -> bool:
     )
 
 
-def _personal_name(word: str) -> bool:
+def personal_name(word: str) -> bool:
     """A capitalised word that is no acronym, institution, office or government name."""
     lower = word.lower()
     return (

@@ -13,6 +13,7 @@ from desktop.engine.align import align, prepare
 from desktop.engine.document import Document, Sentence, Span
 from desktop.engine.model import AlignmentModel, default_model
 from desktop.engine.profiles import profile
+from desktop.engine.readout_voice import participants, through_readout
 from desktop.engine.revisions import Revision
 from desktop.engine.segment import split_sentences
 from desktop.engine.settings import CompareSettings
@@ -337,6 +338,7 @@ def _compare_now(
         (Coverage.ABSENT, []) for _ in official_sentences
     ]
     background_results: list[DocumentResult] = []
+    people = participants(official.text)
     for doc_index, background in enumerate(backgrounds, start=1):
         sentences, attributions, units = (
             analyses[doc_index - 1] if analyses else analyse(background)
@@ -347,6 +349,15 @@ def _compare_now(
             for s, unit in zip(sentences, units, strict=True)
         ]
         decisions, official_decisions = align(prepare(profiles, official_profiles), model)
+        if not single_article:
+            voiced = through_readout(
+                texts,
+                [a for a, _ in attributions],
+                [c for _, c in attributions],
+                [d.coverage for d in decisions],
+                people,
+            )
+            attributions = [(v, c) for v, (_, c) in zip(voiced, attributions, strict=True)]
         results = []
         for sentence, text, (attribution, cue), unit, decision in zip(
             sentences, texts, attributions, units, decisions, strict=True

@@ -244,9 +244,12 @@ def test_correspondent_line_tag_line_promo_and_print_footer() -> None:
         Unit.CLAIM
     )
     # A web page's own date line stays a dateline.
-    assert dict(_units("Talks resume\nPublished March 3, 2026\nThe talks resumed.\n"))[
-        "Published March 3, 2026"
-    ] is Unit.DATELINE
+    assert (
+        dict(_units("Talks resume\nPublished March 3, 2026\nThe talks resumed.\n"))[
+            "Published March 3, 2026"
+        ]
+        is Unit.DATELINE
+    )
 
 
 def test_press_contact_block_and_issuing_office_close_a_release() -> None:

@@ -1,0 +1,168 @@
+"""A participant's words that reach the article through the readout are the readout's.
+
+"Erdogan said Ankara would work alongside Qatar" names a speaker, so the cues call it
+``named``. But when Erdogan is one of the readout's own people, the sentence says what
+the readout has him say, and no other occasion is named (no post, news conference,
+interview or briefing), the article is quoting him from inside the readout: by the
+corpus definitions that is ``official`` (tests/cases/README.md, "a named person quoted
+from inside the readout"). Only the comparison can tell: the sentence must be covered,
+or partly covered, by the official text. "He said …" right after such a sentence
+follows it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from desktop.engine.attribution import personal_name
+from desktop.engine.vocabulary import Attribution, Coverage
+
+# On-record occasions of a person's own: a named speaker there stays ``named``.
+_OCCASION = re.compile(
+    r"(?i)\b(?:on\s+(?:x|twitter|facebook|instagram|telegram|truth\s+social|weibo)\b|"
+    r"posts?\b|posted|tweet(?:s|ed)?|wrote|writing|"
+    r"(?:press|news|media|joint)\s+(?:conference|briefing|meet|appearance|availability)|presser|briefing|briefed\s+reporters|"
+    r"reporters|journalists|correspondents|interview|podcast|speech|address(?:ed|ing)?\b|"
+    r"remarks|rally|parliament|senate|lok\s+sabha|rajya\s+sabha|video|televised|broadcast|"
+    r"on\s+television|on\s+tv|speaking|spoke\s+(?:to|at|alongside|after)|^asked\b|"
+    r"\basked\s+(?:about|whether|if|why|how))"
+)
+_NAME = re.compile(r"[^\W\d_][\w’'-]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PRONOUN = re.compile(r"(?i)^\s*(?:he|she)\b")
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def participants(official_text: str) -> frozenset[str]:
+    """The words of personal names in the official text, folded: the readout's people."""
+    return frozenset(_fold(w) for w in _NAME.findall(official_text) if _person_word(w))
+
+
+# Capitalised words that are no one's name: titles and honorifics that open a name,
+# and the calendar's.
+_NOT_NAMES = frozenset(
+    [
+        "president",
+        "prime",
+        "minister",
+        "secretary",
+        "senator",
+        "chancellor",
+        "premier",
+        "king",
+        "queen",
+        "crown",
+        "prince",
+        "princess",
+        "sheikh",
+        "emir",
+        "sultan",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "general",
+        "admiral",
+        "ambassador",
+        "chief",
+        "deputy",
+        "vice",
+        "foreign",
+        "external",
+        "defence",
+        "defense",
+        "home",
+        "finance",
+        "commerce",
+        "trade",
+        "affairs",
+        "state",
+        "national",
+        "security",
+        "adviser",
+        "advisor",
+        "envoy",
+        "special",
+        "senior",
+        "chairman",
+        "chair",
+        "leader",
+        "his",
+        "her",
+        "excellency",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "brig",
+        "adm",
+        "capt",
+        "hon",
+        "honourable",
+        "shri",
+        "smt",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def _person_word(word: str) -> bool:
+    word = _POSSESSIVE.sub("", word)
+    return len(word) > 2 and word.lower() not in _NOT_NAMES and personal_name(word)
+
+
+def through_readout(
+    texts: Sequence[str],
+    attributions: Sequence[Attribution],
+    cues: Sequence[tuple[int, int] | None],
+    coverages: Sequence[Coverage],
+    people: frozenset[str],
+) -> list[Attribution]:
+    """The attributions with each readout participant's covered words made ``official``."""
+    out = list(attributions)
+    switched_before = False
+    for i, (text, attribution, cue, coverage) in enumerate(
+        zip(texts, attributions, cues, coverages, strict=True)
+    ):
+        switched = False
+        if attribution is Attribution.NAMED and cue is not None and coverage is not Coverage.ABSENT:
+            cue_text = text[cue[0] : cue[1]]
+            if _PRONOUN.match(cue_text):
+                speaker_in_readout = switched_before
+            else:
+                # The speaker is the last name in the cue: "Indian Army chief Gen Upendra
+                # Dwivedi warned" is Dwivedi, whatever else the readout names.
+                names = [w for w in _NAME.findall(cue_text) if _person_word(w)]
+                speaker_in_readout = bool(names) and _fold(_POSSESSIVE.sub("", names[-1])) in people
+            # The occasion may be named once, in the sentence before ("Modi, speaking in
+            # Hindi, said …" then "“We have agreed …,” he said").
+            before = texts[i - 1] if i and attributions[i - 1] is Attribution.NAMED else ""
+            if speaker_in_readout and not _OCCASION.search(text) and not _OCCASION.search(before):
+                out[i] = Attribution.OFFICIAL
+                switched = True
+        switched_before = switched
+    return out
