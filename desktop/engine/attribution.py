@@ -537,6 +537,13 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
         if re.search(r"\b(?:not|never|n't)\s+$", masked[: match.start()], re.I):
             continue  # "Islamabad has not confirmed …": a denial of a statement reports none
         subject_start, subject = _subject_before(masked, match.start())
+        if _REPORT.search(masked, subject_start, match.start()) and _leads_with_cue(
+            masked, subject_start
+        ):
+            # "Beijing says the rigs, in a zone where the two countries' maritime claims
+            # overlap, are …": the noun "claims" is no second verb whose subject is the
+            # whole opening clause; "Beijing says" is the cue.
+            continue
         kind = classify_subject(subject, roles=roles)
         if kind is Attribution.REPORTER:
             # "The ISPR, the military's media wing, said": the appositive describes the
@@ -597,6 +604,18 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
             for o in cues
         )
     ]
+
+
+def _leads_with_cue(masked: str, start: int) -> bool:
+    """The text from ``start`` opens with a subject and a reporting verb ("Beijing says")."""
+    first = _REPORT.search(masked, start)
+    if first is None:
+        return False
+    opening = masked[start : first.start()]
+    # Not a relative clause or an aside on the subject ("The military — which described …").
+    if re.search(r"[,;—–(]|\s-\s|\b(?:which|who|whom|whose|that)\b", opening, re.I):
+        return False
+    return len(re.findall(r"\w+", opening)) <= 4
 
 
 def _placed_call(sentence: str, match: re.Match[str]) -> bool:

@@ -208,3 +208,16 @@ def test_a_post_without_lead_in_is_the_paragraph_above_its_signature() -> None:
     assert kinds == [REP, NAM, NAM, NAM, NAM]
     # Without paragraphs only the line above the signature is known to be the post.
     assert [a for a, _ in attribute(sentences, units)][:3] == [REP, REP, REP]
+
+
+def test_a_noun_that_looks_like_a_reporting_verb_does_not_swallow_the_opening_cue() -> None:
+    sentences = [
+        "Beijing says the rigs, in a zone where the two countries’ maritime claims overlap, "
+        "are fish farms.",
+        # A relative clause on the subject keeps its own verb out of the subject.
+        "The military — which described the attack only as unprovoked — said two posts fell.",
+    ]
+    (first, first_cue), (second, _) = attribute(sentences)
+    assert first is Attribution.OFFICIAL
+    assert first_cue is not None and sentences[0][first_cue[0] : first_cue[1]] == "Beijing says"
+    assert second is Attribution.OFFICIAL
