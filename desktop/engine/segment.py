@@ -25,7 +25,7 @@ _EXTRA_BOUNDARY = re.compile(r"[।॥。！？۔؟][”’\"»)]*(?=\s|$)|[。�
 # Abbreviations pysbd does not know and that news copy uses before a capital or a number.
 _NO_BREAK_BEFORE_NEXT = re.compile(
     r"(?:\b(?:Rs|Re|No|Nos|Art|Sec|Gen|Lt|Col|Maj|Brig|Adm|Capt|Cdr|Sgt|Gov|Sen|Rep|Amb|"
-    r"Hon|Shri|Smt|Dr|Mr|Mrs|Ms|Prof|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    r"Hon|Shri|Smt|Dr|Mr|Mrs|Ms|Md|Mohd|Prof|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
     r"U\.S|U\.K|U\.N|a\.m|p\.m|H\.E|Inc|Ltd|Co|Corp|vs|approx|est|Vol|pp|p)\.)$"
 )
 # The longest stretch handed to pysbd at once. It is quadratic on list-like text

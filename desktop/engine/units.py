@@ -153,8 +153,12 @@ def classify(
     _mark_credited_captions(lines, units)
     _mark_offices(lines, units, official=official)
     _mark_contact_blocks(lines, units)
+    _mark_repeated_lines(lines, units)
+    _mark_pull_quotes(text, lines, units)
     _mark_link_lists(lines, units)
     _mark_top(lines, units, official=official)
+    if official:
+        _mark_header_labels(lines, units)
     if not official:
         _mark_lead_furniture(lines, units)
     _mark_headings(lines, units, official=official)
@@ -373,13 +377,68 @@ def _kicker(lines: Sequence[_Line], units: Sequence[Unit], body: Sequence[int]) 
     return (
         label.whole_line
         and not label.terminal
-        and label.words <= 2
+        and (label.words <= 2 or (label.words <= 4 and label.text.upper() == label.text))
         and heading.whole_line
         and heading.line != label.line
         and heading.words >= 4
         and units[body[1]] in (Unit.CLAIM, Unit.TITLE, Unit.HEADLINE)
         and (not heading.terminal or _title_like(heading))
     )
+
+
+def _mark_header_labels(lines: Sequence[_Line], units: list[Unit]) -> None:
+    """Between a release's title and its first sentence, a line of one to three words
+    that is no date is a section label of the site ("Briefing Room")."""
+    titled = False
+    for i, line in enumerate(lines):
+        unit = units[i]
+        if unit is Unit.TITLE:
+            titled = True
+            continue
+        if unit is not Unit.CLAIM:
+            continue
+        if titled and line.whole_line and not line.terminal and line.words <= 3:
+            units[i] = Unit.BOILERPLATE
+            continue
+        return
+
+
+def _mark_repeated_lines(lines: Sequence[_Line], units: list[Unit]) -> None:
+    """An unfinished line that comes back word for word is the page's furniture: a
+    printed page's running header ("The Japan Times | Thursday, March 5, 2026"), a
+    live blog's "Copy link" under every entry."""
+    seen: dict[str, int] = {}
+    for line in lines:
+        if line.whole_line:
+            key = " ".join(line.text.split()).casefold()
+            seen[key] = seen.get(key, 0) + 1
+    for i, line in enumerate(lines):
+        if not line.whole_line or line.terminal:
+            continue
+        if seen[" ".join(line.text.split()).casefold()] < 2:
+            continue
+        # A date line repeats on a release's top and foot: only one that also names
+        # something else ("Paper | date") is a running header. A repeated heading may
+        # be a live blog's key-events entry: only a few words of page controls are.
+        header = units[i] is Unit.DATELINE and "|" in line.text
+        control = units[i] is Unit.CLAIM and line.words <= 4
+        if header or control:
+            units[i] = Unit.BOILERPLATE
+
+
+# A pull quote: a quotation on a line of its own, signed with a dash and a name.
+_PULL_QUOTE = re.compile(r"^[“\"‘'](?P<quote>[^“”\"]{20,400})[”\"’']\s*[—–-]\s*[A-Z][^.!?]{1,80}$")
+
+
+def _mark_pull_quotes(text: str, lines: Sequence[_Line], units: list[Unit]) -> None:
+    """A pull quote repeats words the body quotes: the copy set apart is furniture."""
+    for i, line in enumerate(lines):
+        match = _PULL_QUOTE.match(line.text) if line.whole_line else None
+        if match is None or units[i] not in (Unit.CLAIM, Unit.HEADLINE):
+            continue
+        quote = match.group("quote").strip().rstrip(".,")
+        if text.count(quote) >= 2:
+            units[i] = Unit.BOILERPLATE
 
 
 def _line_words(lines: Sequence[_Line], line: _Line) -> int:

@@ -278,3 +278,80 @@ def test_press_contact_block_and_issuing_office_close_a_release() -> None:
         "+32 2 555 01 23",
     ):
         assert units[line] is Unit.BOILERPLATE, line
+
+
+def test_saved_page_furniture_running_header_page_numbers_pull_quote() -> None:
+    page = (
+        "The Daily Ledger | Friday, March 6, 2026\n"
+        "WORLD / ASIA\n"
+        "Seoul and Tokyo hold talks as chip curbs strain ties\n"
+        "By Ken Sato\n"
+        "Seoul and Tokyo held talks on Friday as export curbs strained ties.\n"
+        "“Dialogue matters most when relations are difficult,” the minister said.\n"
+        "Page 2 of 3\n"
+        "The Daily Ledger | Friday, March 6, 2026\n"
+        "“Dialogue matters most when relations are difficult” — Foreign Minister Aiko Mori\n"
+        "Advertisement\n"
+        "The two sides agreed to meet again in April.\n"
+        "(With reporting from Kyodo)\n"
+    )
+    units = _units(page)
+    kinds = dict(units)
+    assert [u for t, u in units if t.startswith("The Daily Ledger |")] == [Unit.BOILERPLATE] * 2
+    assert kinds["WORLD / ASIA"] is Unit.BOILERPLATE
+    assert kinds["Seoul and Tokyo hold talks as chip curbs strain ties"] is Unit.HEADLINE
+    assert kinds["Page 2 of 3"] is Unit.BOILERPLATE
+    pull = "“Dialogue matters most when relations are difficult” — Foreign Minister Aiko Mori"
+    assert kinds[pull] is Unit.BOILERPLATE
+    assert kinds["Advertisement"] is Unit.BOILERPLATE
+    assert kinds["(With reporting from Kyodo)"] is Unit.CREDIT
+    quoted = "“Dialogue matters most when relations are difficult,” the minister said."
+    assert kinds[quoted] is Unit.CLAIM
+
+
+def test_live_blog_and_newsletter_furniture() -> None:
+    page = (
+        "Live: Ukraine and India leaders speak by phone\n"
+        "Newsroom staff and news agencies\n"
+        "Key events\n"
+        "3 min ago\n"
+        "Zelenskyy and Modi discussed the war on the phone.\n"
+        "Copy link\n"
+        "15 min ago\n"
+        "India said it backed a peaceful end to the war.\n"
+        "Copy link\n"
+        "Go deeper: What the two leaders agreed last year\n"
+        "Related news: India hosts talks on Black Sea shipping\n"
+        "Related topic: India-Ukraine relations\n"
+        "Subscribe\n"
+    )
+    kinds = dict(_units(page))
+    assert kinds["Newsroom staff and news agencies"] is Unit.BYLINE
+    assert kinds["3 min ago"] is Unit.DATELINE
+    assert kinds["Copy link"] is Unit.BOILERPLATE
+    assert kinds["Go deeper: What the two leaders agreed last year"] is Unit.LINK
+    assert kinds["Related news: India hosts talks on Black Sea shipping"] is Unit.LINK
+    assert kinds["Related topic: India-Ukraine relations"] is Unit.BOILERPLATE
+    assert kinds["Subscribe"] is Unit.LINK
+    assert kinds["India said it backed a peaceful end to the war."] is Unit.CLAIM
+
+
+def test_a_facebook_post_signature_and_a_release_section_label() -> None:
+    post = (
+        "Hossain wrote on Facebook:\n"
+        "Met my counterpart in Muscat today.\n"
+        "— Md. Rafiq Alam, Foreign Adviser · Facebook · 16 February 2025\n"
+    )
+    assert (
+        dict(_units(post))["— Md. Rafiq Alam, Foreign Adviser · Facebook · 16 February 2025"]
+        is Unit.SIGNATURE
+    )
+    release = (
+        "Readout of the President's Call with the Prime Minister of Japan\n"
+        "April 2, 2026\n"
+        "Briefing Room\n"
+        "The President spoke today with the Prime Minister of Japan.\n"
+    )
+    kinds = dict(_units(release, official=True))
+    assert kinds["Briefing Room"] is Unit.BOILERPLATE
+    assert kinds["April 2, 2026"] is Unit.DATELINE
