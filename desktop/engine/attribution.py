@@ -387,6 +387,13 @@ def _subject_before(masked: str, verb_start: int) -> tuple[int, str]:
     return offset, subject
 
 
+_REPORTED = re.compile(r"\b(?:reported|reports|quoted)\b")
+_STATE_MEDIA = re.compile(
+    r"(?i)\bstate(?:-run|-owned|-controlled|\s+run|\s+owned)?\s+(?:news\s+agency|media|broadcaster|"
+    r"television|tv|radio|news|newspaper|daily|outlet)\b|\bstate-(?:run|owned|controlled)\b"
+)
+
+
 def classify_subject(
     subject: str, context: str = "", roles: Mapping[str, Attribution] | None = None
 ) -> Attribution | None:
@@ -405,6 +412,10 @@ def classify_subject(
         if words[0] in roles:  # "Bruce has rejected similar criticism, saying …"
             return roles[words[0]]
     if _government_subject(lower):
+        return Attribution.OFFICIAL
+    if _STATE_MEDIA.search(subject):
+        # "Russia's state news agency Tass", "state-run Anadolu Agency": state media
+        # carry the government's account.
         return Attribution.OFFICIAL
     if not lower or len(lower) > 10:
         return Attribution.REPORTER
@@ -525,6 +536,15 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
         kind = classify_subject(match.group("subject"), roles=roles)
         if kind is not Attribution.REPORTER:
             add(kind, match.start(), match.end())
+    for match in _REPORTED.finditer(masked):
+        # "Russia's state news agency Tass reported …": only state media's reports are
+        # the government's account (a newspaper's report is the press's own).
+        subject_start, subject = _subject_before(masked, match.start())
+        apposed = _apposed_subject(masked, subject_start)
+        if apposed is not None and not _STATE_MEDIA.search(subject):
+            subject_start, subject = apposed  # "State-run Anadolu, citing …, reported"
+        if _STATE_MEDIA.search(subject):
+            add(Attribution.OFFICIAL, subject_start, match.end())
     for match in _INVERTED.finditer(masked):
         kind = classify_subject(match.group("subject"), roles=roles)
         if kind is not Attribution.REPORTER:

@@ -221,3 +221,16 @@ def test_a_noun_that_looks_like_a_reporting_verb_does_not_swallow_the_opening_cu
     assert first is Attribution.OFFICIAL
     assert first_cue is not None and sentences[0][first_cue[0] : first_cue[1]] == "Beijing says"
     assert second is Attribution.OFFICIAL
+
+
+def test_state_media_reports_are_the_governments_account_a_papers_are_not() -> None:
+    sentences = [
+        "Russia’s state news agency Tass reported that the leaders discussed a nuclear plant.",
+        "State-run Anadolu Agency, citing the directorate, reported that Erdogan urged calm.",
+        "The Hindu reported that the talks were tense.",
+    ]
+    assert [a for a, _ in attribute(sentences)] == [
+        Attribution.OFFICIAL,
+        Attribution.OFFICIAL,
+        Attribution.REPORTER,
+    ]
