@@ -387,6 +387,10 @@ def _subject_before(masked: str, verb_start: int) -> tuple[int, str]:
     return offset, subject
 
 
+_GOVERNMENT_ACCOUNT = re.compile(
+    r"\b(?:[Ii]n|[Tt]hrough|[Vv]ia)\s+(?P<owner>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)['’]s\s+"
+    r"(?:own\s+)?(?:\w+\s+){0,2}?(?:statement|readout|release|account|version)\b"
+)
 _REPORTED = re.compile(r"\b(?:reported|reports|quoted)\b")
 _STATE_MEDIA = re.compile(
     r"(?i)\bstate(?:-run|-owned|-controlled|\s+run|\s+owned)?\s+(?:news\s+agency|media|broadcaster|"
@@ -529,6 +533,11 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
         add(Attribution.SOURCES, match.start(), match.end())
     for match in _STATEMENT_PHRASE.finditer(masked):
         add(Attribution.OFFICIAL, match.start(), match.end())
+    for match in _GOVERNMENT_ACCOUNT.finditer(masked):
+        # "In Beijing's account of the meeting, …": a government's own statement; a
+        # person's account ("in Modi's account") is theirs, decided by the cues below.
+        if match.group("owner").lower() in government_names():
+            add(Attribution.OFFICIAL, match.start(), match.end())
     document = _document_subject(masked)
     if document is not None:
         add(Attribution.OFFICIAL, document.start(), document.end())

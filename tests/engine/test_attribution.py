@@ -234,3 +234,14 @@ def test_state_media_reports_are_the_governments_account_a_papers_are_not() -> N
         Attribution.OFFICIAL,
         Attribution.REPORTER,
     ]
+
+
+def test_a_governments_account_is_its_statement() -> None:
+    sentences = [
+        "In Beijing’s account of the meeting, Mr Wang said the two sides should talk more.",
+        "In New Delhi’s readout, the two sides agreed to meet again.",
+        "In Lammy’s telling, the talks were warm.",
+    ]
+    found = [a for a, _ in attribute(sentences)]
+    assert found[:2] == [Attribution.OFFICIAL, Attribution.OFFICIAL]
+    assert found[2] is not Attribution.OFFICIAL
