@@ -387,6 +387,10 @@ def _subject_before(masked: str, verb_start: int) -> tuple[int, str]:
     return offset, subject
 
 
+_NAME_LIST_COMMA = re.compile(
+    r"(?<=[a-z]),(?=\s[A-Z][a-z]{2,20}\s(?:and|&)\s[A-Z][a-z]{2,20}\s"
+    r"(?:Office|Ministry|Department|Agency|Council|Commission|Organi[sz]ation|Affairs|Energy)\b)"
+)
 _GOVERNMENT_ACCOUNT = re.compile(
     r"\b(?:[Ii]n|[Tt]hrough|[Vv]ia)\s+(?P<owner>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)['’]s\s+"
     r"(?:own\s+)?(?:\w+\s+){0,2}?(?:statement|readout|release|account|version)\b"
@@ -509,7 +513,10 @@ _TRAILING_REST = re.compile(
 
 
 def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list[_Cue]:
-    masked = _mask_quotes(sentence)
+    # An office named by a list ("the Foreign, Commonwealth and Development Office",
+    # "Ministry of Trade, Industry and Energy") is one subject: its comma becomes a space
+    # (the same length, so offsets stay those of the sentence).
+    masked = _NAME_LIST_COMMA.sub(" ", _mask_quotes(sentence))
     concessive = _CONCESSIVE.match(masked)
     skip_until = concessive.end() if concessive else 0
     length = len(sentence.rstrip(' .!?”"'))

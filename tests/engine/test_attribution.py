@@ -245,3 +245,16 @@ def test_a_governments_account_is_its_statement() -> None:
     found = [a for a, _ in attribute(sentences)]
     assert found[:2] == [Attribution.OFFICIAL, Attribution.OFFICIAL]
     assert found[2] is not Attribution.OFFICIAL
+
+
+def test_an_office_named_by_a_list_is_one_subject() -> None:
+    sentences = [
+        "According to the Foreign, Commonwealth and Development Office, the two sides agreed.",
+        "According to the Ministry of Trade, Industry and Energy, exports rose.",
+        "Modi, Xi and Putin met in Tianjin, officials said.",
+    ]
+    assert [a for a, _ in attribute(sentences)] == [
+        Attribution.OFFICIAL,
+        Attribution.OFFICIAL,
+        Attribution.SOURCES,
+    ]
