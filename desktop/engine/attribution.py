@@ -391,6 +391,14 @@ _NAME_LIST_COMMA = re.compile(
     r"(?<=[a-z]),(?=\s[A-Z][a-z]{2,20}\s(?:and|&)\s[A-Z][a-z]{2,20}\s"
     r"(?:Office|Ministry|Department|Agency|Council|Commission|Organi[sz]ation|Affairs|Energy)\b)"
 )
+# Reporting verbs that are also plural nouns, and what shows the noun: a determiner, a
+# possessive or an adjective before it.
+_NOUN_FORMS = frozenset({"claims", "notes", "states", "remarks", "calls"})
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|its|their|these|those|such|any|some|many|several|all|our|"
+    r"your|my)|['’]s|\b[a-z]{2,}(?:ed|al|ic|ous|ive|ary|ime|ful))\s+$",
+    re.I,
+)
 _GOVERNMENT_ACCOUNT = re.compile(
     r"\b(?:[Ii]n|[Tt]hrough|[Vv]ia)\s+(?P<owner>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)['’]s\s+"
     r"(?:own\s+)?(?:\w+\s+){0,2}?(?:statement|readout|release|account|version)\b"
@@ -570,6 +578,10 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
             continue  # passive: "Hegseth was confirmed as ..." reports nothing
         if _placed_call(sentence, match):
             continue
+        if match.group("verb").lower() in _NOUN_FORMS and _NOUN_BEFORE.search(
+            masked, 0, match.start("verb")
+        ):
+            continue  # "Trump's repeated claims", "the notes": a noun, not a verb
         if re.search(r"\b(?:not|never|n't)\s+$", masked[: match.start()], re.I):
             continue  # "Islamabad has not confirmed …": a denial of a statement reports none
         subject_start, subject = _subject_before(masked, match.start())

@@ -258,3 +258,13 @@ def test_an_office_named_by_a_list_is_one_subject() -> None:
         Attribution.OFFICIAL,
         Attribution.SOURCES,
     ]
+
+
+def test_a_reporting_verb_used_as_a_plural_noun_is_no_cue() -> None:
+    sentences = [
+        "New Delhi has rejected Trump’s repeated claims that Washington brokered the truce.",
+        "China claims the whole sea.",
+    ]
+    (first, _), (second, _) = attribute(sentences)
+    assert first is Attribution.REPORTER
+    assert second is Attribution.OFFICIAL
