@@ -355,3 +355,18 @@ def test_a_facebook_post_signature_and_a_release_section_label() -> None:
     kinds = dict(_units(release, official=True))
     assert kinds["Briefing Room"] is Unit.BOILERPLATE
     assert kinds["April 2, 2026"] is Unit.DATELINE
+
+
+def test_credit_and_caption_lines_of_more_outlets() -> None:
+    for line, unit in (
+        ("Photograph via Russian Ministry of Foreign Affairs.", Unit.CREDIT),
+        ("Credit...Doug Mills/The New York Times", Unit.CREDIT),
+        ("Pool photo by Kenzaburo Fukuhara", Unit.CREDIT),
+        ("Image caption, Wang Yi and Jaishankar met in Beijing", Unit.CAPTION),
+    ):
+        page = (
+            "Ministers meet in Bonn\nBy Jane Roe\n" + line + "\n"
+            "The ministers met on Thursday and agreed to talk again, officials said.\n"
+            "They spoke for an hour.\n"
+        )
+        assert dict(_units(page))[line] is unit, line
