@@ -370,3 +370,37 @@ def test_credit_and_caption_lines_of_more_outlets() -> None:
             "They spoke for an hour.\n"
         )
         assert dict(_units(page))[line] is unit, line
+
+
+def test_bylines_with_a_post_and_a_wire_pages_run_together_date() -> None:
+    guardian = (
+        "UK and India sign trade deal after three years of talks\n"
+        "Agreement cuts tariffs on whisky and cars, but leaves out services\n"
+        "Peter Walker Deputy political editor\n"
+        "Thu 24 Jul 2025 14.03 BST\n"
+        "The UK and India have signed a trade deal after three years of negotiations.\n"
+        "It cuts tariffs.\n"
+    )
+    kinds = dict(_units(guardian))
+    assert kinds["Peter Walker Deputy political editor"] is Unit.BYLINE
+    assert kinds["Agreement cuts tariffs on whisky and cars, but leaves out services"] is (
+        Unit.STANDFIRST
+    )
+    wire = (
+        "India, China to resume direct flights after five-year gap\n"
+        "By Shivam Patel and Liz Lee\n"
+        "August 19, 20251:05 PM GMT+5:30Updated 2 hours ago\n"
+        "NEW DELHI, Aug 19 (Reuters) - India and China agreed to resume direct flights.\n"
+        "The flights were halted in 2020.\n"
+    )
+    assert dict(_units(wire))["August 19, 20251:05 PM GMT+5:30Updated 2 hours ago"] is (
+        Unit.DATELINE
+    )
+    assert (
+        dict(
+            _units(
+                "Seoul urges Beijing on North Korea\nSeoul Correspondent\nThe minister met Wang Yi.\nThey talked.\n"
+            )
+        )["Seoul Correspondent"]
+        is Unit.BYLINE
+    )
