@@ -404,3 +404,18 @@ def test_bylines_with_a_post_and_a_wire_pages_run_together_date() -> None:
         )["Seoul Correspondent"]
         is Unit.BYLINE
     )
+
+
+def test_reading_controls_and_a_desk_line_with_its_update_time() -> None:
+    for line, unit in (
+        ("Listen to this article", Unit.BOILERPLATE),
+        ("5 min read", Unit.BOILERPLATE),
+        ("Share via", Unit.BOILERPLATE),
+        ("TOI News Desk / TNN / Updated: Mar 4, 2026, 18:10 IST", Unit.DATELINE),
+    ):
+        page = (
+            "India and China agree to resume flights\n" + line + "\n"
+            "India and China agreed on Tuesday to resume direct flights, the ministry said.\n"
+            "The flights were halted in 2020.\n"
+        )
+        assert dict(_units(page))[line] is unit, line
