@@ -419,3 +419,17 @@ def test_reading_controls_and_a_desk_line_with_its_update_time() -> None:
             "The flights were halted in 2020.\n"
         )
         assert dict(_units(page))[line] is unit, line
+
+
+def test_a_release_pages_navigation_lines() -> None:
+    for line, unit in (
+        ("Back to Japan-China Relations", Unit.LINK),
+        ("Home > Press Releases", Unit.BOILERPLATE),
+        ("Photo Gallery", Unit.LINK),
+    ):
+        release = (
+            "Japan-China Foreign Ministers’ Telephone Talk\n" + line + "\n"
+            "On March 4, Foreign Minister Motegi held a telephone talk with Wang Yi.\n"
+            "The two ministers agreed to keep talking.\n"
+        )
+        assert dict(_units(release, official=True))[line] is unit, line
