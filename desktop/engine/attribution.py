@@ -543,6 +543,9 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
     for match in _SOCIAL.finditer(masked):
         # A spokesperson the document introduced stays official at a briefing.
         speaker = roles.get(opener.group(1)) if roles and opener else None
+        if speaker is None and _ROLE_INTRO.search(masked):
+            # "Speaking at a press conference, Foreign Office spokesperson X said …"
+            speaker = Attribution.OFFICIAL
         add(speaker or Attribution.NAMED, match.start(), match.end())
     for match in _ANONYMOUS.finditer(masked):
         add(Attribution.SOURCES, match.start(), match.end())

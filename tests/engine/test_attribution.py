@@ -268,3 +268,12 @@ def test_a_reporting_verb_used_as_a_plural_noun_is_no_cue() -> None:
     (first, _), (second, _) = attribute(sentences)
     assert first is Attribution.REPORTER
     assert second is Attribution.OFFICIAL
+
+
+def test_a_spokesperson_at_a_press_conference_is_official_a_minister_there_named() -> None:
+    sentences = [
+        "Speaking at a press conference in Islamabad, Foreign Office spokesperson Shafqat "
+        "Ali Khan said Pakistan wanted peace.",
+        "Speaking at a press conference, Jaishankar said the talks went well.",
+    ]
+    assert [a for a, _ in attribute(sentences)] == [Attribution.OFFICIAL, Attribution.NAMED]
