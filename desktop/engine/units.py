@@ -519,10 +519,19 @@ def _mark_summary_bullets(lines: Sequence[_Line], units: list[Unit]) -> None:
             seen_headline = True
 
 
+_SUBHEAD_QUESTION = re.compile(
+    r"^(?:What|Why|How|Who|Where|When|Which|Is|Are|Will|Can|Does|Did)\b[^“”\"?]{3,60}\?$"
+)
+
+
 def _mark_headings(lines: Sequence[_Line], units: list[Unit], *, official: bool) -> None:
     """Unfinished short lines in the body: section headings and live-blog entry titles."""
     for i, line in enumerate(lines):
-        if units[i] is not Unit.CLAIM or not line.whole_line or line.terminal:
+        if units[i] is not Unit.CLAIM or not line.whole_line:
+            continue
+        # A subheading may ask the question its section answers: "What did they say?"
+        question = not official and _SUBHEAD_QUESTION.match(line.text) is not None
+        if line.terminal and not question:
             continue
         if line.words > (6 if official else 16) or line.text.endswith((":", ",", ";")):
             continue

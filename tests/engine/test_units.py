@@ -433,3 +433,29 @@ def test_a_release_pages_navigation_lines() -> None:
             "The two ministers agreed to keep talking.\n"
         )
         assert dict(_units(release, official=True))[line] is unit, line
+
+
+def test_agency_slugs_question_subheads_and_dotted_release_dates() -> None:
+    page = (
+        "Germany and India agree to deepen defence ties\n"
+        "The two ministers met in Berlin on Wednesday.\n"
+        "They agreed to hold a defence dialogue every year.\n"
+        "What did the ministers say?\n"
+        "The German minister called India a key partner.\n"
+        "Read also Scholz: Germany will keep its Asia strategy\n"
+        "Both sides will meet again in 2026.\n"
+        "jsi/wd (dpa, Reuters, AFP)\n"
+    )
+    kinds = dict(_units(page))
+    assert kinds["What did the ministers say?"] is Unit.HEADLINE
+    assert kinds["Read also Scholz: Germany will keep its Asia strategy"] is Unit.LINK
+    assert kinds["jsi/wd (dpa, Reuters, AFP)"] is Unit.CREDIT
+    release = (
+        "Foreign Minister meets Indian counterpart\n"
+        "03.09.2025 - Press release\n"
+        "The two ministers met in Berlin and agreed to deepen their dialogue.\n"
+        "WAM/Sara Idris/Omar Faris\n"
+    )
+    kinds = dict(_units(release, official=True))
+    assert kinds["03.09.2025 - Press release"] is Unit.DATELINE
+    assert kinds["WAM/Sara Idris/Omar Faris"] is Unit.BOILERPLATE
