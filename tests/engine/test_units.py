@@ -438,6 +438,7 @@ def test_a_release_pages_navigation_lines() -> None:
 def test_agency_slugs_question_subheads_and_dotted_release_dates() -> None:
     page = (
         "Germany and India agree to deepen defence ties\n"
+        "By Anna Weber\n"
         "The two ministers met in Berlin on Wednesday.\n"
         "They agreed to hold a defence dialogue every year.\n"
         "What did the ministers say?\n"
