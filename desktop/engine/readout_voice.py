@@ -145,24 +145,39 @@ def through_readout(
     """The attributions with each readout participant's covered words made ``official``."""
     out = list(attributions)
     switched_before = False
+    on_record: set[str] = set()  # speakers the article has seen speak on an occasion
     for i, (text, attribution, cue, coverage) in enumerate(
         zip(texts, attributions, cues, coverages, strict=True)
     ):
         switched = False
+        speaker = _speaker(text, cue) if attribution is Attribution.NAMED else None
+        if speaker is not None and _OCCASION.search(text):
+            on_record.add(speaker)
         if attribution is Attribution.NAMED and cue is not None and coverage is not Coverage.ABSENT:
-            cue_text = text[cue[0] : cue[1]]
-            if _PRONOUN.match(cue_text):
+            if _PRONOUN.match(text[cue[0] : cue[1]]):
                 speaker_in_readout = switched_before
             else:
-                # The speaker is the last name in the cue: "Indian Army chief Gen Upendra
-                # Dwivedi warned" is Dwivedi, whatever else the readout names.
-                names = [w for w in _NAME.findall(cue_text) if _person_word(w)]
-                speaker_in_readout = bool(names) and _fold(_POSSESSIVE.sub("", names[-1])) in people
-            # The occasion may be named once, in the sentence before ("Modi, speaking in
-            # Hindi, said …" then "“We have agreed …,” he said").
+                speaker_in_readout = speaker is not None and speaker in people
+            # The occasion may be named once, before: in the sentence before ("Modi,
+            # speaking in Hindi, said …" then "“We have agreed …,” he said"), or with an
+            # earlier quotation of the same speaker ("Wadephul told reporters …").
             before = texts[i - 1] if i and attributions[i - 1] is Attribution.NAMED else ""
-            if speaker_in_readout and not _OCCASION.search(text) and not _OCCASION.search(before):
+            if (
+                speaker_in_readout
+                and speaker not in on_record
+                and not _OCCASION.search(text)
+                and not _OCCASION.search(before)
+            ):
                 out[i] = Attribution.OFFICIAL
                 switched = True
         switched_before = switched
     return out
+
+
+def _speaker(text: str, cue: tuple[int, int] | None) -> str | None:
+    """The speaker is the last name in the cue, folded: "Indian Army chief Gen Upendra
+    Dwivedi warned" is Dwivedi, whatever else the readout names."""
+    if cue is None:
+        return None
+    names = [w for w in _NAME.findall(text[cue[0] : cue[1]]) if _person_word(w)]
+    return _fold(_POSSESSIVE.sub("", names[-1])) if names else None

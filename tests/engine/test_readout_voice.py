@@ -83,3 +83,11 @@ def test_compare_applies_it_to_the_reporting() -> None:
     assert by_text["Erdogan told reporters later that the region needed calm."].attribution is (
         Attribution.NAMED
     )
+
+
+def test_a_speaker_seen_on_an_occasion_keeps_later_words_named() -> None:
+    texts = [
+        "Erdogan told reporters in Ankara that the region needed calm.",
+        "Erdogan said Ankara would work alongside Qatar to keep the truce in place.",
+    ]
+    assert _voice(texts, [Coverage.ABSENT, Coverage.COVERED]) == [Attribution.NAMED] * 2
