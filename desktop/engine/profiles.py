@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -88,6 +88,21 @@ class SentenceProfile:
 
 def norm_of(weights: dict[str, float]) -> float:
     return math.sqrt(sum(v * v for v in weights.values()))
+
+
+def with_weights(
+    p: SentenceProfile, weights: dict[str, float], frame: dict[str, float] | None = None
+) -> SentenceProfile:
+    """``p`` with new content weights (and frame), their total and norm: what
+    ``dataclasses.replace`` gives, without its per-call field checks (it ran twice for
+    every sentence of a comparison)."""
+    clone = object.__new__(SentenceProfile)
+    clone.__dict__.update(p.__dict__)
+    clone.__dict__.update(weights=weights, total=sum(weights.values()) or 1e-9)
+    clone.__dict__["norm"] = norm_of(weights)
+    if frame is not None:
+        clone.__dict__["frame"] = frame
+    return clone
 
 
 def profile(
@@ -223,9 +238,6 @@ def reweight(
     factor = {k: min(1.0, max(0.15, math.log((n + 1) / (d + 0.5)) / norm)) for k, d in df.items()}
 
     def scaled(p: SentenceProfile) -> SentenceProfile:
-        weights = {k: w * factor[k] for k, w in p.weights.items()}
-        return replace(
-            p, weights=weights, total=sum(weights.values()) or 1e-9, norm=norm_of(weights)
-        )
+        return with_weights(p, {k: w * factor[k] for k, w in p.weights.items()})
 
     return [scaled(p) for p in background], [scaled(p) for p in official]
