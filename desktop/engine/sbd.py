@@ -1,15 +1,16 @@
-"""pysbd's English segmenter with two of its costs removed, deciding exactly as before.
+r"""pysbd's English segmenter with its costliest steps done without a pattern per string,
+deciding exactly as before.
 
-pysbd spends most of a call on two things that do not need a regular expression:
-
-- after splitting, it finds each sentence back in the input with a pattern built
-  from that sentence (``re.escape(sentence) + r"\\s*"``), compiled afresh for every
-  sentence it ever sees; here a plain ``str.find`` does the same search;
-- for every line it tries each of its 188 abbreviations that occur anywhere in the
+- After splitting, pysbd finds each sentence back in the input with a pattern built
+  from that sentence (``re.escape(sentence) + r"\s*"``), compiled afresh for every
+  sentence it ever sees; here a plain ``str.find`` does the same search.
+- For every line it tries each of its 188 abbreviations that occur anywhere in the
   line with a case-insensitive pattern "whitespace or line start, then the
-  abbreviation"; an abbreviation written without regex syntax can only match at
-  the start of a whitespace-separated word, so the abbreviations no word starts
-  with are dropped before pysbd's own loop runs.
+  abbreviation", then reads the next letter with a second pattern, then runs a
+  substitution per match. An abbreviation written without regex syntax can only
+  match at the start of a whitespace-separated word, so the others are skipped and
+  the matches found with ``str.find``; the second pattern needs a "{" the line does
+  not have; a substitution whose "word." is not in the line changes nothing.
 
 ``tests/engine/test_sbd.py`` checks both against stock pysbd on every labeled case.
 """
@@ -17,7 +18,6 @@ pysbd spends most of a call on two things that do not need a regular expression:
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
 from typing import Any
 
 import pysbd
@@ -39,6 +39,7 @@ def _literal(abbreviation: str) -> bool:
 _ABBREVIATIONS: list[str] = English.Abbreviation.ABBREVIATIONS
 _LITERAL = frozenset(a.strip() for a in _ABBREVIATIONS if _literal(a.strip()))
 _SPACES = re.compile(r"\s*")
+_STRIPPED = tuple((a.strip(), a.strip() in _LITERAL) for a in _ABBREVIATIONS)
 _LENGTHS = tuple(sorted({len(a) for a in _LITERAL}))
 
 
@@ -47,40 +48,68 @@ _LENGTHS = tuple(sorted({len(a) for a in _LITERAL}))
 _CASE_FOLDING_EXCEPTIONS = "\u0130\u0131\u017f\u212a"
 
 
-def _possible(line: str) -> list[str] | None:
-    """The abbreviations that may match in ``line`` (pysbd's order), or None for all."""
-    if any(ch in line for ch in _CASE_FOLDING_EXCEPTIONS):
-        return None
-    # IGNORECASE is then lower-casing, and "^ or \s, then the abbreviation" is a
-    # whitespace-separated word that starts with it (``str.split`` and ``\s`` agree on
-    # what whitespace is).
-    heads = {word[:n] for word in line.lower().split() for n in _LENGTHS}
-    return [a for a in _ABBREVIATIONS if a.strip() not in _LITERAL or a.strip() in heads]
+def _at_word_starts(text: str, abbreviation: str) -> list[str]:
+    r"""``re.findall(r"(?:^|\s|\r|\n)" + abbreviation, text, re.I)`` for a literal
+    lower-case abbreviation, on text without case-folding exceptions (where IGNORECASE
+    is lower-casing): each occurrence at the start or after a whitespace character, that
+    character included, scanning on after each match as ``findall`` does."""
+    lowered = text.lower()
+    found: list[str] = []
+    resume = 0
+    at = lowered.find(abbreviation)
+    while at >= 0:
+        end = at + len(abbreviation)
+        if at == 0:
+            found.append(text[:end])
+            resume = end
+        elif at - 1 >= resume and text[at - 1].isspace():
+            found.append(text[at - 1 : end])
+            resume = end
+        at = lowered.find(abbreviation, at + 1)
+    return found
+
+
+def _pysbd_matches(text: str, abbreviation: str) -> list[str]:
+    """pysbd's own search for an abbreviation with regex syntax in it ("e.g", "ph.d")."""
+    found: list[str] = re.findall(
+        r"(?:^|\s|\r|\n){}".format(abbreviation),  # noqa: UP032 (pysbd's pattern, verbatim)
+        text,
+        flags=re.IGNORECASE,
+    )
+    return found
 
 
 class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
-    lang: Any  # the language class pysbd passes in
-
     def search_for_abbreviations_in_string(self, text: str) -> str:
-        possible = _possible(text)
-        if possible is None:
+        """pysbd's loop over its abbreviations, on a line without "{" or case-folding
+        exceptions: only abbreviations some word starts with are searched, without a
+        pattern when they are plain letters, and a replacement whose period is not in
+        the line is not tried."""
+        if "{" in text or any(ch in text for ch in _CASE_FOLDING_EXCEPTIONS):
             result: str = super().search_for_abbreviations_in_string(text)
             return result
-        language = self.lang
-        # pysbd's loop reads the list from ``self.lang``; the rest of the language
-        # (prepositive and number abbreviations) is what the loop body consults.
-        self.lang = SimpleNamespace(
-            Abbreviation=SimpleNamespace(
-                ABBREVIATIONS=possible,
-                PREPOSITIVE_ABBREVIATIONS=language.Abbreviation.PREPOSITIVE_ABBREVIATIONS,
-                NUMBER_ABBREVIATIONS=language.Abbreviation.NUMBER_ABBREVIATIONS,
-            )
-        )
-        try:
-            result = super().search_for_abbreviations_in_string(text)
-        finally:
-            self.lang = language
-        return result
+        lowered = text.lower()
+        # "^ or \s, then the abbreviation" is a whitespace-separated word that starts
+        # with it (``str.split`` and ``\s`` agree on what whitespace is).
+        heads = {word[:n] for word in lowered.split() for n in _LENGTHS}
+        for stripped, literal in _STRIPPED:
+            if stripped not in lowered:
+                continue
+            if literal:
+                if stripped not in heads:
+                    continue
+                matches = _at_word_starts(text, stripped)
+            else:
+                matches = _pysbd_matches(text, stripped)
+            # pysbd reads the next word's first letter with a pattern that needs
+            # "{abbreviation} " in the line (its braces are literal): never here.
+            for index, match in enumerate(matches):
+                word = match.strip()
+                # Each of pysbd's replacements turns a period right after the word.
+                if word + "." not in text and re.escape(word) == word:
+                    continue
+                text = self.scan_for_replacements(text, match, index, [])
+        return text
 
 
 class _English(English):  # type: ignore[misc]

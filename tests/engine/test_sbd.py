@@ -28,6 +28,11 @@ TRICKY = [
     "... ? !",
     "U.S. and U.K. talks. E.U. plans.",
     "The deal, worth Rs. 500 cr. in all, was signed. It was the No. 1 item.",
+    "He met e. e.g. someone. Then i. i.e. nobody. Ph. Ph.D. holders came.",
+    "A {No} 5 case. {Gen} Rao left. No. 6 is here.",
+    "no no. No. NO. 5 now. nono. Nono. 7 left.",
+    "No. 1 at the start. Mr. Lee agreed.",
+    "\tNo. 5 \u00a0Gen. Rao and\u2003Col. Das met.",
 ]
 
 

@@ -74,7 +74,20 @@ def _acronyms() -> tuple[re.Pattern[str], ...]:
     return acronyms.learn([a.long for a in acronyms.common()]).patterns
 
 
+def _pysbd_abbreviations() -> tuple[re.Pattern[str], ...]:
+    # pysbd's search for its abbreviations with regex syntax in them ("e.g", "ph.d"),
+    # run by sbd._pysbd_matches: every one of them.
+    from desktop.engine import sbd
+
+    return tuple(
+        re.compile(r"(?:^|\s|\r|\n){}".format(stripped), re.I)  # noqa: UP032
+        for stripped, literal in sbd._STRIPPED
+        if not literal
+    )
+
+
 COMPUTED: dict[str, Callable[[], tuple[re.Pattern[str], ...]]] = {
+    "desktop/engine/sbd.py": _pysbd_abbreviations,
     "desktop/engine/acronyms.py": _acronyms,
     "desktop/ui/find_bar.py": _find_bar,
     "desktop/engine/units.py": _unit_rules,
