@@ -23,6 +23,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import neg
 
 import numpy as np
 from numpy.typing import NDArray
@@ -181,7 +182,7 @@ def candidates(
             result.append([])
             continue
         shortlist = heapq.nlargest(
-            CANDIDATES_PER_SENTENCE + 2, ((score, -j) for j, score in scores.items())
+            CANDIDATES_PER_SENTENCE + 2, zip(scores.values(), map(neg, scores), strict=True)
         )
         picked = [-negated for _, negated in shortlist]
         credits = pair_credits(bg_meaning[i], [off_meaning[j] for j in picked])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 import numpy as np
 from numpy.typing import NDArray
@@ -134,24 +135,30 @@ def pair_credits(a: SemanticProfile, others: Sequence[SemanticProfile]) -> list[
     vectors = _gathered([others[i] for i in filled])
     ids = np.concatenate([others[i].key_ids for i in filled])
     sizes = [len(others[i].keys) for i in filled]
-    starts = np.cumsum([0, *sizes[:-1]])
-    scores = credit(a.vectors @ vectors.T)
+    starts = [0, *accumulate(sizes[:-1])]
+    scores = a.vectors @ vectors.T
+    # credit(), in place: the same float32 operations without three temporaries.
+    scores -= FLOOR
+    scores /= SPAN
+    np.clip(scores, 0.0, 1.0, out=scores)
     scores[a.key_ids[:, None] == ids[None, :]] = 1.0
     best_for_a = np.maximum.reduceat(scores, starts, axis=1)  # a's tokens × others
     soft_a = (a.weights @ best_for_a) / total_a if total_a > 0 else np.zeros(len(filled))
     best_for_others = scores.max(axis=0)
     slot_of = {i: slot for slot, i in enumerate(filled)}
     result: list[PairCredits] = []
+    soft_values = soft_a.tolist()
     for i, other in enumerate(others):
         slot = slot_of.get(i)
         if slot is None:
             result.append(_no_credits(a, other))
             continue
-        own = best_for_others[starts[slot] : starts[slot] + sizes[slot]]
+        start = starts[slot]
+        own = best_for_others[start : start + sizes[slot]]
         total = float(other.weights.sum())
         result.append(
             PairCredits(
-                float(soft_a[slot]) if total_a > 0 else 0.0,
+                soft_values[slot] if total_a > 0 else 0.0,
                 float((own * other.weights).sum()) / total if total > 0 and total_a > 0 else 0.0,
                 best_for_a[:, slot],
                 own,
