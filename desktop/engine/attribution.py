@@ -277,15 +277,24 @@ def _government_subject(lower: Sequence[str]) -> bool:
         return True
     # "Pakistan's military", "the Chinese foreign ministry": a government name opens it
     # and an institution word closes it.
-    return any(text.startswith(n + " ") for n in names) and words[-1] in _INSTITUTION_WORDS | {
-        "military",
-        "forces",
-        "force",
-        "government",
-        "media",
-        "police",
-        "guard",
-    }
+    return words[-1] in _CLOSING_WORDS and text.startswith(_government_openings())
+
+
+_CLOSING_WORDS = _INSTITUTION_WORDS | {
+    "military",
+    "forces",
+    "force",
+    "government",
+    "media",
+    "police",
+    "guard",
+}
+
+
+@lru_cache(maxsize=1)
+def _government_openings() -> tuple[str, ...]:
+    """Each government name and a space: what opens "Pakistan's military"."""
+    return tuple(sorted(n + " " for n in government_names()))
 
 
 @dataclass(frozen=True)
