@@ -312,24 +312,34 @@ class _Cue:
     trailing: bool
 
 
+_QUOTE_MARK = re.compile(r'[“«”»"]')
+_NON_SPACE = re.compile(r"\S")
+
+
 def _mask_quotes(sentence: str) -> str:
-    """Blank out quoted words so that quoted speech never supplies a cue."""
-    out = list(sentence)
+    """Blank out quoted words so that quoted speech never supplies a cue: every
+    character but whitespace between quotation marks (the marks themselves stay)."""
+    if not _QUOTE_MARK.search(sentence):
+        return sentence
+    parts: list[str] = []
     depth = 0
     straight = False
-    for i, ch in enumerate(sentence):
+    last = 0
+    for mark in _QUOTE_MARK.finditer(sentence):
+        between = sentence[last : mark.start()]
+        parts.append(_NON_SPACE.sub(" ", between) if depth > 0 or straight else between)
+        ch = mark.group()
         if ch in "“«":
             depth += 1
-            continue
-        if ch in "”»":
+        elif ch in "”»":
             depth = max(0, depth - 1)
-            continue
-        if ch == '"':
+        else:
             straight = not straight
-            continue
-        if depth > 0 or straight:
-            out[i] = " " if not ch.isspace() else ch
-    return "".join(out)
+        parts.append(ch)
+        last = mark.end()
+    rest = sentence[last:]
+    parts.append(_NON_SPACE.sub(" ", rest) if depth > 0 or straight else rest)
+    return "".join(parts)
 
 
 _SUMMED_UP = re.compile(r"(?:has|have|had)\s+(?:argued|maintained|insisted|held|complained)\b")
