@@ -56,7 +56,10 @@ def _unit_rules() -> tuple[re.Pattern[str], ...]:
     # The unit rules of desktop/engine/data/units.txt, compiled by units._patterns().
     from desktop.engine import units
 
-    return tuple(p for patterns in units._patterns().values() for p in patterns)
+    # Also the same rules joined into one search a unit (units._searches()).
+    return tuple(p for patterns in units._patterns().values() for p in patterns) + tuple(
+        p for patterns in units._searches().values() for p in patterns
+    )
 
 
 def _gazetteer() -> tuple[re.Pattern[str], ...]:
