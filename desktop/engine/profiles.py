@@ -118,7 +118,11 @@ def profile(
     ascii = raw.isascii()
     lower = raw.lower()
     breaks = [start + m.start() for m in _CLAUSE_BREAK.finditer(raw)]
-    detail = _DETAIL.search(raw, 12) if not ascii or _has_any(lower, _DETAIL_NEEDLES) else None
+    # On text without case-folding exceptions IGNORECASE is plain lower-casing, so a
+    # sentence with none of a pattern's needles cannot match it.
+    folds = not ascii and any(ch in raw for ch in _CASE_FOLDING_EXCEPTIONS)
+    detail_needles = _DETAIL_NEEDLES if ascii else _DETAIL_NEEDLES_BEYOND_ASCII
+    detail = _DETAIL.search(raw, 12) if folds or _has_any(lower, detail_needles) else None
     main_end = start + detail.start() if detail else end
     clause_of: list[int] = []
     clause = 0
@@ -163,7 +167,7 @@ def profile(
         names=frozenset(names),
         numbers=frozenset(numbers),
         tone={k: frozenset(v) for k, v in tone.items()},
-        omission=(not ascii or _has_any(lower, _OMISSION_NEEDLES))
+        omission=(folds or _has_any(lower, _OMISSION_NEEDLES))
         and bool(OMISSION.search(CONCESSIVE.sub("", raw, count=1))),
         foreign_script=_foreign_share(raw) > 0.3,
         gloss=bool(GLOSS.match(raw.strip())),
@@ -174,9 +178,9 @@ def profile(
     )
 
 
-# Words (lower case) one of which every match of _DETAIL or OMISSION contains: on ASCII
-# text (where IGNORECASE is plain lower-casing) a sentence with none of them cannot match,
-# and most sentences have none, so the patterns run on few sentences.
+# Words (lower case) one of which every match of _DETAIL or OMISSION contains: on text
+# where IGNORECASE is plain lower-casing a sentence with none of them cannot match, and
+# most sentences have none, so the patterns run on few sentences.
 _DETAIL_NEEDLES = (
     ";",
     "(",
@@ -190,6 +194,11 @@ _DETAIL_NEEDLES = (
     "areas",
     "ranging",
 )
+# Beyond ASCII the dashes of _DETAIL's " — " can occur too.
+_DETAIL_NEEDLES_BEYOND_ASCII = (*_DETAIL_NEEDLES, "—", "–")
+# The only characters IGNORECASE matches to an ASCII letter that do not lower-case to
+# it: "İ" (to two characters), "ı", "ſ", and the Kelvin sign "K" (to "k").
+_CASE_FOLDING_EXCEPTIONS = "\u0130\u0131\u017f\u212a"
 _OMISSION_NEEDLES = ("silent", "mention", "refer", "name", "omitted", "left", "skipped", "dropped")
 
 

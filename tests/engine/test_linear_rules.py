@@ -61,3 +61,31 @@ def test_detail_phrase_starts_at_its_comma_or_its_spaces() -> None:
     found = _DETAIL.search(sentence, 12)
     assert found is not None and sentence[found.start() :].startswith("   such as")
     assert _DETAIL.search("They met today and talked about trade.", 12) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry’s note — including its annex — was silent on Iran.",
+        "Trade – particularly steel – was SKİPPED.",
+        "The readout was ſilent on Iran.",
+        "It made no MENTİON of the border.",
+        "“Dropped”, he said, with a focus on trade.",
+        "Talks – and more talks – followed in Tianjin.",
+        "India’s ministers met on Friday.",
+    ],
+)
+def test_needles_decide_as_the_patterns_beyond_ascii(sentence: str) -> None:
+    from desktop.engine.phrases import CONCESSIVE
+    from desktop.engine.profiles import _DETAIL, profile
+
+    found = profile(sentence, 0, len(sentence))
+    assert found.omission is bool(OMISSION.search(CONCESSIVE.sub("", sentence, count=1)))
+    detail = _DETAIL.search(sentence, 12)
+    ends = [t[0] for t in found.tokens]
+    if detail is None:
+        assert found.main == frozenset(range(len(ends)))
+    else:
+        main = {i for i, a in enumerate(ends) if a < detail.start()}
+        heavy = sum(found.tokens[i][3] for i in main) >= 0.4 * sum(t[3] for t in found.tokens)
+        assert found.main == frozenset(main if heavy else range(len(ends)))
