@@ -204,7 +204,7 @@ def coverage_features(
         union.update(official.weights)
         union.update(official.frame)
     lexical = weight_in(background.weights, union) / background.total
-    total = float(meaning.weights.sum())
+    total = meaning.total
     covered = float((meaning.weights * credits).sum())
     union_soft = covered / total if total > 0 else 0.0
     # Per clause: content weight its matches leave unexplained.
@@ -298,7 +298,7 @@ def official_features(
     if linked and meaning.keys:
         union = credits[:, linked].max(axis=1, keepdims=True)
         union_main = float(_main_recall(official, meaning, union)[0])
-        total = float(meaning.weights.sum())
+        total = meaning.total
         union_full = float((meaning.weights * union[:, 0]).sum()) / total if total > 0 else 0.0
     else:
         union_main = union_full = 1.0 if linked else 0.0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate
 
 import numpy as np
@@ -37,6 +38,12 @@ class SemanticProfile:
     vector: Array  # unit content vector (zeros when the sentence has no content)
     sentence: Array  # unit vector of the whole sentence, frame words included
     key_ids: NDArray[np.int64]  # a number per key, equal for equal keys within a process
+
+    @cached_property
+    def total(self) -> float:
+        """The content weight, ``float(weights.sum())``: summed once, asked for by every
+        pair the sentence is in."""
+        return float(self.weights.sum())
 
     @property
     def vectors(self) -> Array:
@@ -131,7 +138,7 @@ def pair_credits(a: SemanticProfile, others: Sequence[SemanticProfile]) -> list[
     filled = [i for i, o in enumerate(others) if o.keys]
     if not a.keys or not filled:
         return [_no_credits(a, o) for o in others]
-    total_a = float(a.weights.sum())
+    total_a = a.total
     vectors = _gathered([others[i] for i in filled])
     ids = np.concatenate([others[i].key_ids for i in filled])
     sizes = [len(others[i].keys) for i in filled]
@@ -155,7 +162,7 @@ def pair_credits(a: SemanticProfile, others: Sequence[SemanticProfile]) -> list[
             continue
         start = starts[slot]
         own = best_for_others[start : start + sizes[slot]]
-        total = float(other.weights.sum())
+        total = other.total
         result.append(
             PairCredits(
                 soft_values[slot] if total_a > 0 else 0.0,
