@@ -320,6 +320,8 @@ def official_rows(
             proposed[link.official].append((i, link.probability))
     candidates_of: list[list[tuple[int, float]]] = []
     rows: list[list[float]] = []
+    # A background sentence's candidates by official sentence (each is there once).
+    option_of = [{c.official: c for c in options} for options in prepared.options]
     for j, o in enumerate(prepared.official):
         mine = sorted(proposed.get(j, []), key=lambda t: (-t[1], t[0]))
         linkers = [
@@ -333,10 +335,7 @@ def official_rows(
             for i, p in mine
         ]
         candidates_of.append(mine)
-        columns: list[NDArray[np.float32]] = [
-            next(c for c in prepared.options[i] if c.official == j).official_credits
-            for i, _ in mine
-        ]
+        columns: list[NDArray[np.float32]] = [option_of[i][j].official_credits for i, _ in mine]
         credits = (
             np.stack(columns, axis=1)
             if columns

@@ -72,15 +72,10 @@ def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfi
     empty = np.zeros(embedding.DIMENSIONS, dtype=np.float32)
     out: list[SemanticProfile] = []
     for p in profiles:
-        keys: list[str] = []
-        positions: list[int] = []
-        weights: list[float] = []
-        for position, token in enumerate(p.tokens):
-            key = token[2]
-            if key in p.weights:
-                keys.append(key)
-                positions.append(position)
-                weights.append(p.weights[key])
+        content = p.weights
+        positions = [i for i, token in enumerate(p.tokens) if token[2] in content]
+        keys = [p.tokens[i][2] for i in positions]
+        weights = [content[key] for key in keys]
         surface_rows = np.asarray([row_of[s] for s in p.surfaces], dtype=np.intp)
         every = matrix[surface_rows] if p.surfaces else None
         if positions and every is not None:
@@ -100,7 +95,8 @@ def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfi
 
 
 def _unit(vector: Array) -> Array:
-    length = float(np.linalg.norm(vector))
+    # np.linalg.norm of a vector, without its dispatch: the square root of its dot product.
+    length = float(np.sqrt(vector.dot(vector)))
     result: Array = (vector / length if length > 0 else vector).astype(np.float32)
     return result
 
