@@ -208,14 +208,3 @@ def test_a_post_without_lead_in_is_the_paragraph_above_its_signature() -> None:
     assert kinds == [REP, NAM, NAM, NAM, NAM]
     # Without paragraphs only the line above the signature is known to be the post.
     assert [a for a, _ in attribute(sentences, units)][:3] == [REP, REP, REP]
-
-
-def test_quoted_words_are_blanked_and_the_marks_and_spacing_kept() -> None:
-    from desktop.engine.attribution import _mask_quotes
-
-    assert _mask_quotes("No quotes here.") == "No quotes here."
-    assert _mask_quotes("He said “we\u00a0agree,” sources said.") == (
-        "He said “  \u00a0      ” sources said."
-    )
-    assert _mask_quotes('A "b «c» d" e “f') == 'A "  « »  " e “ '
-    assert _mask_quotes("x ” y “z”") == "x ” y “ ”"

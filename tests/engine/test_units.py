@@ -198,26 +198,3 @@ def test_live_blog_link_list_and_entry_heading() -> None:
     assert units["Leaders arrive for the opening session"] is Unit.LINK
     assert units["Foreign ministers hold side meeting"] is Unit.LINK
     assert units["Minister: talks will go on ‘as long as needed’"] is Unit.HEADLINE
-
-
-def test_a_units_joined_search_decides_as_its_patterns_one_by_one() -> None:
-    from pathlib import Path
-
-    from desktop.engine import units
-
-    root = Path(__file__).resolve().parents[2]
-    lines = [
-        line.strip()
-        for path in sorted((root / "tests" / "cases").glob("*/*.txt"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-    patterns, searches = units._patterns(), units._searches()
-    assert sum(len(s) for s in searches.values()) < sum(len(p) for p in patterns.values())
-    matched = 0
-    for unit, own in patterns.items():
-        for line in lines:
-            alone = any(p.search(line) for p in own)
-            matched += alone
-            assert any(p.search(line) for p in searches[unit]) is alone, (unit, line)
-    assert matched > 100
