@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import mul
 from typing import TYPE_CHECKING
 
 from desktop.engine.lexicon import TokenTuple, token_tuples, word_key
@@ -88,7 +89,8 @@ class SentenceProfile:
 
 
 def norm_of(weights: dict[str, float]) -> float:
-    return math.sqrt(sum(v * v for v in weights.values()))
+    values = weights.values()
+    return math.sqrt(sum(map(mul, values, values)))
 
 
 def with_weights(
