@@ -162,7 +162,10 @@ def candidates(
         if len(official) > _SMALL_DOCUMENT:
             # (weight, key) tuples compare in C; the same order as a key function.
             proposing = [
-                (k, w) for w, k in heapq.nlargest(_PROPOSING_KEYS, ((w, k) for k, w in proposing))
+                (k, w)
+                for w, k in heapq.nlargest(
+                    _PROPOSING_KEYS, zip(b.weights.values(), b.weights, strict=True)
+                )
             ]
         for key, weight in proposing:
             posting = postings.get(key)
@@ -261,11 +264,12 @@ def background_rows(
         options = {c.official: c for c in prepared.options[i]}
         soft = max((c.pair.soft_bg for c in prepared.options[i]), default=0.0)
         whole = max((c.pair.sentence_cosine for c in prepared.options[i]), default=0.0)
-        credits = (
-            np.max(np.stack([options[x.official].background_credits for x in kept]), axis=0)
-            if kept
-            else np.zeros(len(prepared.background_meaning[i].keys), dtype=np.float32)
-        )
+        if len(kept) == 1:  # the maximum of one (read only below)
+            credits = options[kept[0].official].background_credits
+        elif kept:
+            credits = np.max(np.stack([options[x.official].background_credits for x in kept]), 0)
+        else:
+            credits = np.zeros(len(prepared.background_meaning[i].keys), dtype=np.float32)
         rows.append(
             coverage_features(
                 b,
