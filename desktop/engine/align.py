@@ -23,6 +23,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import neg
 
 import numpy as np
 from numpy.typing import NDArray
@@ -161,7 +162,10 @@ def candidates(
         if len(official) > _SMALL_DOCUMENT:
             # (weight, key) tuples compare in C; the same order as a key function.
             proposing = [
-                (k, w) for w, k in heapq.nlargest(_PROPOSING_KEYS, ((w, k) for k, w in proposing))
+                (k, w)
+                for w, k in heapq.nlargest(
+                    _PROPOSING_KEYS, zip(b.weights.values(), b.weights, strict=True)
+                )
             ]
         for key, weight in proposing:
             posting = postings.get(key)
@@ -181,7 +185,7 @@ def candidates(
             result.append([])
             continue
         shortlist = heapq.nlargest(
-            CANDIDATES_PER_SENTENCE + 2, ((score, -j) for j, score in scores.items())
+            CANDIDATES_PER_SENTENCE + 2, zip(scores.values(), map(neg, scores), strict=True)
         )
         picked = [-negated for _, negated in shortlist]
         credits = pair_credits(bg_meaning[i], [off_meaning[j] for j in picked])
@@ -260,11 +264,12 @@ def background_rows(
         options = {c.official: c for c in prepared.options[i]}
         soft = max((c.pair.soft_bg for c in prepared.options[i]), default=0.0)
         whole = max((c.pair.sentence_cosine for c in prepared.options[i]), default=0.0)
-        credits = (
-            np.max(np.stack([options[x.official].background_credits for x in kept]), axis=0)
-            if kept
-            else np.zeros(len(prepared.background_meaning[i].keys), dtype=np.float32)
-        )
+        if len(kept) == 1:  # the maximum of one (read only below)
+            credits = options[kept[0].official].background_credits
+        elif kept:
+            credits = np.max(np.stack([options[x.official].background_credits for x in kept]), 0)
+        else:
+            credits = np.zeros(len(prepared.background_meaning[i].keys), dtype=np.float32)
         rows.append(
             coverage_features(
                 b,
@@ -319,6 +324,8 @@ def official_rows(
             proposed[link.official].append((i, link.probability))
     candidates_of: list[list[tuple[int, float]]] = []
     rows: list[list[float]] = []
+    # A background sentence's candidates by official sentence (each is there once).
+    option_of = [{c.official: c for c in options} for options in prepared.options]
     for j, o in enumerate(prepared.official):
         mine = sorted(proposed.get(j, []), key=lambda t: (-t[1], t[0]))
         linkers = [
@@ -332,10 +339,7 @@ def official_rows(
             for i, p in mine
         ]
         candidates_of.append(mine)
-        columns: list[NDArray[np.float32]] = [
-            next(c for c in prepared.options[i] if c.official == j).official_credits
-            for i, _ in mine
-        ]
+        columns: list[NDArray[np.float32]] = [option_of[i][j].official_credits for i, _ in mine]
         credits = (
             np.stack(columns, axis=1)
             if columns

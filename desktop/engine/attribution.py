@@ -277,15 +277,24 @@ def _government_subject(lower: Sequence[str]) -> bool:
         return True
     # "Pakistan's military", "the Chinese foreign ministry": a government name opens it
     # and an institution word closes it.
-    return any(text.startswith(n + " ") for n in names) and words[-1] in _INSTITUTION_WORDS | {
-        "military",
-        "forces",
-        "force",
-        "government",
-        "media",
-        "police",
-        "guard",
-    }
+    return words[-1] in _CLOSING_WORDS and text.startswith(_government_openings())
+
+
+_CLOSING_WORDS = _INSTITUTION_WORDS | {
+    "military",
+    "forces",
+    "force",
+    "government",
+    "media",
+    "police",
+    "guard",
+}
+
+
+@lru_cache(maxsize=1)
+def _government_openings() -> tuple[str, ...]:
+    """Each government name and a space: what opens "Pakistan's military"."""
+    return tuple(sorted(n + " " for n in government_names()))
 
 
 @dataclass(frozen=True)
@@ -303,24 +312,34 @@ class _Cue:
     trailing: bool
 
 
+_QUOTE_MARK = re.compile(r'[“«”»"]')
+_NON_SPACE = re.compile(r"\S")
+
+
 def _mask_quotes(sentence: str) -> str:
-    """Blank out quoted words so that quoted speech never supplies a cue."""
-    out = list(sentence)
+    """Blank out quoted words so that quoted speech never supplies a cue: every
+    character but whitespace between quotation marks (the marks themselves stay)."""
+    if not _QUOTE_MARK.search(sentence):
+        return sentence
+    parts: list[str] = []
     depth = 0
     straight = False
-    for i, ch in enumerate(sentence):
+    last = 0
+    for mark in _QUOTE_MARK.finditer(sentence):
+        between = sentence[last : mark.start()]
+        parts.append(_NON_SPACE.sub(" ", between) if depth > 0 or straight else between)
+        ch = mark.group()
         if ch in "“«":
             depth += 1
-            continue
-        if ch in "”»":
+        elif ch in "”»":
             depth = max(0, depth - 1)
-            continue
-        if ch == '"':
+        else:
             straight = not straight
-            continue
-        if depth > 0 or straight:
-            out[i] = " " if not ch.isspace() else ch
-    return "".join(out)
+        parts.append(ch)
+        last = mark.end()
+    rest = sentence[last:]
+    parts.append(_NON_SPACE.sub(" ", rest) if depth > 0 or straight else rest)
+    return "".join(parts)
 
 
 _SUMMED_UP = re.compile(r"(?:has|have|had)\s+(?:argued|maintained|insisted|held|complained)\b")

@@ -337,6 +337,15 @@ def _compare_now(
     best_official: list[tuple[Coverage, list[Match]]] = [
         (Coverage.ABSENT, []) for _ in official_sentences
     ]
+    # Every link's probability is scored for both of its sentences: calibrate each once.
+    calibrated: dict[float, float] = {}
+
+    def score(probability: float) -> float:
+        found = calibrated.get(probability)
+        if found is None:
+            found = calibrated[probability] = round(model.score(probability), 3)
+        return found
+
     background_results: list[DocumentResult] = []
     people = participants(official.text)
     for doc_index, background in enumerate(backgrounds, start=1):
@@ -364,8 +373,7 @@ def _compare_now(
         ):
             cue_span = Span(sentence.start + cue[0], sentence.start + cue[1]) if cue else None
             matches = tuple(
-                Match(0, link.official, round(model.score(link.probability), 3))
-                for link in decision.links
+                Match(0, link.official, score(link.probability)) for link in decision.links
             )
             results.append(
                 SentenceResult(
@@ -378,7 +386,7 @@ def _compare_now(
             if _RANK[official_decision.coverage] > _RANK[coverage]:
                 coverage = official_decision.coverage
             official_matches = official_matches + [
-                Match(doc_index, link.official, round(model.score(link.probability), 3))
+                Match(doc_index, link.official, score(link.probability))
                 for link in official_decision.links
             ]
             best_official[j] = (coverage, official_matches)

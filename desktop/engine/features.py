@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from desktop.engine.profiles import SentenceProfile
-from desktop.engine.semantic import SemanticProfile, content_cosine, sentence_cosine
+from desktop.engine.semantic import SemanticProfile
 from desktop.engine.vocabulary import Unit
 
 # The features of the three fitted decisions (model.py). Everything is computed on
@@ -92,7 +92,7 @@ def pair(
     common = background.weights.keys() & official.weights.keys()
     frame_common = background.frame.keys() & official.frame.keys()
     soft_bg, soft_off = soft
-    names = background.names | official.names
+    names_bg, names_off = background.names, official.names
     content_bg = background.total
     content_off = official.total
     bw, ow = background.weights, official.weights
@@ -109,13 +109,15 @@ def pair(
         cosine=dot / norm if norm else 0.0,
         soft_bg=soft_bg,
         soft_off=soft_off,
-        content_cosine=content_cosine(bg_meaning, off_meaning),
-        sentence_cosine=sentence_cosine(bg_meaning, off_meaning),
+        content_cosine=float(bg_meaning.vector @ off_meaning.vector),
+        sentence_cosine=float(bg_meaning.sentence @ off_meaning.sentence),
         frame_only=not common and bool(frame_common) and soft_bg < 0.2,
         frame_pair=content_bg < _FRAME_SENTENCE
         and content_off < _FRAME_SENTENCE
         and len(frame_common) >= 2,
-        shared_names=len(background.names & official.names) / len(names) if names else 0.0,
+        shared_names=len(names_bg & names_off) / len(names_bg | names_off)
+        if names_bg or names_off
+        else 0.0,
         number_clash=bool(background.numbers and official.numbers)
         and not background.numbers & official.numbers,
     )
@@ -202,7 +204,7 @@ def coverage_features(
         union.update(official.weights)
         union.update(official.frame)
     lexical = weight_in(background.weights, union) / background.total
-    total = float(meaning.weights.sum())
+    total = meaning.total
     covered = float((meaning.weights * credits).sum())
     union_soft = covered / total if total > 0 else 0.0
     # Per clause: content weight its matches leave unexplained.
@@ -296,7 +298,7 @@ def official_features(
     if linked and meaning.keys:
         union = credits[:, linked].max(axis=1, keepdims=True)
         union_main = float(_main_recall(official, meaning, union)[0])
-        total = float(meaning.weights.sum())
+        total = meaning.total
         union_full = float((meaning.weights * union[:, 0]).sum()) / total if total > 0 else 0.0
     else:
         union_main = union_full = 1.0 if linked else 0.0

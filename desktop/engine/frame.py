@@ -11,12 +11,11 @@ documents — plus the meeting vocabulary of ``data/frame.txt``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
 from desktop.engine.lexicon import word_key
-from desktop.engine.profiles import SentenceProfile, norm_of
+from desktop.engine.profiles import SentenceProfile, with_weights
 
 # A key is frame when it is in at least this share of the claims on each side.
 OFFICIAL_SHARE = 0.25
@@ -96,13 +95,5 @@ def apply_frame(
     for p in profiles:
         content = {k: w for k, w in p.weights.items() if k not in frame}
         framing = {k: w for k, w in p.weights.items() if k in frame}
-        out.append(
-            replace(
-                p,
-                weights=content,
-                frame=framing,
-                total=sum(content.values()) or 1e-9,
-                norm=norm_of(content),
-            )
-        )
+        out.append(with_weights(p, content, framing))
     return out

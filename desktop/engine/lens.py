@@ -125,8 +125,8 @@ def _tokens(text: str, offset: int) -> list[_Token]:
 
 
 def _side(text: str, offset: int) -> tuple[list[_Token], list[Found]]:
-    """A side's words and lexicon phrases. (Caching a readout sentence's reading for
-    the report sentences that match it again saved nothing: hashing cost as much.)"""
+    """A side's words and lexicon phrases. (Caching a readout sentence's reading by its
+    text saved nothing: hashing cost as much; ``with_shifts`` keeps it by sentence.)"""
     tokens = _tokens(text, offset)
     return tokens, _find(tokens)
 
@@ -140,14 +140,25 @@ def _by_first_word() -> dict[tuple[bool, str], tuple[Phrase, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The first stems of the scale phrases and the first words of the others."""
+    index = _by_first_word()
+    return (
+        frozenset(first for scale, first in index if scale),
+        frozenset(first for scale, first in index if not scale),
+    )
+
+
 def _find(tokens: Sequence[_Token]) -> list[Found]:
     stems = [t[1] for t in tokens]
     words = [t[0].lower().replace("’", "'") for t in tokens]
     index = _by_first_word()
+    first_stems, first_words = _first_words()
     candidates: list[tuple[Phrase, int]] = []
     for i in range(len(tokens)):
         # Most words start no phrase: one look-up each before building anything.
-        if (True, stems[i]) not in index and (False, words[i]) not in index:
+        if stems[i] not in first_stems and words[i] not in first_words:
             continue
         for scale, seen in ((True, stems), (False, words)):
             for phrase in index.get((scale, seen[i]), ()):
@@ -241,11 +252,13 @@ def read_pair(
     official: str,
     official_start: int,
     rules: LensRules = RULES,
+    official_side: tuple[list[_Token], list[Found]] | None = None,
 ) -> Reading:
     """The shift from the readout sentence ``official`` to the report's ``background``
-    (each with the offset of its start in its document)."""
+    (each with the offset of its start in its document). ``official_side``: the readout
+    sentence's ``_side``, when the caller has it already (it is only read)."""
     b_tokens, b_found = _side(background, background_start)
-    o_tokens, o_found = _side(official, official_start)
+    o_tokens, o_found = official_side or _side(official, official_start)
     b_negated, o_negated = _negated(b_found), _negated(o_found)
     if (b_negated and not o_negated and _denied(b_negated, o_found)) or (
         o_negated and not b_negated and _denied(o_negated, b_found)
@@ -397,16 +410,21 @@ def with_shifts(comparison: Comparison) -> Comparison:
         if d in foreign and official.language and doc.language:
             continue
         sentences = []
+        # A readout sentence that several report sentences match is read once.
+        sides: dict[int, tuple[list[_Token], list[Found]]] = {}
         for s in doc.sentences:
             if not s.is_claim or not s.matches or s.matches[0].document != 0:
                 sentences.append(s)
                 continue
             o = official.sentences[s.matches[0].index]
+            if o.index not in sides:
+                sides[o.index] = _side(official.document.text[o.start : o.end], o.start)
             reading = read_pair(
                 doc.document.text[s.start : s.end],
                 s.start,
                 official.document.text[o.start : o.end],
                 o.start,
+                official_side=sides[o.index],
             )
             words = tuple((d, span) for span in reading.background_words) + tuple(
                 (0, span) for span in reading.official_words

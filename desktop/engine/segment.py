@@ -14,9 +14,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-import pysbd
-
 from desktop.engine.document import Sentence
+from desktop.engine.sbd import Segmenter
 
 _OPENING_QUOTES = "“«„"
 _CLOSING_QUOTES = "”»"
@@ -35,12 +34,12 @@ _MAX_PARAGRAPH = 500
 
 
 @lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
+def _segmenter() -> Segmenter:
     # pysbd builds its regular expressions from strings on every call; with the
     # standard 512-entry cache most of its time went to recompiling them.
     if getattr(re, "_MAXCACHE", 4096) < 4096:
         re._MAXCACHE = 4096  # type: ignore[attr-defined]
-    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+    return Segmenter()
 
 
 def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate
 
 import numpy as np
 from numpy.typing import NDArray
@@ -36,6 +38,12 @@ class SemanticProfile:
     vector: Array  # unit content vector (zeros when the sentence has no content)
     sentence: Array  # unit vector of the whole sentence, frame words included
     key_ids: NDArray[np.int64]  # a number per key, equal for equal keys within a process
+
+    @cached_property
+    def total(self) -> float:
+        """The content weight, ``float(weights.sum())``: summed once, asked for by every
+        pair the sentence is in."""
+        return float(self.weights.sum())
 
     @property
     def vectors(self) -> Array:
@@ -64,15 +72,10 @@ def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfi
     empty = np.zeros(embedding.DIMENSIONS, dtype=np.float32)
     out: list[SemanticProfile] = []
     for p in profiles:
-        keys: list[str] = []
-        positions: list[int] = []
-        weights: list[float] = []
-        for position, token in enumerate(p.tokens):
-            key = token[2]
-            if key in p.weights:
-                keys.append(key)
-                positions.append(position)
-                weights.append(p.weights[key])
+        content = p.weights
+        positions = [i for i, token in enumerate(p.tokens) if token[2] in content]
+        keys = [p.tokens[i][2] for i in positions]
+        weights = [content[key] for key in keys]
         surface_rows = np.asarray([row_of[s] for s in p.surfaces], dtype=np.intp)
         every = matrix[surface_rows] if p.surfaces else None
         if positions and every is not None:
@@ -92,7 +95,8 @@ def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfi
 
 
 def _unit(vector: Array) -> Array:
-    length = float(np.linalg.norm(vector))
+    # np.linalg.norm of a vector, without its dispatch: the square root of its dot product.
+    length = float(np.sqrt(vector.dot(vector)))
     result: Array = (vector / length if length > 0 else vector).astype(np.float32)
     return result
 
@@ -130,28 +134,34 @@ def pair_credits(a: SemanticProfile, others: Sequence[SemanticProfile]) -> list[
     filled = [i for i, o in enumerate(others) if o.keys]
     if not a.keys or not filled:
         return [_no_credits(a, o) for o in others]
-    total_a = float(a.weights.sum())
+    total_a = a.total
     vectors = _gathered([others[i] for i in filled])
     ids = np.concatenate([others[i].key_ids for i in filled])
     sizes = [len(others[i].keys) for i in filled]
-    starts = np.cumsum([0, *sizes[:-1]])
-    scores = credit(a.vectors @ vectors.T)
+    starts = [0, *accumulate(sizes[:-1])]
+    scores = a.vectors @ vectors.T
+    # credit(), in place: the same float32 operations without three temporaries.
+    scores -= FLOOR
+    scores /= SPAN
+    np.clip(scores, 0.0, 1.0, out=scores)
     scores[a.key_ids[:, None] == ids[None, :]] = 1.0
     best_for_a = np.maximum.reduceat(scores, starts, axis=1)  # a's tokens × others
     soft_a = (a.weights @ best_for_a) / total_a if total_a > 0 else np.zeros(len(filled))
     best_for_others = scores.max(axis=0)
     slot_of = {i: slot for slot, i in enumerate(filled)}
     result: list[PairCredits] = []
+    soft_values = soft_a.tolist()
     for i, other in enumerate(others):
         slot = slot_of.get(i)
         if slot is None:
             result.append(_no_credits(a, other))
             continue
-        own = best_for_others[starts[slot] : starts[slot] + sizes[slot]]
-        total = float(other.weights.sum())
+        start = starts[slot]
+        own = best_for_others[start : start + sizes[slot]]
+        total = other.total
         result.append(
             PairCredits(
-                float(soft_a[slot]) if total_a > 0 else 0.0,
+                soft_values[slot] if total_a > 0 else 0.0,
                 float((own * other.weights).sum()) / total if total > 0 and total_a > 0 else 0.0,
                 best_for_a[:, slot],
                 own,

@@ -166,3 +166,18 @@ def test_sharpening_needs_a_general_term_standing_alone_and_a_new_topic() -> Non
     assert _shift(
         "They discussed Ukraine and the Kerch Strait.", "They discussed the situation in Ukraine."
     ) is (Shift.SAME)
+
+
+def test_a_readout_sentence_read_once_gives_the_same_shift_to_every_report() -> None:
+    from desktop.engine.lens import _side
+
+    readout = "The ministers discussed trade and agreed to meet again."
+    side = _side(readout, 7)
+    for report in (
+        "The ministers firmly agreed to meet again.",
+        "The ministers may meet again.",
+        "They did not agree on trade.",
+    ):
+        assert read_pair(report, 90, readout, 7, official_side=side) == read_pair(
+            report, 90, readout, 7
+        )

@@ -1,4 +1,5 @@
-"""The engine's rules that were rewritten to run in linear time still decide as before."""
+"""The engine's rules that were rewritten to run in linear time, or faster, still decide
+as before."""
 
 from __future__ import annotations
 
@@ -61,3 +62,65 @@ def test_detail_phrase_starts_at_its_comma_or_its_spaces() -> None:
     found = _DETAIL.search(sentence, 12)
     assert found is not None and sentence[found.start() :].startswith("   such as")
     assert _DETAIL.search("They met today and talked about trade.", 12) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry’s note — including its annex — was silent on Iran.",
+        "Trade – particularly steel – was SKİPPED.",
+        "The readout was ſilent on Iran.",
+        "It made no MENTİON of the border.",
+        "“Dropped”, he said, with a focus on trade.",
+        "Talks – and more talks – followed in Tianjin.",
+        "India’s ministers met on Friday.",
+    ],
+)
+def test_needles_decide_as_the_patterns_beyond_ascii(sentence: str) -> None:
+    from desktop.engine.phrases import CONCESSIVE
+    from desktop.engine.profiles import _DETAIL, profile
+
+    found = profile(sentence, 0, len(sentence))
+    assert found.omission is bool(OMISSION.search(CONCESSIVE.sub("", sentence, count=1)))
+    detail = _DETAIL.search(sentence, 12)
+    ends = [t[0] for t in found.tokens]
+    if detail is None:
+        assert found.main == frozenset(range(len(ends)))
+    else:
+        main = {i for i, a in enumerate(ends) if a < detail.start()}
+        heavy = sum(found.tokens[i][3] for i in main) >= 0.4 * sum(t[3] for t in found.tokens)
+        assert found.main == frozenset(main if heavy else range(len(ends)))
+
+
+def test_quoted_words_are_blanked_and_the_marks_and_spacing_kept() -> None:
+    from desktop.engine.attribution import _mask_quotes
+
+    assert _mask_quotes("No quotes here.") == "No quotes here."
+    assert _mask_quotes("He said “we\u00a0agree,” sources said.") == (
+        "He said “  \u00a0      ” sources said."
+    )
+    assert _mask_quotes('A "b «c» d" e “f') == 'A "  « »  " e “ '
+    assert _mask_quotes("x ” y “z”") == "x ” y “ ”"
+
+
+def test_a_units_joined_search_decides_as_its_patterns_one_by_one() -> None:
+    from pathlib import Path
+
+    from desktop.engine import units
+
+    root = Path(__file__).resolve().parents[2]
+    lines = [
+        line.strip()
+        for path in sorted((root / "tests" / "cases").glob("*/*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    patterns, searches = units._patterns(), units._searches()
+    assert sum(len(s) for s in searches.values()) < sum(len(p) for p in patterns.values())
+    matched = 0
+    for unit, own in patterns.items():
+        for line in lines:
+            alone = any(p.search(line) for p in own)
+            matched += alone
+            assert any(p.search(line) for p in searches[unit]) is alone, (unit, line)
+    assert matched > 100

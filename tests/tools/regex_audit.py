@@ -56,7 +56,10 @@ def _unit_rules() -> tuple[re.Pattern[str], ...]:
     # The unit rules of desktop/engine/data/units.txt, compiled by units._patterns().
     from desktop.engine import units
 
-    return tuple(p for patterns in units._patterns().values() for p in patterns)
+    # Also the same rules joined into one search a unit (units._searches()).
+    return tuple(p for patterns in units._patterns().values() for p in patterns) + tuple(
+        p for patterns in units._searches().values() for p in patterns
+    )
 
 
 def _gazetteer() -> tuple[re.Pattern[str], ...]:
@@ -74,7 +77,20 @@ def _acronyms() -> tuple[re.Pattern[str], ...]:
     return acronyms.learn([a.long for a in acronyms.common()]).patterns
 
 
+def _pysbd_abbreviations() -> tuple[re.Pattern[str], ...]:
+    # pysbd's search for its abbreviations with regex syntax in them ("e.g", "ph.d"),
+    # run by sbd._pysbd_matches: every one of them.
+    from desktop.engine import sbd
+
+    return tuple(
+        re.compile(r"(?:^|\s|\r|\n){}".format(stripped), re.I)  # noqa: UP032
+        for stripped, literal in sbd._STRIPPED
+        if not literal
+    )
+
+
 COMPUTED: dict[str, Callable[[], tuple[re.Pattern[str], ...]]] = {
+    "desktop/engine/sbd.py": _pysbd_abbreviations,
     "desktop/engine/acronyms.py": _acronyms,
     "desktop/ui/find_bar.py": _find_bar,
     "desktop/engine/units.py": _unit_rules,

@@ -1,0 +1,150 @@
+r"""pysbd's English segmenter with its costliest steps done without a pattern per string,
+deciding exactly as before.
+
+- After splitting, pysbd finds each sentence back in the input with a pattern built
+  from that sentence (``re.escape(sentence) + r"\s*"``), compiled afresh for every
+  sentence it ever sees; here a plain ``str.find`` does the same search.
+- For every line it tries each of its 188 abbreviations that occur anywhere in the
+  line with a case-insensitive pattern "whitespace or line start, then the
+  abbreviation", then reads the next letter with a second pattern, then runs a
+  substitution per match. An abbreviation written without regex syntax can only
+  match at the start of a whitespace-separated word, so the others are skipped and
+  the matches found with ``str.find``; the second pattern needs a "{" the line does
+  not have; a substitution whose "word." is not in the line changes nothing.
+
+``tests/engine/test_sbd.py`` checks both against stock pysbd on every labeled case.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pysbd
+from pysbd.lang.english import English
+from pysbd.utils import TextSpan
+
+
+def _literal(abbreviation: str) -> bool:
+    """True when pysbd's pattern for ``abbreviation`` matches its own text only."""
+    return (
+        bool(abbreviation)
+        and abbreviation.isascii()
+        and abbreviation == abbreviation.lower()
+        and not any(ch.isspace() for ch in abbreviation)
+        and re.escape(abbreviation) == abbreviation
+    )
+
+
+_ABBREVIATIONS: list[str] = English.Abbreviation.ABBREVIATIONS
+_LITERAL = frozenset(a.strip() for a in _ABBREVIATIONS if _literal(a.strip()))
+_SPACES = re.compile(r"\s*")
+_STRIPPED = tuple((a.strip(), a.strip() in _LITERAL) for a in _ABBREVIATIONS)
+_LENGTHS = tuple(sorted({len(a) for a in _LITERAL}))
+
+
+# The only characters that match an ASCII letter under IGNORECASE without lower-casing
+# to it ("İ" lower-cases to two characters, "K" to "k", "ı" and "ſ" stay themselves).
+_CASE_FOLDING_EXCEPTIONS = "\u0130\u0131\u017f\u212a"
+
+
+def _at_word_starts(text: str, abbreviation: str) -> list[str]:
+    r"""``re.findall(r"(?:^|\s|\r|\n)" + abbreviation, text, re.I)`` for a literal
+    lower-case abbreviation, on text without case-folding exceptions (where IGNORECASE
+    is lower-casing): each occurrence at the start or after a whitespace character, that
+    character included, scanning on after each match as ``findall`` does."""
+    lowered = text.lower()
+    found: list[str] = []
+    resume = 0
+    at = lowered.find(abbreviation)
+    while at >= 0:
+        end = at + len(abbreviation)
+        if at == 0:
+            found.append(text[:end])
+            resume = end
+        elif at - 1 >= resume and text[at - 1].isspace():
+            found.append(text[at - 1 : end])
+            resume = end
+        at = lowered.find(abbreviation, at + 1)
+    return found
+
+
+def _pysbd_matches(text: str, abbreviation: str) -> list[str]:
+    """pysbd's own search for an abbreviation with regex syntax in it ("e.g", "ph.d")."""
+    found: list[str] = re.findall(
+        r"(?:^|\s|\r|\n){}".format(abbreviation),  # noqa: UP032 (pysbd's pattern, verbatim)
+        text,
+        flags=re.IGNORECASE,
+    )
+    return found
+
+
+class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
+    def search_for_abbreviations_in_string(self, text: str) -> str:
+        """pysbd's loop over its abbreviations, on a line without "{" or case-folding
+        exceptions: only abbreviations some word starts with are searched, without a
+        pattern when they are plain letters, and a replacement whose period is not in
+        the line is not tried."""
+        if "{" in text or any(ch in text for ch in _CASE_FOLDING_EXCEPTIONS):
+            result: str = super().search_for_abbreviations_in_string(text)
+            return result
+        lowered = text.lower()
+        # "^ or \s, then the abbreviation" is a whitespace-separated word that starts
+        # with it (``str.split`` and ``\s`` agree on what whitespace is).
+        heads = {word[:n] for word in lowered.split() for n in _LENGTHS}
+        for stripped, literal in _STRIPPED:
+            if stripped not in lowered:
+                continue
+            if literal:
+                if stripped not in heads:
+                    continue
+                matches = _at_word_starts(text, stripped)
+            else:
+                matches = _pysbd_matches(text, stripped)
+            # pysbd reads the next word's first letter with a pattern that needs
+            # "{abbreviation} " in the line (its braces are literal): never here.
+            for index, match in enumerate(matches):
+                word = match.strip()
+                # Each of pysbd's replacements turns a period right after the word.
+                if word + "." not in text and re.escape(word) == word:
+                    continue
+                text = self.scan_for_replacements(text, match, index, [])
+        return text
+
+
+class _English(English):  # type: ignore[misc]
+    AbbreviationReplacer = _AbbreviationReplacer
+
+
+class Segmenter(pysbd.Segmenter):  # type: ignore[misc]
+    """``pysbd.Segmenter(language="en", clean=False, char_span=False)``, faster."""
+
+    def __init__(self) -> None:
+        super().__init__(language="en", clean=False, char_span=False)
+        self.language_module = _English
+
+    def sentences_with_char_spans(self, sentences: list[str]) -> list[Any]:
+        """pysbd's search, without a pattern: the first occurrence of each sentence
+        (and the whitespace after it) that ends beyond the previous one's end."""
+        text: str = self.original_text
+        spans: list[Any] = []
+        prior_end = 0
+        for sentence in sentences:
+            if not sentence:  # pysbd's pattern is then r"\s*" alone
+                for match in _SPACES.finditer(text):
+                    if match.end() > prior_end:
+                        spans.append(TextSpan(match.group(), *match.span()))
+                        prior_end = match.end()
+                        break
+                continue
+            position = 0
+            while (found := text.find(sentence, position)) >= 0:
+                end = found + len(sentence)
+                while end < len(text) and text[end].isspace():
+                    end += 1
+                if end > prior_end:
+                    spans.append(TextSpan(text[found:end], found, end))
+                    prior_end = end
+                    break
+                position = end
+        return spans
