@@ -259,7 +259,7 @@ _TIME_WORDS = re.compile(
 )
 _ROLE_INTRO = re.compile(
     r"\b(?P<role>[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Pp]ress\s+[Ss]ecretary|"
-    r"[Ss]pokespersons?)(?:,\s*|\s+)(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?"
+    r"[Ss]pokespersons?|[Cc]hief\s+[Cc]abinet\s+[Ss]ecretary)(?:,\s*|\s+)(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?"
     r"(?P<name>(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+)"
 )
 
@@ -456,7 +456,10 @@ def classify_subject(
         return Attribution.REPORTER
     if _SOCIAL.search(subject):
         return Attribution.NAMED
-    if {"spokesperson", "spokesman", "spokeswoman", "spokespersons"} & set(lower):
+    if {"spokesperson", "spokesman", "spokeswoman", "spokespersons"} & set(lower) or (
+        "chief cabinet secretary" in " ".join(lower)
+    ):
+        # Japan's Chief Cabinet Secretary is the government's spokesperson.
         return Attribution.OFFICIAL
     if _ANONYMOUS.search(subject) and not _INSTITUTION_WORDS & set(lower[-1:]):
         return Attribution.SOURCES
@@ -562,6 +565,10 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
     for match in _SOCIAL.finditer(masked):
         # A spokesperson the document introduced stays official at a briefing.
         speaker = roles.get(opener.group(1)) if roles and opener else None
+        if speaker is None and roles:
+            # "At the same briefing, Mao defended …": the spokesperson named anywhere.
+            named = [roles[w] for w in re.findall(r"[A-Z][\w’'-]+", masked) if w in roles]
+            speaker = named[0] if named else None
         if speaker is None and _ROLE_INTRO.search(masked):
             # "Speaking at a press conference, Foreign Office spokesperson X said …"
             speaker = Attribution.OFFICIAL
@@ -604,7 +611,7 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
             masked, 0, match.start("verb")
         ):
             continue  # "Trump's repeated claims", "the notes": a noun, not a verb
-        if re.search(r"\b(?:not|never|n't)\s+$", masked[: match.start()], re.I):
+        if re.search(r"\b(?:not|never|n't)\s+(?:[a-z]+ly\s+)?$", masked[: match.start()], re.I):
             continue  # "Islamabad has not confirmed …": a denial of a statement reports none
         subject_start, subject = _subject_before(masked, match.start())
         if _REPORT.search(masked, subject_start, match.start()) and _leads_with_cue(

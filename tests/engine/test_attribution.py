@@ -277,3 +277,17 @@ def test_a_spokesperson_at_a_press_conference_is_official_a_minister_there_named
         "Speaking at a press conference, Jaishankar said the talks went well.",
     ]
     assert [a for a, _ in attribute(sentences)] == [Attribution.OFFICIAL, Attribution.NAMED]
+
+
+def test_japans_chief_cabinet_secretary_speaks_for_the_government_and_a_hedged_denial() -> None:
+    sentences = [
+        "Chief Cabinet Secretary Minoru Kihara told a regular news conference that dialogue "
+        "was needed.",
+        "“Dialogue is necessary,” Kihara said.",
+        "New Delhi has not formally announced the trip.",
+    ]
+    assert [a for a, _ in attribute(sentences)] == [
+        Attribution.OFFICIAL,
+        Attribution.OFFICIAL,
+        Attribution.REPORTER,
+    ]
