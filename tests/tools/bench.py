@@ -27,9 +27,16 @@ SAMPLE = ROOT / "seeds" / "rajnath-hegseth-call-2025-07-01.txt"
 BASELINE_CAP_SECONDS = 120.0
 
 
+# The synthetic pairs draw on the cases that existed when the bench was first run, so
+# its figures stay comparable as the corpus grows (cases 45 onwards came later).
+BENCH_CASES_UP_TO = 44
+
+
 def _corpus() -> list[str]:
     sentences: list[str] = []
     for path in sorted((ROOT / "tests" / "cases").glob("*/*.txt")):
+        if int(path.parent.name.split("-", 1)[0]) > BENCH_CASES_UP_TO:
+            continue
         text = path.read_text(encoding="utf-8")
         sentences.extend(s.text_in(text) for s in split_sentences(text) if s.end - s.start > 40)
     return sentences
