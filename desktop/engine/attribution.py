@@ -33,7 +33,7 @@ _VERBS = (
     r"revealed|disclosed|argued|argues|warned|warns|acknowledged|acknowledges|conceded|"
     r"admitted|suggested|suggests|recalled|recounted|listed|quoted|contended|alleged|"
     r"pointed\s+out|went\s+on\s+to\s+say|made\s+clear|underlined|underscored|emphasised|"
-    r"emphasized|stressed|highlighted|called(?!\s+(?:on|off|up|in|out|at|back|his|her|their|[A-Z])\b)|termed|was\s+quoted\s+as\s+saying|were\s+quoted\s+as\s+saying"
+    r"emphasized|stressed|highlighted|tweeted|tweets|hinted|cautioned|cautions|replied|called(?!\s+(?:on|off|up|in|out|at|back|his|her|their|[A-Z])\b)|termed|was\s+quoted\s+as\s+saying|were\s+quoted\s+as\s+saying"
 )
 _REPORT = re.compile(
     rf"\b(?:also\s+|further\s+|later\s+|then\s+|had\s+|has\s+|have\s+)?(?P<verb>{_VERBS})\b"

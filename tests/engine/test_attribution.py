@@ -291,3 +291,20 @@ def test_japans_chief_cabinet_secretary_speaks_for_the_government_and_a_hedged_d
         Attribution.OFFICIAL,
         Attribution.REPORTER,
     ]
+
+
+def test_speech_only_verbs_report_and_act_verbs_do_not() -> None:
+    sentences = [
+        "Jaishankar tweeted that the talks were candid.",
+        "The ministry hinted that a visit could follow.",
+        "Rubio cautioned that tariffs would stay.",
+        "The spokesperson replied that India's position was well known.",
+        "Beijing responded by halting imports of seafood.",
+    ]
+    assert [a for a, _ in attribute(sentences)] == [
+        Attribution.NAMED,
+        Attribution.OFFICIAL,
+        Attribution.NAMED,
+        Attribution.OFFICIAL,
+        Attribution.REPORTER,
+    ]
