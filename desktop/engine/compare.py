@@ -359,14 +359,9 @@ def _compare_now(
         ]
         decisions, official_decisions = align(prepare(profiles, official_profiles), model)
         if not single_article:
-            voiced = through_readout(
-                texts,
-                [a for a, _ in attributions],
-                [c for _, c in attributions],
-                [d.coverage for d in decisions],
-                people,
+            attributions = through_readout(
+                texts, attributions, [d.coverage for d in decisions], people
             )
-            attributions = [(v, c) for v, (_, c) in zip(voiced, attributions, strict=True)]
         results = []
         for sentence, text, (attribution, cue), unit, decision in zip(
             sentences, texts, attributions, units, decisions, strict=True

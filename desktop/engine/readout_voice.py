@@ -41,7 +41,7 @@ def _fold(text: str) -> str:
 
 def participants(official_text: str) -> frozenset[str]:
     """The words of personal names in the official text, folded: the readout's people."""
-    return frozenset(_fold(w) for w in _NAME.findall(official_text) if _person_word(w))
+    return frozenset(key for w in _NAME.findall(official_text) if (key := _name_key(w)))
 
 
 # Capitalised words that are no one's name: titles and honorifics that open a name,
@@ -130,24 +130,29 @@ _NOT_NAMES = frozenset(
 )
 
 
-def _person_word(word: str) -> bool:
+def _name_key(word: str) -> str | None:
+    """A word of a personal name, without its possessive and folded; ``None`` otherwise."""
     word = _POSSESSIVE.sub("", word)
-    return len(word) > 2 and word.lower() not in _NOT_NAMES and personal_name(word)
+    if len(word) > 2 and word.lower() not in _NOT_NAMES and personal_name(word):
+        return _fold(word)
+    return None
+
+
+Attributed = tuple[Attribution, tuple[int, int] | None]  # with its cue, as attribute() gives
 
 
 def through_readout(
     texts: Sequence[str],
-    attributions: Sequence[Attribution],
-    cues: Sequence[tuple[int, int] | None],
+    attributions: Sequence[Attributed],
     coverages: Sequence[Coverage],
     people: frozenset[str],
-) -> list[Attribution]:
+) -> list[Attributed]:
     """The attributions with each readout participant's covered words made ``official``."""
     out = list(attributions)
     switched_before = False
     on_record: set[str] = set()  # speakers the article has seen speak on an occasion
-    for i, (text, attribution, cue, coverage) in enumerate(
-        zip(texts, attributions, cues, coverages, strict=True)
+    for i, (text, (attribution, cue), coverage) in enumerate(
+        zip(texts, attributions, coverages, strict=True)
     ):
         switched = False
         speaker = _speaker(text, cue) if attribution is Attribution.NAMED else None
@@ -161,14 +166,14 @@ def through_readout(
             # The occasion may be named once, before: in the sentence before ("Modi,
             # speaking in Hindi, said …" then "“We have agreed …,” he said"), or with an
             # earlier quotation of the same speaker ("Wadephul told reporters …").
-            before = texts[i - 1] if i and attributions[i - 1] is Attribution.NAMED else ""
+            before = texts[i - 1] if i and attributions[i - 1][0] is Attribution.NAMED else ""
             if (
                 speaker_in_readout
                 and speaker not in on_record
                 and not _OCCASION.search(text)
                 and not _OCCASION.search(before)
             ):
-                out[i] = Attribution.OFFICIAL
+                out[i] = (Attribution.OFFICIAL, cue)
                 switched = True
         switched_before = switched
     return out
@@ -179,5 +184,5 @@ def _speaker(text: str, cue: tuple[int, int] | None) -> str | None:
     Dwivedi warned" is Dwivedi, whatever else the readout names."""
     if cue is None:
         return None
-    names = [w for w in _NAME.findall(text[cue[0] : cue[1]]) if _person_word(w)]
-    return _fold(_POSSESSIVE.sub("", names[-1])) if names else None
+    names = [key for w in _NAME.findall(text[cue[0] : cue[1]]) if (key := _name_key(w))]
+    return names[-1] if names else None

@@ -15,6 +15,7 @@ Only claims are counted and matched; see DESIGN.md.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -436,15 +437,10 @@ def _mark_repeated_lines(lines: Sequence[_Line], units: list[Unit]) -> None:
     """An unfinished line that comes back word for word is the page's furniture: a
     printed page's running header ("The Japan Times | Thursday, March 5, 2026"), a
     live blog's "Copy link" under every entry."""
-    seen: dict[str, int] = {}
-    for line in lines:
-        if line.whole_line:
-            key = " ".join(line.text.split()).casefold()
-            seen[key] = seen.get(key, 0) + 1
+    keys = [" ".join(line.text.split()).casefold() if line.whole_line else "" for line in lines]
+    seen = Counter(k for k in keys if k)
     for i, line in enumerate(lines):
-        if not line.whole_line or line.terminal:
-            continue
-        if seen[" ".join(line.text.split()).casefold()] < 2:
+        if not line.whole_line or line.terminal or seen[keys[i]] < 2:
             continue
         # A date line repeats on a release's top and foot: only one that also names
         # something else ("Paper | date") is a running header. A repeated heading may

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QTextBlock, QTextCursor, QTextDocument
 
 
 def split_paragraphs_at_page_breaks(document: QTextDocument) -> int:
@@ -46,19 +46,20 @@ def _page_break_positions(document: QTextDocument) -> list[int]:
     page = document.pageSize().height()
     if page <= 0:
         return []
+    layout = document.documentLayout()
     cuts: list[int] = []
     block = document.firstBlock()
     while block.isValid():
-        cuts.extend(_breaks_in(document, block, page))
+        cuts.extend(_breaks_in(layout, block, page))
         block = block.next()
     return cuts
 
 
-def _breaks_in(document: QTextDocument, block: QTextBlock, page: float) -> list[int]:
+def _breaks_in(layout: QAbstractTextDocumentLayout, block: QTextBlock, page: float) -> list[int]:
     lines = block.layout()
     if lines is None or lines.lineCount() < 2:
         return []
-    top = document.documentLayout().blockBoundingRect(block).top()
+    top = layout.blockBoundingRect(block).top()
 
     def page_of(index: int) -> int:
         line = lines.lineAt(index)

@@ -124,15 +124,20 @@ class _CaptionFinder(HTMLParser):
 MAX_CAPTIONS = 200
 
 
+def _feed(parser: HTMLParser, html: str) -> None:
+    """Feed ``html`` to ``parser`` whole; what it read before tripping is kept."""
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # html.parser can trip on hostile markup
+        pass
+
+
 def figure_captions(html: str) -> list[str]:
     """The page's ``<figcaption>`` texts, one line each (a caption and its credit, when
     the page puts them on lines of their own, give a line each)."""
     finder = _CaptionFinder()
-    try:
-        finder.feed(html)
-        finder.close()
-    except Exception:  # html.parser can trip on hostile markup
-        pass
+    _feed(finder, html)
     lines: list[str] = []
     for caption in finder.captions:
         for line in caption.split("\n"):
@@ -145,11 +150,7 @@ def figure_captions(html: str) -> list[str]:
 def strip_tags(html: str) -> tuple[str, str]:
     """``(text, title)`` of an HTML string by plain tag stripping."""
     stripper = _TagStripper()
-    try:
-        stripper.feed(html)
-        stripper.close()
-    except Exception:  # html.parser can trip on hostile markup
-        pass
+    _feed(stripper, html)
     # str.strip per line, not a regex around each "\n": [ \t]*\n[ \t]* rescanned a run
     # of spaces from each of its positions (45 s for 200,000 spaces).
     lines = "".join(stripper.parts).split("\n")

@@ -3,6 +3,11 @@ import pytest
 from desktop.engine.attribution import attribute
 from desktop.engine.vocabulary import Attribution, Unit
 
+
+def _kinds(sentences: list[str]) -> list[Attribution]:
+    return [a for a, _ in attribute(sentences)]
+
+
 OFF, SRC, NAM, REP = (
     Attribution.OFFICIAL,
     Attribution.SOURCES,
@@ -98,7 +103,7 @@ def test_it_adds_carries_the_statement_over() -> None:
         "Hegseth also invited Singh for a meeting.",
         "“They agreed to build on the momentum,” it adds.",
     ]
-    assert [a for a, _ in attribute(sentences)] == [OFF, REP, OFF]
+    assert _kinds(sentences) == [OFF, REP, OFF]
 
 
 def test_quote_only_sentence_continues_the_previous_attribution() -> None:
@@ -106,7 +111,7 @@ def test_quote_only_sentence_continues_the_previous_attribution() -> None:
         "“We will not accept any third-party mediation,” the spokesperson said.",
         "“Our position is clear and consistent.”",
     ]
-    assert [a for a, _ in attribute(sentences)] == [OFF, OFF]
+    assert _kinds(sentences) == [OFF, OFF]
 
 
 def test_translation_gloss_inherits_from_the_quotation() -> None:
@@ -114,12 +119,12 @@ def test_translation_gloss_inherits_from_the_quotation() -> None:
         "Modi, writing on X in Hindi, said: “सार्थक बातचीत हुई।”",
         "Roughly translated, the post said he had a productive conversation.",
     ]
-    assert [a for a, _ in attribute(sentences)] == [NAM, NAM]
+    assert _kinds(sentences) == [NAM, NAM]
 
 
 def test_headlines_and_datelines_are_reporter_even_with_a_source_verb() -> None:
     sentences = ["India to trim oil imports, officials say", "NEW DELHI, Oct 3"]
-    assert [a for a, _ in attribute(sentences)] == [REP, REP]
+    assert _kinds(sentences) == [REP, REP]
 
 
 @pytest.mark.parametrize(
@@ -168,7 +173,7 @@ def test_it_added_after_sources_stands_for_the_statement() -> None:
         "Sources said the talks were tense.",
         "The two sides also discussed visas, it added.",
     ]
-    assert [a for a, _ in attribute(sentences)] == [SRC, OFF]
+    assert _kinds(sentences) == [SRC, OFF]
 
 
 def test_a_forwarded_release_is_the_statement_down_to_the_next_forward() -> None:
@@ -192,7 +197,7 @@ def test_a_spokesperson_introduced_in_apposition_keeps_the_role_at_a_briefing() 
         "Kyaw said the vote would go ahead.",
         "Kyaw has rejected the claims, saying at a news briefing that aid was flowing.",
     ]
-    assert [a for a, _ in attribute(sentences)][1:] == [OFF, OFF]
+    assert _kinds(sentences)[1:] == [OFF, OFF]
 
 
 def test_a_post_without_lead_in_is_the_paragraph_above_its_signature() -> None:
@@ -229,7 +234,7 @@ def test_state_media_reports_are_the_governments_account_a_papers_are_not() -> N
         "State-run Anadolu Agency, citing the directorate, reported that Erdogan urged calm.",
         "The Hindu reported that the talks were tense.",
     ]
-    assert [a for a, _ in attribute(sentences)] == [
+    assert _kinds(sentences) == [
         Attribution.OFFICIAL,
         Attribution.OFFICIAL,
         Attribution.REPORTER,
@@ -242,7 +247,7 @@ def test_a_governments_account_is_its_statement() -> None:
         "In New Delhi’s readout, the two sides agreed to meet again.",
         "In Lammy’s telling, the talks were warm.",
     ]
-    found = [a for a, _ in attribute(sentences)]
+    found = _kinds(sentences)
     assert found[:2] == [Attribution.OFFICIAL, Attribution.OFFICIAL]
     assert found[2] is not Attribution.OFFICIAL
 
@@ -253,7 +258,7 @@ def test_an_office_named_by_a_list_is_one_subject() -> None:
         "According to the Ministry of Trade, Industry and Energy, exports rose.",
         "Modi, Xi and Putin met in Tianjin, officials said.",
     ]
-    assert [a for a, _ in attribute(sentences)] == [
+    assert _kinds(sentences) == [
         Attribution.OFFICIAL,
         Attribution.OFFICIAL,
         Attribution.SOURCES,
@@ -276,7 +281,7 @@ def test_a_spokesperson_at_a_press_conference_is_official_a_minister_there_named
         "Ali Khan said Pakistan wanted peace.",
         "Speaking at a press conference, Jaishankar said the talks went well.",
     ]
-    assert [a for a, _ in attribute(sentences)] == [Attribution.OFFICIAL, Attribution.NAMED]
+    assert _kinds(sentences) == [Attribution.OFFICIAL, Attribution.NAMED]
 
 
 def test_japans_chief_cabinet_secretary_speaks_for_the_government_and_a_hedged_denial() -> None:
@@ -286,7 +291,7 @@ def test_japans_chief_cabinet_secretary_speaks_for_the_government_and_a_hedged_d
         "“Dialogue is necessary,” Kihara said.",
         "New Delhi has not formally announced the trip.",
     ]
-    assert [a for a, _ in attribute(sentences)] == [
+    assert _kinds(sentences) == [
         Attribution.OFFICIAL,
         Attribution.OFFICIAL,
         Attribution.REPORTER,
@@ -301,7 +306,7 @@ def test_speech_only_verbs_report_and_act_verbs_do_not() -> None:
         "The spokesperson replied that India's position was well known.",
         "Beijing responded by halting imports of seafood.",
     ]
-    assert [a for a, _ in attribute(sentences)] == [
+    assert _kinds(sentences) == [
         Attribution.NAMED,
         Attribution.OFFICIAL,
         Attribution.NAMED,

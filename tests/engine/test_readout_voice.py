@@ -18,14 +18,9 @@ OFFICIAL = (
 def _voice(texts: list[str], coverages: list[Coverage]) -> list[Attribution]:
     from desktop.engine.attribution import attribute
 
-    found = attribute(texts)
-    return through_readout(
-        texts,
-        [a for a, _ in found],
-        [c for _, c in found],
-        coverages,
-        participants(OFFICIAL),
-    )
+    return [
+        a for a, _ in through_readout(texts, attribute(texts), coverages, participants(OFFICIAL))
+    ]
 
 
 def test_participants_are_the_readouts_people_not_its_titles_places_or_days() -> None:

@@ -21,6 +21,11 @@ def _units(text: str, *, official: bool = False) -> list[tuple[str, Unit]]:
     ]
 
 
+def _unit_between(before: str, line: str, after: str, *, official: bool = False) -> Unit:
+    """The unit of ``line`` set on its own line between two stretches of text."""
+    return dict(_units(f"{before}\n{line}\n{after}", official=official))[line]
+
+
 def test_seed_caption_and_credit_are_not_claims() -> None:
     comparison = compare_article(Document(SEED.read_text(encoding="utf-8")))
     background = comparison.backgrounds[0].sentences
@@ -364,12 +369,11 @@ def test_credit_and_caption_lines_of_more_outlets() -> None:
         ("Pool photo by Kenzaburo Fukuhara", Unit.CREDIT),
         ("Image caption, Wang Yi and Jaishankar met in Beijing", Unit.CAPTION),
     ):
-        page = (
-            "Ministers meet in Bonn\nBy Jane Roe\n" + line + "\n"
+        after = (
             "The ministers met on Thursday and agreed to talk again, officials said.\n"
             "They spoke for an hour.\n"
         )
-        assert dict(_units(page))[line] is unit, line
+        assert _unit_between("Ministers meet in Bonn\nBy Jane Roe", line, after) is unit, line
 
 
 def test_bylines_with_a_post_and_a_wire_pages_run_together_date() -> None:
@@ -413,12 +417,11 @@ def test_reading_controls_and_a_desk_line_with_its_update_time() -> None:
         ("Share via", Unit.BOILERPLATE),
         ("TOI News Desk / TNN / Updated: Mar 4, 2026, 18:10 IST", Unit.DATELINE),
     ):
-        page = (
-            "India and China agree to resume flights\n" + line + "\n"
+        after = (
             "India and China agreed on Tuesday to resume direct flights, the ministry said.\n"
             "The flights were halted in 2020.\n"
         )
-        assert dict(_units(page))[line] is unit, line
+        assert _unit_between("India and China agree to resume flights", line, after) is unit, line
 
 
 def test_a_release_pages_navigation_lines() -> None:
@@ -427,12 +430,12 @@ def test_a_release_pages_navigation_lines() -> None:
         ("Home > Press Releases", Unit.BOILERPLATE),
         ("Photo Gallery", Unit.LINK),
     ):
-        release = (
-            "Japan-China Foreign Ministers’ Telephone Talk\n" + line + "\n"
+        title = "Japan-China Foreign Ministers’ Telephone Talk"
+        after = (
             "On March 4, Foreign Minister Motegi held a telephone talk with Wang Yi.\n"
             "The two ministers agreed to keep talking.\n"
         )
-        assert dict(_units(release, official=True))[line] is unit, line
+        assert _unit_between(title, line, after, official=True) is unit, line
 
 
 def test_agency_slugs_question_subheads_and_dotted_release_dates() -> None:
