@@ -41,8 +41,13 @@ _REPORT = re.compile(
 _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<subject>[^,;:“”\"]{2,90}?)(?=[,;:.“\"]|\s+(?:that|which|,)|$)", re.I
 )
+# "…,” said the ministry." and "…,” said Nandini Rao, a fellow at …": the tag inverted
+# after a quotation, its subject a determiner's noun phrase or a capitalised name or title.
 _INVERTED = re.compile(
-    rf"[,”\"]\s*(?P<verb>{_VERBS})\s+(?P<subject>(?:the|a|an|its|his|her)\s+[^,.;“”\"]{{2,70}}?)(?=[,.;]|$)"
+    rf"[,”\"]\s*(?P<verb>{_VERBS})\s+(?P<subject>(?:the|a|an|its|his|her)\s+[^,.;“”\"]{{2,70}}?|"
+    r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|and|de|al|bin|van|von|spokes(?:person|man|woman)|"
+    r"minister|ministry|foreign|defence|defense|military|army|government|secretary|envoy|"
+    r"ambassador|adviser|advisor|chief|deputy)){0,7})(?=[,.;]|$)"
 )
 _ANONYMOUS = re.compile(
     r"\b(?:it\s+is|it\s+was|it's)\s+(?:understood|learnt|learned|gathered|believed|reliably\s+learnt)\b|"
@@ -344,6 +349,14 @@ def _mask_quotes(sentence: str) -> str:
 
 _SUMMED_UP = re.compile(r"(?:has|have|had)\s+(?:argued|maintained|insisted|held|complained)\b")
 _OVER_TIME = re.compile(r"\b(?:has|have|had)\s+(?:long|repeatedly|consistently|always|often)\s+$")
+# A post or remark mentioned but not reported: "The prime minister later posted about
+# the call on X." tells that he spoke, not what he said, so it is the reporter's.
+_MENTIONED_ONLY = re.compile(
+    r"^[^,;:“”\"]{2,80}?\b(?:posted|wrote|tweeted|spoke|commented|blogged)\s+(?:about|on)\s+"
+    r"(?:the|his|her|their|its|this|that)\s+(?:\w+\s+){0,2}?(?:call|conversation|meeting|talks|"
+    r"visit|exchange|summit)\s*(?:(?:later\s+)?on\s+(?:X|Twitter|Facebook|Instagram|Telegram|"
+    r"Weibo|Truth\s+Social|LinkedIn|social\s+media)|later|afterwards|soon\s+after)?\s*[.!]?\s*$"
+)
 _NARRATED = re.compile(
     r"(?:also\s+|has\s+|had\s+)?told\s+(?:his|her|their|the)\s+(?:\w+\s+){0,3}?counterparts?\b",
     re.I,
@@ -847,7 +860,7 @@ def attribute(
             # Headlines, datelines, captions and credit lines are the outlet's own voice.
             results.append((Attribution.REPORTER, None))
             continue
-        cues = _cues(sentence, roles)
+        cues = [] if _MENTIONED_ONLY.match(sentence) else _cues(sentence, roles)
         chosen = _main_cue(cues)
         previous = _last_attributed(results)
         if chosen is None:
@@ -902,8 +915,8 @@ def _embedded_posts(
         )
         start = i
         for j in range(i - 1, max(-1, i - 8), -1):
-            if units[j] is not Unit.CLAIM:
-                break
+            if units[j] is not Unit.CLAIM or _MENTIONED_ONLY.match(sentences[j]):
+                break  # "He later posted about the call on X." introduces the post
             start = j
             if _LEAD_IN.search(sentences[j]):
                 lead = out[j][0]

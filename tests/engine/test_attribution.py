@@ -313,3 +313,25 @@ def test_speech_only_verbs_report_and_act_verbs_do_not() -> None:
         Attribution.OFFICIAL,
         Attribution.REPORTER,
     ]
+
+
+def test_an_inverted_tag_after_a_quotation_names_a_person_or_an_office() -> None:
+    sentences = [
+        "“The visit is parked for now,” said Ayumi Kurosawa, a China specialist at Keio University.",
+        "“We will act,” said State Department spokesperson Tammy Bruce.",
+        "“We will act,” said Pakistan foreign ministry spokesman Shafqat Ali Khan.",
+        "“Nothing was agreed,” said one official who asked not to be named.",
+    ]
+    assert _kinds(sentences) == [NAM, OFF, OFF, SRC]
+
+
+def test_a_post_mentioned_but_not_reported_is_the_reporters_and_opens_no_post_block() -> None:
+    sentences = [
+        "The prime minister later posted about the call on X.",
+        "Had a warm conversation with my dear brother President Erdogan.",
+        "We agreed to fast-track trade and defence cooperation.",
+        "— Shehbaz Sharif (@CMShehbaz) October 31, 2025",
+    ]
+    units = [Unit.CLAIM] * 3 + [Unit.SIGNATURE]
+    assert [a for a, _ in attribute(sentences, units)] == [REP, NAM, NAM, NAM]
+    assert _kinds(["Modi posted on X that the call was warm."]) == [NAM]
