@@ -39,7 +39,8 @@ _REPORT = re.compile(
     rf"\b(?:also\s+|further\s+|later\s+|then\s+|had\s+|has\s+|have\s+)?(?P<verb>{_VERBS})\b"
 )
 _ACCORDING = re.compile(
-    r"\baccording\s+to\s+(?P<subject>[^,;:“”\"]{2,90}?)(?=[,;:.“\"]|\s+(?:that|which|,)|$)", re.I
+    r"\b(?:according\s+to|per(?=\s+(?:the|a|an|his|her|its|their)\s))\s+(?P<subject>[^,;:“”\"]{2,90}?)(?=[,;:.“\"]|\s+(?:that|which|,)|$)",
+    re.I,
 )
 # "…,” said the ministry." and "…,” said Nandini Rao, a fellow at …": the tag inverted
 # after a quotation, its subject a determiner's noun phrase or a capitalised name or title.
@@ -436,9 +437,14 @@ _GOVERNMENT_ACCOUNT = re.compile(
     r"(?:own\s+)?(?:\w+\s+){0,2}?(?:statement|readout|release|account|version)\b"
 )
 _REPORTED = re.compile(r"\b(?:reported|reports|quoted)\b")
+# State media: "state news agency SPA", "state-run Anadolu", "the official news agency", and
+# a country's national agency by its name ("the Saudi Press Agency", "Emirates News Agency
+# WAM", "Korean Central News Agency"); the cooperatives Yonhap, Kyodo and PTI are the press.
 _STATE_MEDIA = re.compile(
     r"(?i)\bstate(?:-run|-owned|-controlled|\s+run|\s+owned)?\s+(?:news\s+agency|media|broadcaster|"
-    r"television|tv|radio|news|newspaper|daily|outlet)\b|\bstate-(?:run|owned|controlled)\b"
+    r"television|tv|radio|news|newspaper|daily|outlet)\b|\bstate-(?:run|owned|controlled)\b|"
+    r"\bofficial\s+(?:[A-Z][\w-]+\s+){0,3}(?:news|press)\s+agency\b|"
+    r"(?-i:\b(?!Yonhap\b|Kyodo\b|Associated\b)[A-Z][\w-]+\s+(?:[A-Z][\w-]+\s+)?(?:Press|News)\s+Agency\b)"
 )
 
 
@@ -476,6 +482,20 @@ def classify_subject(
         return Attribution.OFFICIAL
     if _ANONYMOUS.search(subject) and not _INSTITUTION_WORDS & set(lower[-1:]):
         return Attribution.SOURCES
+    if (
+        lower[0] in _INDEFINITE
+        and _UNNAMED_PEOPLE & set(lower[1:7])
+        and not any(
+            personal_name(w)
+            for w in words[1:]
+            if w.lower() not in _NOT_NAMES
+            and w.lower() not in _INSTITUTION_WORDS | _OFFICIAL_HEADS
+            and not _government_subject([w.lower()])
+        )
+    ):
+        # "a State Department official travelling with …", "one of the people cited
+        # above", "a second person": someone the article does not name.
+        return Attribution.SOURCES
     # "officials in New Delhi", "the Ministry of External Affairs": the head noun
     # comes before the first preposition.
     for i, word in enumerate(lower[1:], start=1):
@@ -510,6 +530,27 @@ def classify_subject(
     if names and len(lower) <= 8:
         return Attribution.NAMED
     return Attribution.REPORTER
+
+
+_INDEFINITE = frozenset(["a", "an", "one", "another", "two", "three", "several", "some"])
+_UNNAMED_PEOPLE = frozenset(
+    [
+        "official",
+        "officials",
+        "diplomat",
+        "diplomats",
+        "person",
+        "people",
+        "aide",
+        "aides",
+        "officer",
+        "officers",
+        "source",
+        "sources",
+        "insider",
+        "insiders",
+    ]
+)
 
 
 def _common_plural(word: str) -> bool:
@@ -888,6 +929,7 @@ def attribute(
     return _forwarded_release(sentences, kinds, posts)
 
 
+_HANDLE = re.compile(r"(?<![\w.])@\w{2,30}\b")
 _LEAD_IN = re.compile(r":\s*[“\"]?\s*$")
 _ACCOUNT_OF_OFFICE = re.compile(
     r"\b(?:Ministry|MEA|MoD|MOFA|Spokesperson|Office|Embassy|Department|PIB|ISPR|FCDO|"
@@ -935,6 +977,13 @@ def _embedded_posts(
                 and paragraphs[start - 1] == paragraphs[i - 1]
             ):
                 start -= 1  # … or the whole paragraph above it
+            # … or, across paragraphs, up to the highest line that mentions an account
+            # ("Great to meet my friend @SecBlinken …"), all lines between unattributed.
+            for j in range(start - 1, max(-1, i - 8), -1):
+                if units[j] is not Unit.CLAIM or out[j] != (Attribution.REPORTER, None):
+                    break
+                if _HANDLE.search(sentences[j]):
+                    start = j
         for j in range(start, i + 1):
             out[j] = (kind, out[j][1])
     return out

@@ -187,6 +187,7 @@ def classify(
     _mark_pull_quotes(text, lines, units)
     _mark_link_lists(lines, units)
     _mark_top(lines, units, official=official)
+    _mark_repeated_headline(lines, units)
     if official:
         _mark_header_labels(lines, units)
     if not official:
@@ -206,7 +207,12 @@ def _mark_agency_bylines(lines: Sequence[_Line], units: list[Unit]) -> None:
     for i, unit in enumerate(units):
         if unit is Unit.CLAIM:
             return
-        if unit is Unit.CREDIT and lines[i].whole_line and _AGENCY.match(lines[i].text):
+        if (
+            unit is Unit.CREDIT
+            and lines[i].whole_line
+            and _AGENCY.match(lines[i].text)
+            and not (i > 0 and units[i - 1] is Unit.CAPTION)  # "(PTI)" under a caption
+        ):
             units[i] = Unit.BYLINE
 
 
@@ -396,6 +402,27 @@ def _mark_top(lines: Sequence[_Line], units: list[Unit], *, official: bool) -> N
         units[i] = Unit.STANDFIRST
 
 
+def _headline_key(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
+
+
+def _mark_repeated_headline(lines: Sequence[_Line], units: list[Unit]) -> None:
+    """A page shows its headline again (the picture's title, the share box): a later line
+    that is the headline word for word, whatever its case and punctuation, is the headline,
+    never a standfirst or a claim."""
+    heads = {_headline_key(lines[i].text) for i, u in enumerate(units) if u is Unit.HEADLINE}
+    heads.discard("")
+    if not heads:
+        return
+    for i, line in enumerate(lines[:40]):
+        if (
+            units[i] in (Unit.STANDFIRST, Unit.CLAIM, Unit.CAPTION)
+            and line.whole_line
+            and _headline_key(line.text) in heads
+        ):
+            units[i] = Unit.HEADLINE
+
+
 def _kicker(lines: Sequence[_Line], units: Sequence[Unit], body: Sequence[int]) -> bool:
     """A section label above the headline or title ("East Asia", "Press Releases"): one
     or two words on a line of their own, then a longer heading line."""
@@ -497,7 +524,11 @@ def _mark_captions(lines: Sequence[_Line], units: list[Unit]) -> None:
     for i, unit in enumerate(units):
         if unit is not Unit.CREDIT:
             continue
-        photo = bool(_PHOTO_CREDIT.search(lines[i].text))
+        # A note on the story's wire feed ("… headline and picture … syndicated feed")
+        # credits no photo.
+        photo = bool(
+            _PHOTO_CREDIT.search(lines[i].text) or _NAME_SLASH.search(lines[i].text)
+        ) and not _FEED_NOTE.search(lines[i].text)
         if i > 0 and units[i - 1] in (Unit.CAPTION, Unit.CREDIT):
             continue  # a second credit of the same picture
         for j in (i - 1, i + 1):
@@ -510,6 +541,8 @@ def _mark_captions(lines: Sequence[_Line], units: list[Unit]) -> None:
                     break
 
 
+_NAME_SLASH = re.compile(r"\w\s?/\s?[A-Z]")  # "Kilpatrick/The Canadian Press"
+_FEED_NOTE = re.compile(r"(?i)\b(?:syndicated|auto-generated|wire\s+(?:agency\s+)?feed)\b")
 _PHOTO_CREDIT = re.compile(
     r"(?i)\b(?:photo|image|picture|pic|file|credit|courtesy|getty|x/@|twitter|stringer|licensing)\b"
 )
@@ -530,7 +563,7 @@ def _mark_summary_bullets(lines: Sequence[_Line], units: list[Unit]) -> None:
     for line, unit in zip(lines, units, strict=True):
         if unit in (Unit.HEADLINE, Unit.STANDFIRST):
             headings[line.block] = headings.get(line.block, 0) + 1
-    seen_headline = False
+    seen_headline = ""
     past_furniture = False
     for i, unit in enumerate(units):
         if unit is Unit.CLAIM:
@@ -539,9 +572,14 @@ def _mark_summary_bullets(lines: Sequence[_Line], units: list[Unit]) -> None:
             past_furniture = True
         if unit is Unit.HEADLINE:
             listed = headings[lines[i].block]
-            if seen_headline and (not past_furniture or listed >= 2):
+            key = _headline_key(lines[i].text)
+            if (
+                seen_headline
+                and key != seen_headline  # the headline shown again stays the headline
+                and (not past_furniture or listed >= 2)
+            ):
                 units[i] = Unit.STANDFIRST
-            seen_headline = True
+            seen_headline = seen_headline or key or " "
 
 
 _SUBHEAD_QUESTION = re.compile(

@@ -463,3 +463,71 @@ def test_agency_slugs_question_subheads_and_dotted_release_dates() -> None:
     kinds = dict(_units(release, official=True))
     assert kinds["03.09.2025 - Press release"] is Unit.DATELINE
     assert kinds["WAM/Sara Idris/Omar Faris"] is Unit.BOILERPLATE
+
+
+BODY = "The two ministers discussed trade, defence and the situation in the region on Monday."
+
+
+def test_a_web_pages_own_machinery_is_boilerplate() -> None:
+    for line in (
+        "Skip to main content",
+        "Reading Time: < 1 minute",
+        "We apologize, but this video has failed to load.",
+        "This advertisement has not loaded yet, but your article continues below.",
+        "※ This article has been translated by AI.",
+        "News Code 161772",
+        "Asia Pacific",
+        "General News",
+        "Short Url",
+        "#GovZAUpdates",
+    ):
+        assert _unit_between(BODY, line, BODY) is Unit.BOILERPLATE, line
+
+
+def test_a_related_story_heading_and_the_stories_under_it_are_links() -> None:
+    text = (
+        f"Ministers meet in Moscow\n\n{BODY}\n\nMore Stories From World\n"
+        "Malaysia's king wants new premier to face confidence vote\n"
+        "Death toll since coup tops 1,000\n"
+    )
+    units = dict(_units(text))
+    assert units["More Stories From World"] is Unit.LINK
+    assert units["Death toll since coup tops 1,000"] is Unit.LINK
+
+
+def test_a_headline_shown_again_is_the_headline_not_a_standfirst() -> None:
+    text = (
+        "Korea, Japan foreign ministers hold phone talks\n"
+        "Home > National > Politics\n"
+        "Korea, Japan foreign ministers hold phone talks\n\n"
+        f"{BODY}\n"
+    )
+    units = _units(text)
+    assert [u for _, u in units[:3]] == [Unit.HEADLINE, Unit.BOILERPLATE, Unit.HEADLINE]
+
+
+def test_photo_credits_in_more_shapes_make_their_neighbour_a_caption() -> None:
+    for credit in (
+        "(Sean Kilpatrick/The Canadian Press)",
+        "REUTERS/Thabo Nkosi/File Photo Purchase Licensing Rights, opens new tab",
+        "(Courtesy of/Foreign Ministry)",
+        "EPA-EFE/BYAMBASUREN BYAMBA-OCHIR",
+    ):
+        text = (
+            "Ministers meet in Jakarta\n\n"
+            "Foreign Minister Sugiono shakes hands with his Indian counterpart in Jakarta\n"
+            f"{credit}\n\n{BODY}\n"
+        )
+        units = dict(_units(text))
+        assert units[credit] is Unit.CREDIT, credit
+        shakes = "Foreign Minister Sugiono shakes hands with his Indian counterpart in Jakarta"
+        assert units[shakes] is Unit.CAPTION, credit
+
+
+def test_bylines_with_the_outlet_or_the_post_and_labelled_dates() -> None:
+    assert _unit_between("Talks held", "Nadia Prameswari (The Jakarta Post)", BODY) is Unit.BYLINE
+    assert _unit_between("Talks held", "LE THU HA, Nikkei staff writer", BODY) is Unit.BYLINE
+    stamp = "Sumaira FH 2 minutes ago Thu 02nd April 2020 | 12:15 PM"
+    assert _unit_between("Talks held", stamp, BODY) is Unit.BYLINE
+    assert _unit_between(BODY, "Story first published: 20th March 2018", BODY) is Unit.DATELINE
+    assert _unit_between(BODY, "22/07/2025", BODY) is Unit.DATELINE
