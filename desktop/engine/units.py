@@ -178,6 +178,12 @@ def classify(
             units[i] = Unit.BYLINE
         elif titles and _hinted(line.text, titles):
             units[i] = Unit.TITLE if official else Unit.HEADLINE
+    if not official:
+        for i, line in enumerate(lines):
+            # An agency's sign-off slug under an article ("MA/4989402") credits the agency;
+            # a release's closing initials stay its boilerplate.
+            if units[i] is Unit.BOILERPLATE and line.whole_line and _SLUG.match(line.text):
+                units[i] = Unit.CREDIT
     _mark_lone_names(lines, units, official=official)
     _mark_captions(lines, units)
     _mark_credited_captions(lines, units)
@@ -199,6 +205,7 @@ def classify(
     return units
 
 
+_SLUG = re.compile(r"^[A-Z]{1,6}/\d{3,10}$")
 _AGENCY = re.compile(r"^\(?(?:PTI|ANI|IANS|UNI|AAP|AP|AFP|Reuters|Press Trust of India)\)?$")
 
 
@@ -211,7 +218,7 @@ def _mark_agency_bylines(lines: Sequence[_Line], units: list[Unit]) -> None:
             unit is Unit.CREDIT
             and lines[i].whole_line
             and _AGENCY.match(lines[i].text)
-            and not (i > 0 and units[i - 1] is Unit.CAPTION)  # "(PTI)" under a caption
+            and not (i > 0 and units[i - 1] in (Unit.CAPTION, Unit.CREDIT))  # under a caption
         ):
             units[i] = Unit.BYLINE
 
@@ -351,6 +358,11 @@ def _mark_top(lines: Sequence[_Line], units: list[Unit], *, official: bool) -> N
     top = all(units[i] is not Unit.CLAIM for i in range(first))
     if not top or units[first] is not Unit.CLAIM:
         if units[first] is Unit.HEADLINE or units[first] is Unit.TITLE:
+            if not official and units[first] is Unit.TITLE and Unit.FORWARD not in units[:first]:
+                # A news page's first line is its headline, however much it reads like a
+                # release's title ("FM holds phone call with counterpart"); a release
+                # forwarded inside the text keeps its title.
+                units[first] = Unit.HEADLINE
             first_kind = units[first]
         else:
             return
@@ -375,7 +387,12 @@ def _mark_top(lines: Sequence[_Line], units: list[Unit], *, official: bool) -> N
     # ("New Delhi: …", "WASHINGTON (AP) — …").
     block: list[int] = []
     block_lines: set[int] = set()
-    for following in range(first + 1, len(lines)):
+    # A picture may sit between the headline and the standfirst (its caption and credit).
+    start = first + 1
+    while start < len(lines) and units[start] in (Unit.CAPTION, Unit.CREDIT):
+        start += 1
+    after_picture = start > first + 1
+    for following in range(start, len(lines)):
         line = lines[following]
         new_line = line.line not in block_lines and line.line != lines[first].line
         if (
@@ -398,6 +415,8 @@ def _mark_top(lines: Sequence[_Line], units: list[Unit], *, official: bool) -> N
         return
     if not any(unit is Unit.CLAIM for unit in units[following:]):
         return  # nothing follows the furniture: the block is the body of a short text
+    if after_picture and units[following] not in (Unit.BYLINE, Unit.DATELINE):
+        return  # past a picture, only a byline or a date line closes a standfirst
     for i in block:
         units[i] = Unit.STANDFIRST
 
@@ -532,8 +551,20 @@ def _mark_captions(lines: Sequence[_Line], units: list[Unit]) -> None:
         if i > 0 and units[i - 1] in (Unit.CAPTION, Unit.CREDIT):
             continue  # a second credit of the same picture
         for j in (i - 1, i + 1):
-            if 0 <= j < len(units) and units[j] is Unit.CLAIM:
+            if 0 <= j < len(units) and (
+                units[j] is Unit.CLAIM
+                # "Foreign Minister Takeshi Iwaya" under "Yomiuri Shimbun file photo": a
+                # titled name beside a credit is the picture's subject, not a writer.
+                or (units[j] is Unit.BYLINE and _TITLED.search(lines[j].text))
+            ):
                 line = lines[j]
+                if (
+                    j == i - 1
+                    and line.line == lines[i].line
+                    and per_line[line.line] == 3
+                    and _mark_caption_line(lines, units, i, photo)
+                ):
+                    break
                 with_credit = line.line == lines[i].line and per_line[line.line] == 2
                 alone = (line.whole_line and photo) or with_credit
                 if alone and line.words <= 45 and not _reported(line.text):
@@ -541,6 +572,25 @@ def _mark_captions(lines: Sequence[_Line], units: list[Unit]) -> None:
                     break
 
 
+def _mark_caption_line(lines: Sequence[_Line], units: list[Unit], credit: int, photo: bool) -> bool:
+    """A two-sentence caption that ends in its photo credit on the same line ("X speaks
+    with reporters in Ottawa. Anand met her counterpart on Monday. (Name/The Canadian
+    Press)"): every sentence of that line before the credit describes the picture."""
+    same = [k for k in range(max(0, credit - 2), credit) if lines[k].line == lines[credit].line]
+    if not photo or len(same) != 2 or credit < 2:
+        return False
+    if sum(lines[k].words for k in same) > 50 or any(
+        units[k] is not Unit.CLAIM or _reported(lines[k].text) for k in same
+    ):
+        return False
+    for k in same:
+        units[k] = Unit.CAPTION
+    return True
+
+
+_TITLED = re.compile(
+    r"\b(?:Minister|President|Secretary|Chancellor|Premier|King|Prince|Ambassador|Envoy|Spokesperson)\b"
+)
 _NAME_SLASH = re.compile(r"\w\s?/\s?[A-Z]")  # "Kilpatrick/The Canadian Press"
 _FEED_NOTE = re.compile(r"(?i)\b(?:syndicated|auto-generated|wire\s+(?:agency\s+)?feed)\b")
 _PHOTO_CREDIT = re.compile(
@@ -609,7 +659,11 @@ _TRAILING_CREDIT = re.compile(
     r"(?:\((?:File|Photo|Image|Pic|Picture|Representational|Representative|Screengrab|"
     r"PTI|ANI|IANS|UNI|AP|AFP|EPA|Reuters|REUTERS|AAP|Getty|Xinhua|Bloomberg|TASS|Kyodo|"
     r"Yonhap|Supplied|Handout)(?:\s+(?:photo|Photo|image|Image|pic|file|File|Images))?"
-    r"(?:\s*[:/|]\s*[^()]{1,50})?\)|[|]\s*(?:Photo|Image|Picture)\s*(?:[Cc]redit)?\s*:\s*[^.|()]{1,50})$"
+    r"(?:\s*[:/|]\s*[^()]{1,50})?\)|[|]\s*(?:Photo|Image|Picture)\s*(?:[Cc]redit)?\s*:\s*[^.|()]{1,50}|"
+    # "… Image Credit: ANI", "… /Courtesy of Ministry of Foreign Affairs", "… Itar-Tass/Valery
+    # Matytsin": the credit run on at the end of the caption's line.
+    r"\s(?:Image|Photo|Picture)\s+[Cc]redit\s*:\s*[^.|()]{1,50}|\s/\s?[Cc]ourtesy\s+(?:of\s+)?[^.|()/]{2,60}|"
+    r"\s(?:Itar-Tass|TASS|Xinhua|Reuters|REUTERS|AFP|AP|EPA(?:-EFE)?|ANI|PTI|Yonhap|Kyodo|AAP|Sputnik)/[A-Z][\w .'’-]{1,40})$"
 )
 
 

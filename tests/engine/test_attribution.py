@@ -335,3 +335,24 @@ def test_a_post_mentioned_but_not_reported_is_the_reporters_and_opens_no_post_bl
     units = [Unit.CLAIM] * 3 + [Unit.SIGNATURE]
     assert [a for a, _ in attribute(sentences, units)] == [REP, NAM, NAM, NAM]
     assert _kinds(["Modi posted on X that the call was warm."]) == [NAM]
+
+
+def test_sourcing_without_a_name_and_a_non_answer() -> None:
+    sentences = [
+        "Security and defence experts say they believe the talks will stall.",
+        "They are also learnt to have discussed Afghanistan.",
+        "A second person said the call ran long.",
+        "According to the official Emirates News Agency WAM, the two discussed Gaza.",
+        "Per the tweet, the two sides talked about trade.",
+        "The White House did not immediately respond to questions about the call.",
+    ]
+    assert _kinds(sentences) == [SRC, SRC, SRC, OFF, NAM, REP]
+
+
+def test_an_office_holder_by_title_and_a_post_by_platform() -> None:
+    sentences = [
+        "The minister noted that the talks lasted two hours.",
+        "Jaishankar took to Twitter to inform that both leaders discussed trade.",
+        "He made it clear that Bilawal would come only for the summit.",
+    ]
+    assert _kinds(sentences) == [NAM, NAM, NAM]

@@ -531,3 +531,32 @@ def test_bylines_with_the_outlet_or_the_post_and_labelled_dates() -> None:
     assert _unit_between("Talks held", stamp, BODY) is Unit.BYLINE
     assert _unit_between(BODY, "Story first published: 20th March 2018", BODY) is Unit.DATELINE
     assert _unit_between(BODY, "22/07/2025", BODY) is Unit.DATELINE
+
+
+def test_agency_credits_bylines_and_more_page_machinery() -> None:
+    assert _unit_between(BODY, "(Yonhap)", BODY) is Unit.CREDIT
+    assert _unit_between(BODY, "(PHOTO NOT FOR SALE) (Yonhap)", BODY) is Unit.CREDIT
+    assert _unit_between("Talks held", "(Sajjad Hussain)", BODY) is Unit.BYLINE
+    assert _unit_between("Talks held", "• Kyodo", BODY) is Unit.BYLINE
+    for line in ("Comments are closed.", "More about:", "<Suggest To A Friend>", "• COVID-19"):
+        assert _unit_between(BODY, line, BODY) is Unit.BOILERPLATE, line
+    assert _unit_between(BODY, "By subscribing, you can help us get the story right.", BODY) is (
+        Unit.LINK
+    )
+
+
+def test_a_news_pages_first_line_is_its_headline_even_in_a_titles_words() -> None:
+    text = f"Outgoing FM holds phone call with American counterpart\n\n{BODY}\n"
+    assert _units(text)[0][1] is Unit.HEADLINE
+    assert _units(text, official=True)[0][1] is Unit.TITLE
+
+
+def test_a_two_sentence_caption_that_ends_in_its_credit() -> None:
+    caption = (
+        "Foreign Minister Anita Anand speaks with reporters in Ottawa on Sept. 17. "
+        "Anand met her Indian counterpart in New Delhi on Monday. "
+        "(Sean Kilpatrick/The Canadian Press)"
+    )
+    text = f"Canada and India agree on a roadmap\n\n{caption}\n\n{BODY}\n"
+    units = [u for _, u in _units(text)]
+    assert units[:4] == [Unit.HEADLINE, Unit.CAPTION, Unit.CAPTION, Unit.CREDIT]
