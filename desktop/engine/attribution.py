@@ -63,7 +63,7 @@ _ANONYMOUS = re.compile(
 _SOCIAL = re.compile(
     r"\b(?:in\s+a\s+(?:post|tweet|video|message)\s+on\s+(?:X|Twitter|Facebook|Instagram|Weibo)|"
     r"(?:writing|wrote|posting|posted|said)\s+on\s+(?:X|Twitter|Weibo)|"
-    r"took\s+to\s+(?:X|Twitter|Facebook|Instagram|Telegram|Truth\s+Social|social\s+media)\b|in\s+a\s+(?:tweet|televised|"
+    r"(?:[Tt]ook|[Tt]aking|[Tt]akes)\s+to\s+(?:X|Twitter|Facebook|Instagram|Telegram|Truth\s+Social|social\s+media)\b|in\s+a\s+(?:tweet|televised|"
     r"video)\b|told\s+reporters|briefing\s+(?:reporters|the\s+media|journalists)|"
     r"at\s+a\s+(?:news|press)\s+(?:conference|briefing)|in\s+an\s+interview|"
     r"(?:opening|televised)\s+remarks)",
@@ -371,6 +371,16 @@ _NON_ANSWER = re.compile(
     r"(?:immediately\s+)?(?:respond(?:ed)?|repl(?:y|ied)|return(?:ed)?|answer(?:ed)?)\s+(?:to\s+)?"
     r"(?:a\s+|an\s+|the\s+|several\s+|repeated\s+)?(?:\w+\s+)?(?:requests?|questions?|calls?|e-?mails?|"
     r"messages?|queries)\b"
+)
+# Verbs that narrate what a participant did in the talks rather than report words said
+# on the record: named speech needs a quotation or an occasion of the speaker's own.
+_NARRATING = re.compile(
+    r"stressed|emphasi[sz]ed|underscored|underlined|reiterated|reaffirmed|confirmed|"
+    r"called\s+for|highlighted|urged|pledged|assured|expressed|conveyed"
+)
+_OWN_OCCASION = re.compile(
+    r"(?i)\b(?:reporters|journalists|press\s+(?:conference|briefing)|news\s+conference|briefing|"
+    r"interview|speech|address|remarks|parliament|rally|podcast|broadcast|televised|statement)\b"
 )
 _NARRATED = re.compile(
     r"(?:also\s+|has\s+|had\s+)?told\s+(?:his|her|their|the)\s+(?:\w+\s+){0,3}?counterparts?\b",
@@ -714,9 +724,18 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
         ):
             # "India has long argued …": a position summed up over time, not a statement.
             kind = Attribution.REPORTER
-        if kind is Attribution.NAMED and _NARRATED.match(masked, match.start()):
-            # "Wong has told her Chinese counterpart of …": what was said in the meeting,
-            # narrated by the reporter.
+        if kind is Attribution.NAMED and (
+            _NARRATED.match(masked, match.start())
+            or (
+                _NARRATING.fullmatch(match.group("verb").lower())
+                and not re.search(r"[“”\"]", sentence)
+                and not _SOCIAL.search(masked)
+                and not _OWN_OCCASION.search(masked)
+            )
+        ):
+            # "Wong has told her Chinese counterpart of …", "Macron reiterated France's
+            # backing for …", "Wang Yi stressed that …": what was said in the meeting,
+            # narrated by the reporter — no quotation, no occasion of the speaker's own.
             kind = Attribution.REPORTER
         opening = _opening_statement(masked, match.start())
         if opening is not None and kind in (Attribution.REPORTER, Attribution.NAMED):

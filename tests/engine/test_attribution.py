@@ -356,3 +356,14 @@ def test_an_office_holder_by_title_and_a_post_by_platform() -> None:
         "He made it clear that Bilawal would come only for the summit.",
     ]
     assert _kinds(sentences) == [NAM, NAM, NAM]
+
+
+def test_narrating_verbs_need_a_quotation_or_an_occasion_to_be_named_speech() -> None:
+    sentences = [
+        "Macron reiterated France's backing for a trade agreement.",
+        "Son called for both sides to respect each other's rights.",
+        "Xi called for the “dragon and the elephant” to come together.",
+        "Wang stressed at a press conference that China wanted stable ties.",
+        "Taking to Twitter, Bilawal confirmed that he received the call.",
+    ]
+    assert _kinds(sentences) == [REP, REP, NAM, NAM, NAM]
