@@ -30,7 +30,7 @@ _VERBS = (
     r"described|describes|confirmed|confirms|announced|announces|wrote|writes|posted|"
     r"maintained|maintains|claimed|claims|asserted|asserts|explained|explains|reiterated|"
     r"remarked|observed|called\s+for|calls\s+for|declared|declares|clarified|indicated|"
-    r"revealed|disclosed|argued|argues|warned|warns|acknowledged|acknowledges|conceded|"
+    r"revealed|disclosed|mentioned|argued|argues|warned|warns|acknowledged|acknowledges|conceded|"
     r"admitted|suggested|suggests|recalled|recounted|listed|quoted|contended|alleged|"
     r"pointed\s+out|went\s+on\s+to\s+say|made\s+(?:it\s+)?clear|underlined|underscored|emphasised|"
     r"emphasized|stressed|highlighted|tweeted|tweets|hinted|cautioned|cautions|replied|called(?!\s+(?:on|off|up|in|out|at|back|his|her|their|[A-Z])\b)|termed|was\s+quoted\s+as\s+saying|were\s+quoted\s+as\s+saying"
@@ -499,8 +499,16 @@ def classify_subject(
         return Attribution.REPORTER
     if _SOCIAL.search(subject):
         return Attribution.NAMED
-    if {"spokesperson", "spokesman", "spokeswoman", "spokespersons"} & set(lower) or (
-        "chief cabinet secretary" in " ".join(lower)
+    joined = " ".join(lower)
+    if (
+        {"spokesperson", "spokesman", "spokeswoman", "spokespersons"} & set(lower)
+        or "chief cabinet secretary" in joined
+        or (
+            # the head of a military's media wing speaks for it: "DG ISPR", "director-general
+            # of the Inter-Services Public Relations (ISPR) Major-General …"
+            ("ispr" in joined or "public relations" in joined)
+            and ({"dg", "director-general"} & set(lower) or "director general" in joined)
+        )
     ):
         # Japan's Chief Cabinet Secretary is the government's spokesperson.
         return Attribution.OFFICIAL
@@ -696,7 +704,9 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
             masked, 0, match.start("verb")
         ):
             continue  # "Trump's repeated claims", "the notes": a noun, not a verb
-        if re.search(r"\b(?:not|never|n't)\s+(?:[a-z]+ly\s+)?$", masked[: match.start()], re.I):
+        if re.search(
+            r"\b(?:not|never|n't|neither|nor)\s+(?:[a-z]+ly\s+)?$", masked[: match.start()], re.I
+        ):
             continue  # "Islamabad has not confirmed …": a denial of a statement reports none
         subject_start, subject = _subject_before(masked, match.start())
         if _REPORT.search(masked, subject_start, match.start()) and _leads_with_cue(

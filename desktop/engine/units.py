@@ -528,9 +528,9 @@ def _opens_with_dateline(text: str) -> bool:
 
 
 _LEAD_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){0,2})"
+    r"^(?:[A-Z][A-Za-z.'’/-]+(?:\s[A-Z][A-Za-z.'’/-]+){0,2})"
     r"(?:,\s*(?:" + _MONTH + r"\s*\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s*\d{4})?)?"
-    r"\s*(?:\([A-Za-z]{2,10}\)|\[[A-Za-z]{2,10}\])?\s*(?::|[—–]|\s-)\s"
+    r"\s*(?:\([A-Za-z]{2,10}\)|\[[A-Za-z]{2,10}\])?\s*(?::|[—–]|\s--?)\s"
 )
 
 

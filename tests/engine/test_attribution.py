@@ -367,3 +367,12 @@ def test_narrating_verbs_need_a_quotation_or_an_occasion_to_be_named_speech() ->
         "Taking to Twitter, Bilawal confirmed that he received the call.",
     ]
     assert _kinds(sentences) == [REP, REP, NAM, NAM, NAM]
+
+
+def test_the_head_of_a_military_media_wing_speaks_for_it_and_neither_is_no_cue() -> None:
+    sentences = [
+        "DG ISPR also mentioned that the army chief had not come to the office.",
+        "The ministers met a week after Singh refused to sign the communique as the "
+        "document neither mentioned the attack nor India's concerns.",
+    ]
+    assert _kinds(sentences) == [OFF, REP]

@@ -560,3 +560,23 @@ def test_a_two_sentence_caption_that_ends_in_its_credit() -> None:
     text = f"Canada and India agree on a roadmap\n\n{caption}\n\n{BODY}\n"
     units = [u for _, u in _units(text)]
     assert units[:4] == [Unit.HEADLINE, Unit.CAPTION, Unit.CAPTION, Unit.CREDIT]
+
+
+def test_comment_forms_source_credits_desk_bylines_and_wire_datelines() -> None:
+    for line in ("Leave a Reply", "Required fields are marked *", "Topic | China-EU relations"):
+        assert _unit_between(BODY, line, BODY) is Unit.BOILERPLATE, line
+    assert _unit_between(BODY, "(Source: PTI)", BODY) is Unit.CREDIT
+    assert _unit_between(BODY, "— Photo courtesy: ISPR", BODY) is Unit.CREDIT
+    assert _unit_between("Talks held", "World Bulletin / News Desk", BODY) is Unit.BYLINE
+    assert _unit_between(BODY, "BONN, Germany, Feb. 17, Kyodo", BODY) is Unit.DATELINE
+    assert _unit_between(BODY, "--SPA", BODY, official=True) is Unit.BOILERPLATE
+
+
+def test_a_lead_with_a_joint_dateline_ends_the_standfirst() -> None:
+    text = (
+        "Seoul, Tokyo discuss abductions\n\n"
+        "SEOUL/TOKYO, March 23 (Yonhap) -- South Korea's unification minister met Japan's "
+        "foreign minister on Thursday to discuss the abduction issue.\n"
+        f"{BODY}\n"
+    )
+    assert [u for _, u in _units(text)][:2] == [Unit.HEADLINE, Unit.CLAIM]
