@@ -37,7 +37,7 @@ from desktop.engine.features import (
 )
 from desktop.engine.frame import apply_frame, frame_keys
 from desktop.engine.model import AlignmentModel
-from desktop.engine.profiles import SentenceProfile, reweight
+from desktop.engine.profiles import SentenceProfile, rarity
 from desktop.engine.proposals import CANDIDATES_PER_SENTENCE, shortlists
 from desktop.engine.semantic import PairCredits, SemanticProfile, pair_credits, semantic_profiles
 from desktop.engine.vocabulary import Coverage, Unit
@@ -87,9 +87,11 @@ class Prepared:
 
 
 def prepare(background: Sequence[SentenceProfile], official: Sequence[SentenceProfile]) -> Prepared:
-    bg, off = reweight(background, official)
-    frame = frame_keys(bg, off)
-    bg, off = apply_frame(bg, frame), apply_frame(off, frame)
+    # The frame is chosen by which keys recur, which reweighting does not change: both
+    # are applied in one pass (profiles.reweight, then frame.apply_frame, as one).
+    frame = frame_keys(background, official)
+    factor = rarity(background, official)
+    bg, off = apply_frame(background, frame, factor), apply_frame(official, frame, factor)
     meanings = semantic_profiles([*bg, *off])
     bg_meaning, off_meaning = meanings[: len(bg)], meanings[len(bg) :]
     options = candidates(bg, off, bg_meaning, off_meaning)
