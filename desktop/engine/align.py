@@ -6,10 +6,10 @@ The steps, each in its own module:
    how rare each key is in this comparison;
 2. ``frame``: the event's frame words move out of the content weights;
 3. ``semantic``: word vectors of the content words;
-4. candidates from an inverted index over content keys plus the nearest content
-   vectors, so paraphrase with no shared word can still propose a candidate and the
-   work grows with the sentences that share something, not with the product of the
-   two documents' lengths;
+4. ``proposals``: candidates from an inverted index over content keys plus the
+   nearest content vectors, so paraphrase with no shared word can still propose a
+   candidate and the work grows with the sentences that share something, not with
+   the product of the two documents' lengths;
 5. three fitted decisions (model.py): link, background coverage, official coverage.
 
 Only claims are ever targets: a headline is judged against the official claims but
@@ -19,11 +19,9 @@ are neither judged nor matched.
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import neg
 
 import numpy as np
 from numpy.typing import NDArray
@@ -39,20 +37,10 @@ from desktop.engine.features import (
 )
 from desktop.engine.frame import apply_frame, frame_keys
 from desktop.engine.model import AlignmentModel
-from desktop.engine.profiles import SentenceProfile, reweight
+from desktop.engine.profiles import SentenceProfile, rarity
+from desktop.engine.proposals import CANDIDATES_PER_SENTENCE, shortlists
 from desktop.engine.semantic import PairCredits, SemanticProfile, pair_credits, semantic_profiles
 from desktop.engine.vocabulary import Coverage, Unit
-
-CANDIDATES_PER_SENTENCE = 6
-SEMANTIC_CANDIDATES = 3
-# Keys present in more than this share of official sentences do not propose candidates.
-_COMMON_SHARE = 0.03
-_MIN_POSTINGS_CAP = 30
-_MAX_POSTINGS_CAP = 60
-# In a long official document only a sentence's most informative words propose candidates.
-_PROPOSING_KEYS = 10
-_SMALL_DOCUMENT = 400
-_BLOCK = 256
 
 
 @dataclass(frozen=True)
@@ -99,40 +87,16 @@ class Prepared:
 
 
 def prepare(background: Sequence[SentenceProfile], official: Sequence[SentenceProfile]) -> Prepared:
-    bg, off = reweight(background, official)
-    frame = frame_keys(bg, off)
-    bg, off = apply_frame(bg, frame), apply_frame(off, frame)
+    # The frame is chosen by which keys recur, which reweighting does not change: both
+    # are applied in one pass (profiles.reweight, then frame.apply_frame, as one).
+    frame = frame_keys(background, official)
+    factor = rarity(background, official)
+    bg, off = apply_frame(background, frame, factor), apply_frame(official, frame, factor)
     meanings = semantic_profiles([*bg, *off])
     bg_meaning, off_meaning = meanings[: len(bg)], meanings[len(bg) :]
     options = candidates(bg, off, bg_meaning, off_meaning)
     keys = all_keys(p for p in off if p.is_target)
     return Prepared(bg, off, bg_meaning, off_meaning, frame, options, keys)
-
-
-def _semantic_neighbours(
-    bg_meaning: Sequence[SemanticProfile],
-    off_meaning: Sequence[SemanticProfile],
-    targets: Sequence[int],
-) -> list[list[int]]:
-    if not targets:
-        return [[] for _ in bg_meaning]
-    content = np.stack([off_meaning[j].vector for j in targets])
-    whole = np.stack([off_meaning[j].sentence for j in targets])
-    out: list[list[int]] = []
-    k = min(SEMANTIC_CANDIDATES, len(targets))
-    for start in range(0, len(bg_meaning), _BLOCK):
-        chunk = bg_meaning[start : start + _BLOCK]
-        found: list[list[int]] = [[] for _ in chunk]
-        for matrix, rows, floor in (
-            (content, np.stack([m.vector for m in chunk]), 0.35),
-            (whole, np.stack([m.sentence for m in chunk]), 0.5),
-        ):
-            scores = rows @ matrix.T
-            top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-            for row, picks in enumerate(top):
-                found[row].extend(targets[int(j)] for j in picks if scores[row, int(j)] > floor)
-        out.extend(found)
-    return out
 
 
 def candidates(
@@ -142,52 +106,12 @@ def candidates(
     off_meaning: Sequence[SemanticProfile],
 ) -> list[list[Candidate]]:
     """For each background sentence that is judged, its best official claims with pair features."""
-    targets = [j for j, p in enumerate(official) if p.is_target]
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    framing: dict[str, list[int]] = defaultdict(list)
-    for j in targets:
-        for key, weight in official[j].weights.items():
-            postings[key].append((j, weight))
-        for key in official[j].frame:
-            framing[key].append(j)
-    cap = max(_MIN_POSTINGS_CAP, min(_MAX_POSTINGS_CAP, int(_COMMON_SHARE * len(official))))
-    neighbours = _semantic_neighbours(bg_meaning, off_meaning, targets)
     result: list[list[Candidate]] = []
-    for i, b in enumerate(background):
-        if b.unit not in (Unit.CLAIM, Unit.HEADLINE):
+    for i, picked in enumerate(shortlists(background, official, bg_meaning, off_meaning)):
+        if not picked:
             result.append([])
             continue
-        scores: dict[int, float] = defaultdict(float)
-        proposing = list(b.weights.items())
-        if len(official) > _SMALL_DOCUMENT:
-            # (weight, key) tuples compare in C; the same order as a key function.
-            proposing = [
-                (k, w)
-                for w, k in heapq.nlargest(
-                    _PROPOSING_KEYS, zip(b.weights.values(), b.weights, strict=True)
-                )
-            ]
-        for key, weight in proposing:
-            posting = postings.get(key)
-            if posting is None or len(posting) > cap:
-                continue
-            for j, official_weight in posting:
-                scores[j] += weight * official_weight
-        if sum(b.weights.values()) < 2.5 and len(official) <= _SMALL_DOCUMENT:
-            # A sentence about the event itself may only match another such sentence.
-            for key in b.frame:
-                for j in framing.get(key, ()):
-                    scores[j] += 0.01
-        for j in neighbours[i]:
-            # Nearest in meaning, whatever the words: a candidate too (paraphrase).
-            scores.setdefault(j, 0.0)
-        if not scores:
-            result.append([])
-            continue
-        shortlist = heapq.nlargest(
-            CANDIDATES_PER_SENTENCE + 2, zip(scores.values(), map(neg, scores), strict=True)
-        )
-        picked = [-negated for _, negated in shortlist]
+        b = background[i]
         credits = pair_credits(bg_meaning[i], [off_meaning[j] for j in picked])
         scored: list[tuple[int, Pair, PairCredits]] = [
             (
@@ -267,7 +191,8 @@ def background_rows(
         if len(kept) == 1:  # the maximum of one (read only below)
             credits = options[kept[0].official].background_credits
         elif kept:
-            credits = np.max(np.stack([options[x.official].background_credits for x in kept]), 0)
+            # The element-wise maximum, exact in any order; without stacking a copy.
+            credits = np.maximum.reduce([options[x.official].background_credits for x in kept])
         else:
             credits = np.zeros(len(prepared.background_meaning[i].keys), dtype=np.float32)
         rows.append(
@@ -328,16 +253,7 @@ def official_rows(
     option_of = [{c.official: c for c in options} for options in prepared.options]
     for j, o in enumerate(prepared.official):
         mine = sorted(proposed.get(j, []), key=lambda t: (-t[1], t[0]))
-        linkers = [
-            Linker(
-                prepared.background[i],
-                prepared.background_meaning[i],
-                p,
-                p >= threshold,
-                decisions[i].coverage.value,
-            )
-            for i, p in mine
-        ]
+        linkers = [Linker(p, p >= threshold, decisions[i].coverage.value) for i, p in mine]
         candidates_of.append(mine)
         columns: list[NDArray[np.float32]] = [option_of[i][j].official_credits for i, _ in mine]
         credits = (

@@ -88,12 +88,23 @@ def frame_keys(
 
 
 def apply_frame(
-    profiles: Sequence[SentenceProfile], frame: frozenset[str]
+    profiles: Sequence[SentenceProfile],
+    frame: frozenset[str],
+    rarity: dict[str, float] | None = None,
 ) -> list[SentenceProfile]:
-    """Move frame keys out of ``weights`` into ``frame``."""
+    """Move frame keys out of ``weights`` into ``frame``; with ``rarity``
+    (:func:`desktop.engine.profiles.rarity`) each weight is first scaled as
+    :func:`desktop.engine.profiles.reweight` scales it, in the same pass."""
     out: list[SentenceProfile] = []
     for p in profiles:
-        content = {k: w for k, w in p.weights.items() if k not in frame}
-        framing = {k: w for k, w in p.weights.items() if k in frame}
+        content: dict[str, float] = {}
+        framing: dict[str, float] = {}
+        for k, w in p.weights.items():
+            if rarity is not None:
+                w = w * rarity[k]
+            if k in frame:
+                framing[k] = w
+            else:
+                content[k] = w
         out.append(with_weights(p, content, framing))
     return out

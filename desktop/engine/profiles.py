@@ -229,6 +229,23 @@ def _foreign_share(raw: str) -> float:
     return sum(map(str.isalpha, _BEYOND_LATIN.findall(raw))) / letters
 
 
+def rarity(
+    background: Sequence[SentenceProfile], official: Sequence[SentenceProfile]
+) -> dict[str, float] | None:
+    """How rare each key is in this comparison, as the factor :func:`reweight` scales
+    its weights by (None below four sentences, where nothing is scaled)."""
+    everything = [*background, *official]
+    n = len(everything)
+    if n < 4:
+        return None
+    df: dict[str, int] = {}
+    for p in everything:
+        for key in p.weights:
+            df[key] = df.get(key, 0) + 1
+    norm = math.log(n + 1)
+    return {k: min(1.0, max(0.15, math.log((n + 1) / (d + 0.5)) / norm)) for k, d in df.items()}
+
+
 def reweight(
     background: Sequence[SentenceProfile], official: Sequence[SentenceProfile]
 ) -> tuple[list[SentenceProfile], list[SentenceProfile]]:
@@ -238,16 +255,9 @@ def reweight(
     Hegseth his name is in every sentence and says nothing about which claim a
     sentence makes; local document frequency discounts it.
     """
-    everything = [*background, *official]
-    n = len(everything)
-    if n < 4:
+    factor = rarity(background, official)
+    if factor is None:
         return list(background), list(official)
-    df: dict[str, int] = {}
-    for p in everything:
-        for key in p.weights:
-            df[key] = df.get(key, 0) + 1
-    norm = math.log(n + 1)
-    factor = {k: min(1.0, max(0.15, math.log((n + 1) / (d + 0.5)) / norm)) for k, d in df.items()}
 
     def scaled(p: SentenceProfile) -> SentenceProfile:
         return with_weights(p, {k: w * factor[k] for k, w in p.weights.items()})

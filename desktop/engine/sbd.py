@@ -41,6 +41,11 @@ _LITERAL = frozenset(a.strip() for a in _ABBREVIATIONS if _literal(a.strip()))
 _SPACES = re.compile(r"\s*")
 _STRIPPED = tuple((a.strip(), a.strip() in _LITERAL) for a in _ABBREVIATIONS)
 _LENGTHS = tuple(sorted({len(a) for a in _LITERAL}))
+# Each literal abbreviation's place in pysbd's order, and the others with theirs.
+_ORDER = {stripped: n for n, (stripped, literal) in enumerate(_STRIPPED) if literal}
+_WITH_SYNTAX = tuple(
+    (n, stripped) for n, (stripped, literal) in enumerate(_STRIPPED) if not literal
+)
 
 
 # The only characters that match an ASCII letter under IGNORECASE without lower-casing
@@ -92,15 +97,16 @@ class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
         # "^ or \s, then the abbreviation" is a whitespace-separated word that starts
         # with it (``str.split`` and ``\s`` agree on what whitespace is).
         heads = {word[:n] for word in lowered.split() for n in _LENGTHS}
-        for stripped, literal in _STRIPPED:
-            if stripped not in lowered:
-                continue
-            if literal:
-                if stripped not in heads:
-                    continue
-                matches = _at_word_starts(text, stripped)
-            else:
-                matches = _pysbd_matches(text, stripped)
+        # The abbreviations the loop would not skip, in its order: the literal ones some
+        # word starts with (so they are in the line), the others that are in the line.
+        tried = sorted(
+            [_ORDER[a] for a in heads.intersection(_ORDER)]
+            + [n for n, stripped in _WITH_SYNTAX if stripped in lowered]
+        )
+        for n in tried:
+            stripped, literal = _STRIPPED[n]
+            find = _at_word_starts if literal else _pysbd_matches
+            matches = find(text, stripped)
             # pysbd reads the next word's first letter with a pattern that needs
             # "{abbreviation} " in the line (its braces are literal): never here.
             for index, match in enumerate(matches):

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -115,9 +116,9 @@ def credit(cosines: Array) -> Array:
     return result
 
 
-@dataclass(frozen=True)
-class PairCredits:
-    """Soft recalls of one pair and the credits behind them (see :func:`pair_credits`)."""
+class PairCredits(NamedTuple):
+    """Soft recalls of one pair and the credits behind them (see :func:`pair_credits`;
+    a named tuple: eight are made for every background sentence)."""
 
     recall_a: float  # share of a's content weight the other accounts for
     recall_other: float  # share of the other's content weight a accounts for
@@ -148,6 +149,9 @@ def pair_credits(a: SemanticProfile, others: Sequence[SemanticProfile]) -> list[
     best_for_a = np.maximum.reduceat(scores, starts, axis=1)  # a's tokens × others
     soft_a = (a.weights @ best_for_a) / total_a if total_a > 0 else np.zeros(len(filled))
     best_for_others = scores.max(axis=0)
+    # Each token's credit times its weight, for all of them at once: a slice's sum is
+    # the sum of the same products made one pair at a time (the same pairwise summation).
+    weighted = best_for_others * np.concatenate([others[i].weights for i in filled])
     slot_of = {i: slot for slot, i in enumerate(filled)}
     result: list[PairCredits] = []
     soft_values = soft_a.tolist()
@@ -157,14 +161,14 @@ def pair_credits(a: SemanticProfile, others: Sequence[SemanticProfile]) -> list[
             result.append(_no_credits(a, other))
             continue
         start = starts[slot]
-        own = best_for_others[start : start + sizes[slot]]
+        end = start + sizes[slot]
         total = other.total
         result.append(
             PairCredits(
                 soft_values[slot] if total_a > 0 else 0.0,
-                float((own * other.weights).sum()) / total if total > 0 and total_a > 0 else 0.0,
+                float(weighted[start:end].sum()) / total if total > 0 and total_a > 0 else 0.0,
                 best_for_a[:, slot],
-                own,
+                best_for_others[start:end],
             )
         )
     return result
