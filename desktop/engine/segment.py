@@ -20,7 +20,18 @@ from desktop.engine.sbd import Segmenter
 _OPENING_QUOTES = "“«„"
 _CLOSING_QUOTES = "”»"
 _TERMINAL = ".!?।॥。！？۔؟…:"
-_EXTRA_BOUNDARY = re.compile(r"[।॥。！？۔؟][”’\"»)]*(?=\s|$)|[。！？](?![”’\"»)])")
+# Also a full stop glued to the next sentence, as copied pages have it ("other
+# issues.According to …"): after a lower-case word, before a capitalised one ("News.Az",
+# "Reuters.com" and "U.S.-China" are not cut).
+_EXTRA_BOUNDARY = re.compile(
+    r"[।॥。！？۔؟][”’\"»)]*(?=\s|$)|[。！？](?![”’\"»)])|\b[a-z]{2,}[.!?](?=[A-Z][a-z])"
+)
+# A wire dateline that opens its sentence: "MOSCOW, September 15. /TASS/. …" is not cut.
+_WIRE_DATELINE = re.compile(
+    r"[A-Z][A-Z .'’-]{1,30},\s(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s\d{1,2}\."
+    r"(?:\s/[A-Z-]{2,12}/\.?)?"
+)
 # Abbreviations pysbd does not know and that news copy uses before a capital or a number.
 _NO_BREAK_BEFORE_NEXT = re.compile(
     r"(?:\b(?:Rs|Re|No|Nos|Art|Sec|Gen|Lt|Col|Maj|Brig|Adm|Capt|Cdr|Sgt|Gov|Sen|Rep|Amb|"
@@ -85,7 +96,7 @@ def _quotes_balanced(text: str, start: int, end: int) -> bool:
     paragraph = text[start:end]
     opening = sum(paragraph.count(q) for q in _OPENING_QUOTES)
     closing = sum(paragraph.count(q) for q in _CLOSING_QUOTES)
-    return opening == closing and paragraph.count('"') % 2 == 0
+    return opening == closing and _straight_quotes(paragraph) % 2 == 0
 
 
 def _inside_quotes(text: str, start: int, cut: int) -> bool:
@@ -93,7 +104,13 @@ def _inside_quotes(text: str, start: int, cut: int) -> bool:
     depth = sum(before.count(q) for q in _OPENING_QUOTES) - sum(
         before.count(q) for q in _CLOSING_QUOTES
     )
-    return depth > 0 or before.count('"') % 2 == 1
+    return depth > 0 or _straight_quotes(before) % 2 == 1
+
+
+def _straight_quotes(text: str) -> int:
+    """Straight double quotes, a doubled apostrophe (''…'', as some sites type them)
+    counted as one."""
+    return text.count('"') + text.count("''")
 
 
 _CANDIDATE = re.compile(r"[.?!][”’\"»)]*(?=\s+\S)")
@@ -189,6 +206,8 @@ def _raw_boundaries(text: str, start: int, end: int) -> list[int]:
 
 def _keep_boundary(text: str, start: int, cut: int, balanced: bool) -> bool:
     if balanced and _inside_quotes(text, start, cut):
+        return False
+    if cut - start <= 50 and _WIRE_DATELINE.fullmatch(text[start:cut].rstrip()):
         return False
     before = text[max(start, cut - 16) : cut].rstrip()
     if _NO_BREAK_BEFORE_NEXT.search(before):

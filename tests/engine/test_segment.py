@@ -86,3 +86,26 @@ def test_spans_are_ordered_trimmed_offsets_into_the_text(text: str) -> None:
         chunk = text[sentence.start : sentence.end]
         assert chunk == chunk.strip()
         previous_end = sentence.end
+
+
+def _texts(text: str) -> list[str]:
+    return [s.text_in(text) for s in split_sentences(text)]
+
+
+def test_a_full_stop_glued_to_the_next_sentence_is_cut_but_not_a_domain() -> None:
+    assert _texts("They discussed other issues.According to the ministry, talks went well.") == [
+        "They discussed other issues.",
+        "According to the ministry, talks went well.",
+    ]
+    assert len(_texts("Visit News.Az for more on Reuters.com today.")) == 1
+
+
+def test_a_wire_dateline_stays_with_its_sentence() -> None:
+    text = "MOSCOW, September 15. /TASS/. Peskov told reporters the talks went well. He left."
+    assert _texts(text)[0].startswith("MOSCOW, September 15. /TASS/. Peskov")
+    assert len(_texts(text)) == 2
+
+
+def test_doubled_apostrophes_are_quotation_marks() -> None:
+    text = "''We will act. We are ready,'' he said. Then he left."
+    assert _texts(text) == ["''We will act. We are ready,'' he said.", "Then he left."]
