@@ -63,6 +63,8 @@ _ANONYMOUS = re.compile(
 _SOCIAL = re.compile(
     r"\b(?:in\s+a\s+(?:post|tweet|video|message)\s+on\s+(?:X|Twitter|Facebook|Instagram|Weibo)|"
     r"(?:writing|wrote|posting|posted|said)\s+on\s+(?:X|Twitter|Weibo)|"
+    r"(?:via|on|from)\s+(?:his|her|their)\s+(?:official\s+)?(?:account|handle|page)\s+on\s+"
+    r"(?:X|Twitter|Facebook|Instagram|Telegram|Weibo)\b|"
     r"(?:[Tt]ook|[Tt]aking|[Tt]akes)\s+to\s+(?:X|Twitter|Facebook|Instagram|Telegram|Truth\s+Social|social\s+media)\b|in\s+a\s+(?:tweet|televised|"
     r"video)\b|told\s+reporters|briefing\s+(?:reporters|the\s+media|journalists)|"
     r"at\s+a\s+(?:news|press)\s+(?:conference|briefing)|in\s+an\s+interview|"

@@ -580,3 +580,9 @@ def test_a_lead_with_a_joint_dateline_ends_the_standfirst() -> None:
         f"{BODY}\n"
     )
     assert [u for _, u in _units(text)][:2] == [Unit.HEADLINE, Unit.CLAIM]
+
+
+def test_a_sites_name_alone_and_run_into_its_time_stamp() -> None:
+    assert _unit_between(BODY, "DAWN.COM", BODY) is Unit.BOILERPLATE
+    assert _unit_between(BODY, "National", BODY) is Unit.BOILERPLATE
+    assert _unit_between(BODY, "Dawn.comUpdated 11 Aug 2020", BODY) is Unit.DATELINE
