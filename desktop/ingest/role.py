@@ -86,9 +86,23 @@ _REPORTING_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("'said in a statement'", r"\bsaid in (a|its|the) (statement|readout|release)\b"),
         ("a wire credit", r"\((reuters|ap|afp|pti|ians|ani)\)|\b(credit|photo):"),
         ("'the statement said'", r"\bthe (statement|readout|release) (said|added|noted)\b"),
+        (
+            "'according to the readout'",
+            r"\baccording to (a|an|the|its|their) (\w+ ){0,3}(statement|readout|release)\b",
+        ),
+        (
+            "an expert quoted",
+            r"\b(a|an) ([\w-]+ ){0,3}(analyst|expert|specialist|professor|fellow|researcher)"
+            r" (at|with|from|in)\b",
+        ),
     )
 )
-_BYLINE_LINE = re.compile(r"^(By|BY|Written by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*$", re.M)
+_BYLINE_LINE = re.compile(
+    r"^(By|BY|Written by)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*$"
+    r"|^[A-Z][\w.'’-]+(\s[A-Z][\w.'’-]+){1,3},\s([A-Z][\w.'’-]+\s){0,3}"
+    r"([Ss]taff\s[Ww]riter|[Cc]orrespondent|[Rr]eporter)\s*$",
+    re.M,
+)
 
 _HOST_WEIGHT = 3.0
 _NEWS_WEIGHT = -2.0
