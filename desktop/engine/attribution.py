@@ -925,15 +925,48 @@ def _opening_statement(masked: str, verb_start: int) -> int | None:
     return len(masked) - len(masked.lstrip())
 
 
+# The role after the name, as an appositive: "Mr Ferdinand Nwonye, Ministry of Foreign
+# Affairs’ spokesperson, …", "Mrs Sarah Sanda, the Special Assistant to the Minister on
+# Media, …".
+_HONORIFICS = frozenset(["Mrs", "Miss", "Prof", "Amb", "Sir", "Madam", "Shri", "Smt", "Hon"])
+_ROLE_WORD = re.compile(
+    r"\b(?:[Ss]pokes(?:person|man|woman)|[Pp]ress\s[Ss]ecretary|[Mm]edia\s(?:[Aa]ide|[Aa]dviser)|"
+    r"(?:[Aa]ssistant|[Aa]dviser)\s(?:to\s(?:the\s)?[A-Z]\w{1,20}\s)?on\s[Mm]edia)\b"
+)
+# Read backwards from the role word, within 90 characters: the name, its comma, then up
+# to six words of the role's description.
+_NAME_BEFORE_ROLE = re.compile(
+    r"(?P<name>[A-Z][\w’'-]{1,30}(?:\s[A-Z][\w’'-]{1,30}){1,2}),\s(?:the\s)?(?:[\w’'-]{1,30}\s){0,6}$"
+)
+
+
+def _roles_after_names(sentence: str) -> list[re.Match[str]]:
+    """ "Mr Ferdinand Nwonye, Ministry of Foreign Affairs’ spokesperson", "Mrs Sarah Sanda,
+    the Special Assistant to the Minister on Media": the role after the name."""
+    found: list[re.Match[str]] = []
+    for role in _ROLE_WORD.finditer(sentence):
+        window = sentence[max(0, role.start() - 90) : role.start()]
+        comma = window.rfind(", ")
+        if comma < 0:
+            continue
+        name = _NAME_BEFORE_ROLE.search(
+            window, max(0, window.rfind(" ", 0, max(0, comma - 40)) + 1)
+        )
+        if name is not None:
+            found.append(name)
+    return found
+
+
 def remembered_roles(sentences: Sequence[str]) -> dict[str, Attribution]:
     """People a document introduces by an on-record role, by every part of their name:
-    "State Department spokesperson Tammy Bruce" makes a later "Bruce said" official."""
+    "State Department spokesperson Tammy Bruce" makes a later "Bruce said" official, as
+    does "Sanda, the Special Assistant to the Minister on Media"."""
     roles: dict[str, Attribution] = {}
     for sentence in sentences:
-        for match in _ROLE_INTRO.finditer(sentence):
+        for match in [*_ROLE_INTRO.finditer(sentence), *_roles_after_names(sentence)]:
             for part in match.group("name").split():
                 part = part.strip(".,’'")
-                if len(part) > 2 and part[:1].isupper():
+                if len(part) > 2 and personal_name(part) and part not in _HONORIFICS:
                     roles.setdefault(part, Attribution.OFFICIAL)
     return roles
 

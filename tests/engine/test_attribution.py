@@ -376,3 +376,17 @@ def test_the_head_of_a_military_media_wing_speaks_for_it_and_neither_is_no_cue()
         "document neither mentioned the attack nor India's concerns.",
     ]
     assert _kinds(sentences) == [OFF, REP]
+
+
+def test_a_spokesperson_introduced_after_the_name_keeps_the_role() -> None:
+    sentences = [
+        "Mrs Sarah Sanda, the Special Assistant to the Minister on Media, disclosed this "
+        "in a statement on Sunday.",
+        "According to Sanda, the minister will meet his counterpart on Monday.",
+        "Sanda said that the minister met Nigerians living in Namibia.",
+        "In Washington, State Department spokesperson Tammy Bruce said the talks went well.",
+        "Washington said it would not comment.",
+    ]
+    kinds = _kinds(sentences)
+    assert kinds[:4] == [OFF, OFF, OFF, OFF]
+    assert kinds[4] is OFF  # a government by its capital, not a remembered spokesperson

@@ -586,3 +586,8 @@ def test_a_sites_name_alone_and_run_into_its_time_stamp() -> None:
     assert _unit_between(BODY, "DAWN.COM", BODY) is Unit.BOILERPLATE
     assert _unit_between(BODY, "National", BODY) is Unit.BOILERPLATE
     assert _unit_between(BODY, "Dawn.comUpdated 11 Aug 2020", BODY) is Unit.DATELINE
+
+
+def test_a_news_agencys_closing_tag_is_its_credit() -> None:
+    for line in ("(NAN)", "– KUNA", "--IANS rn/rtp"):
+        assert _unit_between(BODY, line, "") is Unit.CREDIT, line
