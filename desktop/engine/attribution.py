@@ -22,6 +22,7 @@ from wordfreq import zipf_frequency
 from desktop.engine.document import Span
 from desktop.engine.phrases import CONCESSIVE as _CONCESSIVE
 from desktop.engine.phrases import GLOSS as _GLOSS
+from desktop.engine.phrases import OCCASION as _OCCASION
 from desktop.engine.phrases import OMISSION as _OMISSION
 from desktop.engine.vocabulary import Attribution, Unit
 
@@ -60,12 +61,18 @@ _ANONYMOUS = re.compile(
     r"knowledgeable)\b|\breportedly\b|\bsources?\b",
     re.I,
 )
+# The platforms a post is made on.
+_PLATFORM = (
+    r"(?:X|Twitter|Facebook|Instagram|Telegram|Weibo|Truth\s+Social|LinkedIn|social\s+media)"
+)
 _SOCIAL = re.compile(
     r"\b(?:in\s+a\s+(?:post|tweet|video|message)\s+on\s+(?:X|Twitter|Facebook|Instagram|Weibo)|"
     r"(?:writing|wrote|posting|posted|said)\s+on\s+(?:X|Twitter|Weibo)|"
     r"(?:via|on|from)\s+(?:his|her|their)\s+(?:official\s+)?(?:account|handle|page)\s+on\s+"
-    r"(?:X|Twitter|Facebook|Instagram|Telegram|Weibo)\b|"
-    r"(?:[Tt]ook|[Tt]aking|[Tt]akes)\s+to\s+(?:X|Twitter|Facebook|Instagram|Telegram|Truth\s+Social|social\s+media)\b|in\s+a\s+(?:tweet|televised|"
+    + _PLATFORM
+    + r"\b|(?:[Tt]ook|[Tt]aking|[Tt]akes)\s+to\s+"
+    + _PLATFORM
+    + r"\b|in\s+a\s+(?:tweet|televised|"
     r"video)\b|told\s+reporters|briefing\s+(?:reporters|the\s+media|journalists)|"
     r"at\s+a\s+(?:news|press)\s+(?:conference|briefing)|in\s+an\s+interview|"
     r"(?:opening|televised)\s+remarks)",
@@ -363,8 +370,9 @@ _OVER_TIME = re.compile(r"\b(?:has|have|had)\s+(?:long|repeatedly|consistently|a
 _MENTIONED_ONLY = re.compile(
     r"^[^,;:“”\"]{2,80}?\b(?:posted|wrote|tweeted|spoke|commented|blogged)\s+(?:about|on)\s+"
     r"(?:the|his|her|their|its|this|that)\s+(?:\w+\s+){0,2}?(?:call|conversation|meeting|talks|"
-    r"visit|exchange|summit)\s*(?:(?:later\s+)?on\s+(?:X|Twitter|Facebook|Instagram|Telegram|"
-    r"Weibo|Truth\s+Social|LinkedIn|social\s+media)|later|afterwards|soon\s+after)?\s*[.!]?\s*$"
+    r"visit|exchange|summit)\s*(?:(?:later\s+)?on\s+"
+    + _PLATFORM
+    + r"|later|afterwards|soon\s+after)?\s*[.!]?\s*$"
 )
 # A non-answer reports nothing: "The White House did not immediately respond to questions
 # about …" is the reporter's (tests/cases/README.md, Clarifications).
@@ -379,10 +387,6 @@ _NON_ANSWER = re.compile(
 _NARRATING = re.compile(
     r"stressed|emphasi[sz]ed|underscored|underlined|reiterated|reaffirmed|confirmed|"
     r"called\s+for|highlighted|urged|pledged|assured|expressed|conveyed"
-)
-_OWN_OCCASION = re.compile(
-    r"(?i)\b(?:reporters|journalists|press\s+(?:conference|briefing)|news\s+conference|briefing|"
-    r"interview|speech|address|remarks|parliament|rally|podcast|broadcast|televised|statement)\b"
 )
 _NARRATED = re.compile(
     r"(?:also\s+|has\s+|had\s+)?told\s+(?:his|her|their|the)\s+(?:\w+\s+){0,3}?counterparts?\b",
@@ -741,8 +745,8 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
             or (
                 _NARRATING.fullmatch(match.group("verb").lower())
                 and not re.search(r"[“”\"]", sentence)
-                and not _SOCIAL.search(masked)
-                and not _OWN_OCCASION.search(masked)
+                and not _OCCASION.search(masked)
+                and "statement" not in masked.lower()
             )
         ):
             # "Wong has told her Chinese counterpart of …", "Macron reiterated France's

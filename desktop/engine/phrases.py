@@ -21,3 +21,21 @@ OMISSION = re.compile(
     r"(?:^|\.)(?>[^.]*?\bneither\b)(?>[^.]*?\bnor\b)[^.]*?\bmention",
     re.I,
 )
+
+# On-record occasions of a person's own (a post, a news conference, an interview): a
+# named speaker there stays ``named`` (attribution, readout_voice).
+OCCASION = re.compile(
+    r"(?i)\b(?:on\s+(?:x|twitter|facebook|instagram|telegram|truth\s+social|weibo)\b|"
+    r"posts?\b|posted|tweet(?:s|ed)?|wrote|writing|"
+    r"(?:press|news|media|joint)\s+(?:conference|briefing|meet|appearance|availability)|presser|briefing|briefed\s+reporters|"
+    r"reporters|journalists|correspondents|interview|podcast|speech|address(?:ed|ing)?\b|"
+    r"remarks|rally|parliament|senate|lok\s+sabha|rajya\s+sabha|video|televised|broadcast|"
+    r"on\s+television|on\s+tv|speaking|spoke\s+(?:to|at|alongside|after)|^asked\b|"
+    r"\basked\s+(?:about|whether|if|why|how))"
+)
+
+# An English month, full or abbreviated, with an optional full stop (units, segment).
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)

@@ -17,18 +17,9 @@ import unicodedata
 from collections.abc import Sequence
 
 from desktop.engine.attribution import personal_name
+from desktop.engine.phrases import OCCASION
 from desktop.engine.vocabulary import Attribution, Coverage
 
-# On-record occasions of a person's own: a named speaker there stays ``named``.
-_OCCASION = re.compile(
-    r"(?i)\b(?:on\s+(?:x|twitter|facebook|instagram|telegram|truth\s+social|weibo)\b|"
-    r"posts?\b|posted|tweet(?:s|ed)?|wrote|writing|"
-    r"(?:press|news|media|joint)\s+(?:conference|briefing|meet|appearance|availability)|presser|briefing|briefed\s+reporters|"
-    r"reporters|journalists|correspondents|interview|podcast|speech|address(?:ed|ing)?\b|"
-    r"remarks|rally|parliament|senate|lok\s+sabha|rajya\s+sabha|video|televised|broadcast|"
-    r"on\s+television|on\s+tv|speaking|spoke\s+(?:to|at|alongside|after)|^asked\b|"
-    r"\basked\s+(?:about|whether|if|why|how))"
-)
 _NAME = re.compile(r"[^\W\d_][\w’'-]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PRONOUN = re.compile(r"(?i)^\s*(?:he|she)\b")
@@ -156,7 +147,7 @@ def through_readout(
     ):
         switched = False
         speaker = _speaker(text, cue) if attribution is Attribution.NAMED else None
-        if speaker is not None and _OCCASION.search(text):
+        if speaker is not None and OCCASION.search(text):
             on_record.add(speaker)
         if attribution is Attribution.NAMED and cue is not None and coverage is not Coverage.ABSENT:
             if _PRONOUN.match(text[cue[0] : cue[1]]):
@@ -170,8 +161,8 @@ def through_readout(
             if (
                 speaker_in_readout
                 and speaker not in on_record
-                and not _OCCASION.search(text)
-                and not _OCCASION.search(before)
+                and not OCCASION.search(text)
+                and not OCCASION.search(before)
             ):
                 out[i] = (Attribution.OFFICIAL, cue)
                 switched = True

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from desktop.engine.document import Sentence
+from desktop.engine.phrases import MONTH
 from desktop.engine.sbd import Segmenter
 
 _OPENING_QUOTES = "“«„"
@@ -28,9 +29,7 @@ _EXTRA_BOUNDARY = re.compile(
 )
 # A wire dateline that opens its sentence: "MOSCOW, September 15. /TASS/. …" is not cut.
 _WIRE_DATELINE = re.compile(
-    r"[A-Z][A-Z .'’-]{1,30},\s(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s\d{1,2}\."
-    r"(?:\s/[A-Z-]{2,12}/\.?)?"
+    r"[A-Z][A-Z .'’-]{1,30},\s" + MONTH + r"\s\d{1,2}\.(?:\s/[A-Z-]{2,12}/\.?)?"
 )
 # Abbreviations pysbd does not know and that news copy uses before a capital or a number.
 _NO_BREAK_BEFORE_NEXT = re.compile(

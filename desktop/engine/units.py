@@ -22,13 +22,11 @@ from functools import lru_cache
 from importlib import resources
 
 from desktop.engine.document import Sentence
+from desktop.engine.phrases import MONTH
 from desktop.engine.vocabulary import Unit
 
 _TERMINAL = '.!?।॥。！？۔؟”’"…'
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH = MONTH
 
 
 @lru_cache(maxsize=1)
@@ -179,11 +177,7 @@ def classify(
         elif titles and _hinted(line.text, titles):
             units[i] = Unit.TITLE if official else Unit.HEADLINE
     if not official:
-        for i, line in enumerate(lines):
-            # An agency's sign-off slug under an article ("MA/4989402") credits the agency;
-            # a release's closing initials stay its boilerplate.
-            if units[i] is Unit.BOILERPLATE and line.whole_line and _SLUG.match(line.text):
-                units[i] = Unit.CREDIT
+        _mark_agency_slugs(lines, units)
     _mark_lone_names(lines, units, official=official)
     _mark_captions(lines, units)
     _mark_credited_captions(lines, units)
@@ -193,7 +187,6 @@ def classify(
     _mark_pull_quotes(text, lines, units)
     _mark_link_lists(lines, units)
     _mark_top(lines, units, official=official)
-    _mark_repeated_headline(lines, units)
     if official:
         _mark_header_labels(lines, units)
     if not official:
@@ -202,10 +195,21 @@ def classify(
     if not official:
         _mark_summary_bullets(lines, units)
         _mark_agency_bylines(lines, units)
+    _mark_repeated_headline(lines, units)
     return units
 
 
 _SLUG = re.compile(r"^[A-Z]{1,6}/\d{3,10}$")
+
+
+def _mark_agency_slugs(lines: Sequence[_Line], units: list[Unit]) -> None:
+    """An agency's sign-off slug under an article ("MA/4989402") credits the agency; a
+    release's closing initials stay its boilerplate."""
+    for i, line in enumerate(lines):
+        if units[i] is Unit.BOILERPLATE and line.whole_line and _SLUG.match(line.text):
+            units[i] = Unit.CREDIT
+
+
 _AGENCY = re.compile(r"^\(?(?:PTI|ANI|IANS|UNI|AAP|AP|AFP|Reuters|Press Trust of India)\)?$")
 
 
@@ -577,7 +581,7 @@ def _mark_caption_line(lines: Sequence[_Line], units: list[Unit], credit: int, p
     with reporters in Ottawa. Anand met her counterpart on Monday. (Name/The Canadian
     Press)"): every sentence of that line before the credit describes the picture."""
     same = [k for k in range(max(0, credit - 2), credit) if lines[k].line == lines[credit].line]
-    if not photo or len(same) != 2 or credit < 2:
+    if not photo or len(same) != 2:
         return False
     if sum(lines[k].words for k in same) > 50 or any(
         units[k] is not Unit.CLAIM or _reported(lines[k].text) for k in same
@@ -613,7 +617,7 @@ def _mark_summary_bullets(lines: Sequence[_Line], units: list[Unit]) -> None:
     for line, unit in zip(lines, units, strict=True):
         if unit in (Unit.HEADLINE, Unit.STANDFIRST):
             headings[line.block] = headings.get(line.block, 0) + 1
-    seen_headline = ""
+    seen_headline = False
     past_furniture = False
     for i, unit in enumerate(units):
         if unit is Unit.CLAIM:
@@ -622,14 +626,9 @@ def _mark_summary_bullets(lines: Sequence[_Line], units: list[Unit]) -> None:
             past_furniture = True
         if unit is Unit.HEADLINE:
             listed = headings[lines[i].block]
-            key = _headline_key(lines[i].text)
-            if (
-                seen_headline
-                and key != seen_headline  # the headline shown again stays the headline
-                and (not past_furniture or listed >= 2)
-            ):
+            if seen_headline and (not past_furniture or listed >= 2):
                 units[i] = Unit.STANDFIRST
-            seen_headline = seen_headline or key or " "
+            seen_headline = True
 
 
 _SUBHEAD_QUESTION = re.compile(
