@@ -646,3 +646,33 @@ def test_an_article_ending_on_its_own_topic_keeps_its_claims() -> None:
     )
     units = dict(_units(_ARTICLE + related))
     assert all(units[line] is not Unit.LINK for line in related.splitlines())
+
+
+def test_a_picture_described_by_positions_or_by_a_participle_is_a_caption() -> None:
+    before = "Wong and Jaishankar meet in Canberra\nThe ministers met on Monday."
+    after = "They discussed critical minerals, the ministry said."
+    assert (
+        _unit_between(
+            before,
+            "Foreign Minister Penny Wong (left) with External Affairs Minister S Jaishankar in "
+            "Canberra on Monday.",
+            after,
+        )
+        is Unit.CAPTION
+    )
+    assert (
+        _unit_between(
+            before, "Foreign Minister Penny Wong greeting her Indian counterpart yesterday.", after
+        )
+        is Unit.CAPTION
+    )
+    # A participle after a subordinating word opens a clause of the body.
+    assert (
+        _unit_between(
+            before, "While speaking about the meeting, Wong said it had been productive.", after
+        )
+        is Unit.CLAIM
+    )
+    assert _unit_between(
+        before, "Wong said the talks (left unfinished in May) resumed.", after
+    ) is (Unit.CLAIM)
