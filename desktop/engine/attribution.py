@@ -34,7 +34,7 @@ _VERBS = (
     r"revealed|disclosed|mentioned|argued|argues|warned|warns|acknowledged|acknowledges|conceded|"
     r"admitted|suggested|suggests|recalled|recounted|listed|quoted|contended|alleged|"
     r"pointed\s+out|went\s+on\s+to\s+say|made\s+(?:it\s+)?clear|underlined|underscored|emphasised|"
-    r"emphasized|stressed|highlighted|tweeted|tweets|hinted|cautioned|cautions|replied|called(?!\s+(?:on|off|up|in|out|at|back|his|her|their|[A-Z])\b)|termed|was\s+quoted\s+as\s+saying|were\s+quoted\s+as\s+saying"
+    r"emphasized|stressed|highlighted|tweeted|tweets|hinted|cautioned|cautions|replied|denied|denies|refuted|disputed|(?:rejected|rejects|dismissed|dismisses)(?=\s+(?:(?:a|the|these|those|such|any)\s+)?(?:(?:media|news|press)\s+)?(?:reports?|claims?|allegations?|suggestions?|speculation)\b)|called(?!\s+(?:on|off|up|in|out|at|back|his|her|their|[A-Z])\b)|termed|was\s+quoted\s+as\s+saying|were\s+quoted\s+as\s+saying"
 )
 _REPORT = re.compile(
     rf"\b(?:also\s+|further\s+|later\s+|then\s+|had\s+|has\s+|have\s+)?(?P<verb>{_VERBS})\b"
@@ -625,7 +625,10 @@ _STATEMENT_PHRASE = re.compile(
     r"\b(?:in|through|via)\s+(?:a|an|the|its|their|his|her|this|that)\s+(?:own\s+)?"
     r"(?:(?:\w+|[A-Z][\w-]+)\s+){0,3}?(?:joint\s+)?(?:statement|readout|release|communiqu[eé]|"
     r"declaration|press\s+note|note\s+verbale|account)\b|"
-    r"\b(?:the|a|its)\s+(?:\w+\s+){0,3}?(?:statement|readout|release|communiqu[eé])\s+"
+    r"\b(?:the|a|its)\s+(?:\w+\s+){0,3}?(?:statement|readout|release|communiqu[eé])"
+    # Who issued it, between the noun and its verb: "A statement from the minister's
+    # spokesman, Alkasim Abdulkadir, on Wednesday read: …".
+    r"(?:\s+(?:from|by|of|issued\s+by)\s[^.;:“”\"]{2,90}?)?\s+"
     r"(?:read|reads|noted|notes|stated|states|added|adds|went\s+on|described|called|termed|"
     r"quoted|cited|mentioned|recorded|welcomed|underlined|highlighted)\b",
     re.I,

@@ -390,3 +390,18 @@ def test_a_spokesperson_introduced_after_the_name_keeps_the_role() -> None:
     kinds = _kinds(sentences)
     assert kinds[:4] == [OFF, OFF, OFF, OFF]
     assert kinds[4] is OFF  # a government by its capital, not a remembered spokesperson
+
+
+def test_a_denial_is_on_record_speech_and_a_statement_keeps_its_issuer() -> None:
+    kinds = _kinds(
+        [
+            "Military spokesperson Major General Asif Ghafoor has rejected a report that the "
+            "army chief met the chief minister.",
+            "The ISPR chief denied any such meeting during the last 72 hours.",
+            "A statement from the minister's spokesman, Alkasim Abdulkadir, on Wednesday read: "
+            "“Today the minister met the envoy.”",
+        ]
+    )
+    assert kinds == [OFF, OFF, OFF]
+    # An act of rejecting (a proposal, a plan) is no statement about a report.
+    assert _kinds(["The army rejected the proposal for a joint patrol."]) == [REP]
