@@ -698,7 +698,15 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
         apposed = _apposed_subject(masked, subject_start)
         if apposed is not None and not _STATE_MEDIA.search(subject):
             subject_start, subject = apposed  # "State-run Anadolu, citing …, reported"
-        if _STATE_MEDIA.search(subject):
+        # State media by name ("Xinhua reported", "Tass reported"; governments.txt lists
+        # each government's outlets with its names), reporting on its own word: one
+        # "citing a diplomatic source" passes on the source's.
+        named = [
+            w.lower().replace("’", "'").removesuffix("'s")
+            for w in re.findall(r"[^\W\d_]+(?:['’][a-z]+)?", subject)
+        ]
+        by_name = apposed is None and 0 < len(named) <= 3 and _government_subject(named)
+        if _STATE_MEDIA.search(subject) or by_name:
             add(Attribution.OFFICIAL, subject_start, match.end())
     for match in _INVERTED.finditer(masked):
         kind = classify_subject(match.group("subject"), roles=roles)
@@ -759,6 +767,11 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
         opening = _opening_statement(masked, match.start())
         if opening is not None and kind in (Attribution.REPORTER, Attribution.NAMED):
             subject_start, kind = opening, Attribution.OFFICIAL
+        interrupting = _interrupting_tag(masked, subject_start, match.start(), roles)
+        if interrupting is not None and kind in (Attribution.REPORTER, Attribution.NAMED):
+            # "Dar, according to a statement issued by the Foreign Office, said …": the
+            # statement set between commas is the source, as a trailing tag would be.
+            kind = interrupting
         end = match.end()
         tail = re.match(
             r"\s+in\s+(?P<det>a|an|its|his|her|their|the)\s+(?:own\s+)?(?:\w+\s+)?"
@@ -1108,6 +1121,20 @@ def _forwarded_release(
         elif inside and unit is Unit.CLAIM:
             out[i] = (Attribution.OFFICIAL, out[i][1])
     return out
+
+
+def _interrupting_tag(
+    masked: str, start: int, end: int, roles: Mapping[str, Attribution] | None
+) -> Attribution | None:
+    """The class of an "according to …" phrase set between commas inside a reporting
+    verb's subject, when it names an official or anonymous source."""
+    match = _ACCORDING.search(masked, start, end)
+    if match is None or not masked[: match.start()].rstrip().endswith(","):
+        return None
+    if not masked[match.end() : end].lstrip().startswith(","):
+        return None
+    kind = classify_subject(match.group("subject"), roles=roles)
+    return kind if kind in (Attribution.OFFICIAL, Attribution.SOURCES) else None
 
 
 def _main_cue(cues: list[_Cue]) -> _Cue | None:

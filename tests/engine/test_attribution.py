@@ -405,3 +405,21 @@ def test_a_denial_is_on_record_speech_and_a_statement_keeps_its_issuer() -> None
     assert kinds == [OFF, OFF, OFF]
     # An act of rejecting (a proposal, a plan) is no statement about a report.
     assert _kinds(["The army rejected the proposal for a joint patrol."]) == [REP]
+
+
+def test_state_media_by_name_and_a_statement_set_between_commas() -> None:
+    kinds = _kinds(
+        [
+            "Xinhua reported that Xi told Biden the relationship must not slide into conflict.",
+            "Tass reported that Putin and Modi discussed energy.",
+            "Dar, according to a statement issued by the Foreign Office, said Pakistan "
+            "wanted peace.",
+        ]
+    )
+    assert kinds == [OFF, OFF, OFF]
+    # An agency passing on a source's word reports the source's account.
+    assert _kinds(
+        ["Kyodo News, citing a diplomatic source, reported that Wang had not replied."]
+    ) == [SRC]
+    # A person named between commas is no statement.
+    assert _kinds(["Dar, according to Ishaq Khan, said Pakistan wanted peace."]) == [NAM]
