@@ -426,9 +426,17 @@ def _before_aside(masked: str, verb_start: int) -> int:
     return opens[-1].start() if opens else verb_start
 
 
+# A relative clause set between commas before the verb ("Jaishankar, who spoke to
+# reporters after the meeting, said"): the subject stands before it.
+_RELATIVE_ASIDE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;:()“”\"]{1,120},\s*$")
+
+
 def _subject_before(masked: str, verb_start: int) -> tuple[int, str]:
     """The noun phrase a reporting verb follows, back to the nearest clause break."""
     verb_start = _before_aside(masked, verb_start)
+    aside = _RELATIVE_ASIDE.search(masked, max(0, verb_start - 130), verb_start)
+    if aside is not None and aside.start() > 0:
+        verb_start = aside.start()
     window_start = max(0, verb_start - 120)
     window = masked[window_start:verb_start]
     breaks = list(_CLAUSE_BREAK.finditer(window))

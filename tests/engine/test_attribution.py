@@ -423,3 +423,15 @@ def test_state_media_by_name_and_a_statement_set_between_commas() -> None:
     ) == [SRC]
     # A person named between commas is no statement.
     assert _kinds(["Dar, according to Ishaq Khan, said Pakistan wanted peace."]) == [NAM]
+
+
+def test_a_relative_clause_between_commas_leaves_the_subject_before_it() -> None:
+    assert _kinds(
+        [
+            "Jaishankar, who spoke to reporters after the meeting, said the border had been "
+            "discussed at length."
+        ]
+    ) == [NAM]
+    assert _kinds(
+        ["The ministry, which issued its account after the call, said trade came up."]
+    ) == [OFF]
