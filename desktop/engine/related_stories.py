@@ -27,6 +27,10 @@ _COMMON = 2.0
 _OFF_TOPIC = 0.2
 # The lede: the headline, the standfirst and this many paragraphs.
 _LEDE_PARAGRAPHS = 4
+# A finished line longer than this is a paragraph, unless it is a teaser cut short or
+# stands inside a block already shown by three headlines below it.
+_TEASER_WORDS = 20
+_CUT = ("…", "...")
 # A run line is short: a headline or a one-line summary.
 _MAX_WORDS = 40
 # Units a block's lines can have been given: headline-shaped lines come out as
@@ -92,13 +96,15 @@ def mark_related_stories(lines: Sequence[LineLike], units: list[Unit]) -> None:
             continue
         if unit not in _LISTED or not line.whole_line or line.words > _MAX_WORDS:
             break
+        headlines = sum(1 for k, o in zip(run, off, strict=True) if o and not lines[k].terminal)
+        long = line.terminal and line.words > _TEASER_WORDS and not line.text.endswith(_CUT)
+        if long and headlines < 3:
+            break  # a finished paragraph of the article's own, not a block's teaser
         keys = _keys(line.text)
         on_topic = len(keys) >= 2 and _on_topic(keys, lede) >= _OFF_TOPIC
-        # One story on a neighbouring subject inside the block does not end it; two
-        # on-topic lines in a row are the article's own paragraphs.
-        if on_topic and off and not off[-1]:
-            run.pop()
-            off.pop()
+        # One headline on a neighbouring subject inside the block does not end it; two
+        # on-topic lines in a row, or a finished on-topic line, are the article's own.
+        if on_topic and (line.terminal or (off and not off[-1])):
             break
         run.append(i)
         off.append(not on_topic and len(keys) >= 2)

@@ -676,3 +676,17 @@ def test_a_picture_described_by_positions_or_by_a_participle_is_a_caption() -> N
     assert _unit_between(
         before, "Wong said the talks (left unfinished in May) resumed.", after
     ) is (Unit.CLAIM)
+
+
+def test_the_related_block_does_not_run_back_into_the_articles_last_paragraphs() -> None:
+    # Background paragraphs share few words with the lede, but they are finished and long.
+    ending = (
+        "Tensions between the two neighbours flared in February after a suicide bombing "
+        "killed dozens of paramilitary police officers in the disputed region of Kashmir.\n"
+        "Diplomatic contacts have been frozen since, with trade suspended and airspace "
+        "closed to each other's carriers for much of the following summer season.\n"
+        "Heavy rain floods three districts as rivers burst their banks\n"
+        "Central bank holds interest rates steady for a fifth month\n"
+    )
+    units = dict(_units(_ARTICLE + ending))
+    assert [units[line] for line in ending.splitlines()[:2]] == [Unit.CLAIM, Unit.CLAIM]
