@@ -27,8 +27,8 @@ _COMMON = 2.0
 _OFF_TOPIC = 0.2
 # The lede: the headline, the standfirst and this many paragraphs.
 _LEDE_PARAGRAPHS = 4
-# A finished line longer than this is a paragraph, unless it is a teaser cut short or
-# stands inside a block already shown by three headlines below it.
+# A finished line longer than this is a paragraph, unless it is a teaser: cut short, or
+# under its story's headline.
 _TEASER_WORDS = 20
 _CUT = ("…", "...")
 # A run line is short: a headline or a one-line summary.
@@ -81,6 +81,22 @@ def _lede(lines: Sequence[LineLike], units: Sequence[Unit]) -> tuple[set[str], i
     return keys, len(lines)
 
 
+def _under_a_headline(lines: Sequence[LineLike], units: Sequence[Unit], index: int) -> bool:
+    """The line above ``index`` (furniture passed over) is a short unfinished headline,
+    or a story's link already marked as such."""
+    for k in range(index - 1, -1, -1):
+        above = lines[k]
+        if units[k] in _FURNITURE and not (units[k] is Unit.LINK and not above.terminal):
+            continue
+        return (
+            units[k] in (*_LISTED, Unit.LINK)
+            and above.whole_line
+            and not above.terminal
+            and above.words <= _TEASER_WORDS
+        )
+    return False
+
+
 def mark_related_stories(lines: Sequence[LineLike], units: list[Unit]) -> None:
     """Mark the off-topic run of headline-like lines that ends a news page as links."""
     lede, lede_end = _lede(lines, units)
@@ -96,10 +112,9 @@ def mark_related_stories(lines: Sequence[LineLike], units: list[Unit]) -> None:
             continue
         if unit not in _LISTED or not line.whole_line or line.words > _MAX_WORDS:
             break
-        headlines = sum(1 for k, o in zip(run, off, strict=True) if o and not lines[k].terminal)
         long = line.terminal and line.words > _TEASER_WORDS and not line.text.endswith(_CUT)
-        if long and headlines < 3:
-            break  # a finished paragraph of the article's own, not a block's teaser
+        if long and not _under_a_headline(lines, units, i):
+            break  # a finished paragraph of the article's own, not a story's teaser
         keys = _keys(line.text)
         on_topic = len(keys) >= 2 and _on_topic(keys, lede) >= _OFF_TOPIC
         # One headline on a neighbouring subject inside the block does not end it; two

@@ -687,6 +687,20 @@ def test_the_related_block_does_not_run_back_into_the_articles_last_paragraphs()
         "closed to each other's carriers for much of the following summer season.\n"
         "Heavy rain floods three districts as rivers burst their banks\n"
         "Central bank holds interest rates steady for a fifth month\n"
+        "Football federation names new coach ahead of qualifiers\n"
     )
     units = dict(_units(_ARTICLE + ending))
-    assert [units[line] for line in ending.splitlines()[:2]] == [Unit.CLAIM, Unit.CLAIM]
+    lines = ending.splitlines()
+    assert [units[line] for line in lines[:2]] == [Unit.CLAIM, Unit.CLAIM]
+    assert all(units[line] is Unit.LINK for line in lines[2:])
+    # A story's teaser under its headline stays inside the block.
+    teaser = (
+        "More from the region\n"
+        "Heavy rain floods three districts as rivers burst their banks\n"
+        "Rescue teams worked through the night in the river valleys as water levels kept "
+        "rising and thousands of families were moved to schools and temples.\n"
+        "Central bank holds interest rates steady for a fifth month\n"
+        "Football federation names new coach ahead of qualifiers\n"
+    )
+    units = dict(_units(_ARTICLE + teaser))
+    assert all(units[line] is Unit.LINK for line in teaser.splitlines()), units
