@@ -18,7 +18,7 @@ from desktop.engine.corrections import CorrectedComparison, SentenceKey
 from desktop.engine.document import Span
 from desktop.engine.language import language_name
 from desktop.engine.lens_marks import shift_marks, shift_spans
-from desktop.engine.provenance import provenance
+from desktop.engine.provenance import Provenance, provenance
 from desktop.engine.vocabulary import Role
 from desktop.palette import Look
 from desktop.ui.claims_panel import ClaimsPanel
@@ -32,6 +32,7 @@ from desktop.ui.tooltips import tooltip
 from desktop.workspace.claims import claim_rows, side_name
 from desktop.workspace.links import Alignment, Link, alignment_of, links_of
 from desktop.workspace.navigation import Predicate, step
+from desktop.workspace.revision_marks import revision_marks
 from desktop.workspace.wording import attribution_line, shorten
 
 
@@ -151,12 +152,15 @@ class ComparisonView(QObject):
         view.corrected = self._corrected_in(rendered.index)
 
     def _show_shifts(self, view: DocumentView, document: int) -> None:
-        """The lens on one pane: a mark beside each shifted pair, its carrying words waved."""
+        """The lens on one pane: a mark beside each shifted pair, its carrying words waved;
+        and a mark beside each sentence a revision added, reworded or removed."""
         comparison = self.comparison
         if comparison is None:
             view.shifted = {}
+            view.revised = {}
             return
         view.shifted = shift_marks(comparison, document)
+        view.revised = revision_marks(comparison, document)
         underline_shift_words(
             view.document(), view.offsets, shift_spans(comparison, document), self.look
         )
@@ -183,6 +187,7 @@ class ComparisonView(QObject):
                 naming.document_name(official.document),
                 self._with_language(found.line(), 0),
                 found.details(),
+                _copyable(found),
             )
 
     def _with_language(self, detail: str, document: int) -> str:
@@ -220,6 +225,7 @@ class ComparisonView(QObject):
                 naming.document_name(right.source),
                 self._with_language(found.line(), right.document_index),
                 found.details(),
+                _copyable(found),
             )
         self.set_find(self._find_text)
 
@@ -460,3 +466,8 @@ def _pair(key: SentenceKey, partner: SentenceKey | None) -> tuple[int, int] | No
     if key[0] == 0:
         return key[1], partner[1]
     return partner[1], key[1]
+
+
+def _copyable(found: Provenance) -> dict[str, str]:
+    """What the header line's context menu copies in full."""
+    return {"SHA-256": found.sha256, "Source": found.url or found.path or ""}

@@ -331,10 +331,8 @@ class MainWindow(QMainWindow):
         return popup_inside(menu, self, view.viewport().mapToGlobal(point))
 
     def swap_sides(self) -> None:
-        swapped = self.loader.inputs.swapped()
-        if swapped is not None:
-            self.loader.show(swapped)
-            self.statusBar().showMessage("Swapped the official readout and the background.", 6000)
+        if self.loader.inputs.swapped() is not None:
+            self.loader.swap()
 
     def _add_story_toggle(self) -> None:
         toggle = self.story_dock.toggleViewAction()

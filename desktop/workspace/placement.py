@@ -15,7 +15,7 @@ from desktop import naming
 from desktop.engine.document import Document
 from desktop.engine.vocabulary import Role
 from desktop.workspace.inputs import SessionInputs, Side
-from desktop.workspace.role_suggestion import suggest_roles
+from desktop.workspace.role_suggestion import released_with_a_version, suggest_roles
 
 Ranker = Callable[[Sequence[Document]], int]
 
@@ -76,6 +76,17 @@ def place(
     )
 
 
+def swap(inputs: SessionInputs) -> Placement | None:
+    """The official readout and the first background trade places (Swap Sides); every
+    background-side role is suggested again beside the new official readout, since a
+    version of the one that left is no version of the one that came."""
+    swapped = inputs.swapped()
+    if swapped is None:
+        return None
+    placed, note = _suggested(swapped, 0)
+    return Placement(placed, f"Swapped the official readout and the background.{note}")
+
+
 def _suggested(inputs: SessionInputs, first: int) -> tuple[SessionInputs, str]:
     """Suggested roles for the background-side documents from ``first`` on, and a line
     saying which are not plain reporting (a tab's role menu or the Story dock changes
@@ -101,7 +112,12 @@ def _suggested(inputs: SessionInputs, first: int) -> tuple[SessionInputs, str]:
 
 
 def _ranked(documents: Sequence[Document], rank: Ranker) -> list[Document]:
-    chosen = rank(documents) if len(documents) > 1 else 0
+    chosen = 0
+    if len(documents) > 1:
+        # A story that came with two versions of one release is about that release,
+        # not about the other government's readout beside it.
+        family = released_with_a_version(documents)
+        chosen = family[rank([documents[i] for i in family])] if family else rank(documents)
     return [documents[chosen], *(d for i, d in enumerate(documents) if i != chosen)]
 
 

@@ -74,3 +74,82 @@ def test_role_chooser_revision_view_and_matrix_click(qtbot: QtBot, make_window: 
     assert "(version)" in window.right.tabs.tabToolTip(1)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(SCREENSHOTS / "readout-story-dock.png"))
+
+
+def test_a_four_document_story_marks_revisions_and_copies_provenance(
+    qtbot: QtBot, make_window: object, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.tooltips import tooltip
+    from desktop.workspace.revision_marks import ADDED_MARK, CHANGED_MARK
+    from tests.story import story_files
+
+    files = story_files(tmp_path)
+    window = make_window(*(str(f) for f in files))  # type: ignore[operator]
+    assert isinstance(window, MainWindow)
+    settle(qtbot, window)
+    # Opened together: India's readout left (it came with its earlier version), the
+    # earlier version and the White House readout suggested in their roles.
+    inputs = window.loader.inputs
+    assert inputs.official is not None and inputs.official.source == str(files[0])
+    story = window.story
+    assert [c.currentData() for c in story.choosers] == ["background", "version", "counterpart"]
+    comparison = window.view.comparison
+    assert comparison is not None and len(comparison.revisions) == 1
+    # The official pane marks what the revision added and reworded, with a tooltip line.
+    official_view = window.left.views[0]
+    added = next(
+        s.index for s in comparison.documents[0].sentences if s.text.startswith("They agreed")
+    )
+    assert official_view.revised[added] == ADDED_MARK
+    assert CHANGED_MARK in official_view.revised.values()
+    assert "<i>Revision:</i> + added: not in Version" in tooltip(comparison, 0, added)
+    # The matrix has the dock's height beside the roles, and says on whose word.
+    assert story.matrix.mapTo(story, story.matrix.rect().topLeft()).y() <= story.roles_box.y() + 4
+    column = 1 + story.columns.index(1)
+    texts = [story.matrix.item(r, column).text() for r in range(story.matrix.rowCount())]
+    assert any("reporter" in t for t in texts) and any("sources" in t for t in texts)
+    assert "claim" in story.matrix.item(0, column).toolTip()
+    # The header line copies the whole SHA-256 (it shows its first 12 characters).
+    menu = window.left.detail_menu()
+    copy = next(a for a in menu.actions() if a.text() == "Copy SHA-256")
+    copy.trigger()
+    assert QApplication.clipboard().text() == inputs.official.sha256
+    assert window.left.detail.text().endswith(inputs.official.sha256[:12])
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(SCREENSHOTS / "readout-story-four-documents.png"))
+    # Swap Sides runs in the worker and suggests the roles again beside the new readout.
+    window.commands.swap.trigger()
+    assert window.loader.working
+    settle(qtbot, window)
+    swapped = window.loader.inputs
+    assert swapped.official is not None and swapped.official.source == str(files[1])
+    assert swapped.roles[0] is Role.COUNTERPART  # India's readout, beside the article
+    assert "Swapped the official readout" in window.statusBar().currentMessage()
+
+
+def test_a_story_session_reopens_with_its_roles_revisions_and_matrix(
+    qtbot: QtBot, make_window: object, tmp_path: Path
+) -> None:
+    from tests.story import story_files
+
+    settings = tmp_path / "settings"
+    files = story_files(tmp_path)
+    window = make_window(*(str(f) for f in files), settings=settings)  # type: ignore[operator]
+    assert isinstance(window, MainWindow)
+    settle(qtbot, window)
+    roles = window.loader.inputs.roles
+    assert roles == (Role.BACKGROUND, Role.VERSION, Role.COUNTERPART)
+    rows = [t.label for t in window.story.rows]
+    window.close()
+
+    again = make_window(open_sample=None, settings=settings)  # type: ignore[operator]
+    assert isinstance(again, MainWindow)
+    settle(qtbot, again)
+    assert again.loader.inputs.roles == roles
+    comparison = again.view.comparison
+    assert comparison is not None and len(comparison.revisions) == 1
+    assert [c.currentData() for c in again.story.choosers] == [r.value for r in roles]
+    assert [t.label for t in again.story.rows] == rows
+    assert again.left.views[0].revised  # the revision marks come back with the session
