@@ -12,8 +12,11 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -28,6 +31,7 @@ from desktop.engine.revisions import Edit, Revision, ordered_word_diff
 from desktop.engine.topics import SentenceKey, Topic
 from desktop.engine.vocabulary import Coverage, Role
 from desktop.palette import Look
+from desktop.ui.drop import DropOverlay
 from desktop.workspace.wording import shorten
 
 ROLE_LABELS = {
@@ -52,10 +56,12 @@ class StoryPanel(QWidget):
         self.columns: list[int] = []
         self.roles_box = QWidget()
         self.roles_form = QFormLayout(self.roles_box)
-        self.roles_form.setContentsMargins(6, 4, 6, 4)
+        self.roles_form.setContentsMargins(6, 2, 6, 2)
+        self.roles_form.setVerticalSpacing(2)
         self.choosers: list[QComboBox] = []
         self.revisions = QTextBrowser()
         self.revisions.setObjectName("revisionView")
+        self.revisions.setMinimumHeight(5 * self.revisions.fontMetrics().height())
         self.matrix = QTableWidget()
         self.matrix.setObjectName("omissionMatrix")
         self.matrix.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -77,7 +83,24 @@ class StoryPanel(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.roles_box)
+        # Drop targets: a document dropped here joins the story in that role.
+        self.counterpart_drop = _drop_target(
+            "Add Counterpart Readout…",
+            "counterpartDrop",
+            "Open the other government's readout of the same event, or drop it here",
+        )
+        self.version_drop = _drop_target(
+            "Add Another Version…",
+            "versionDrop",
+            "Open another version of the official release, or drop it here",
+        )
+        targets = QHBoxLayout()
+        targets.setContentsMargins(6, 0, 6, 2)
+        targets.addWidget(self.counterpart_drop)
+        targets.addWidget(self.version_drop)
+        side_layout.addLayout(targets)
         side_layout.addWidget(self.revisions, 1)
+        self.drop_overlay = DropOverlay(side)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(matrix_box)
         split.addWidget(side)
@@ -190,6 +213,16 @@ class StoryPanel(QWidget):
             self.sentencesChosen.emit([tuple(k) for k in keys])
 
 
+def _drop_target(text: str, name: str, tip: str) -> QPushButton:
+    """A button that opens files in a role, and takes a drop in that role."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setToolTip(tip)
+    # The targets take the room they are given and never widen the column.
+    button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    return button
+
+
 def _column_summaries(comparison: Comparison) -> dict[int, tuple[str, str]]:
     """Each matrix column's own summary line, short (under its name) and in full (its
     tooltip): the readout's reported sentences, each other document's absent claims."""
@@ -204,10 +237,7 @@ def _column_summaries(comparison: Comparison) -> dict[int, tuple[str, str]]:
     }
     for found in summary.documents:
         absent, total = found.claims[Coverage.ABSENT], sum(found.claims.values())
-        short = f"{absent} of {total} absent"
-        if found.official is not None:
-            mentions = found.official[Coverage.COVERED] + found.official[Coverage.PARTIAL]
-            short += f" · mentions {mentions} of {sum(found.official.values())}"
+        short = f"{absent} of {total} absent"  # a counterpart's other direction: the tooltip
         name = naming.document_name(comparison.documents[found.document].document, with_date=False)
         out[found.document] = (short, f"{name} ({found.role.value}): {document_line(found)}")
     return out

@@ -50,6 +50,8 @@ def place(
             derived = None
         placed, note = _suggested(placed, len(inputs.backgrounds))
         return Placement(placed, f"Added {_count(documents)} to the background.{note}")
+    if side in _ROLE_OF:
+        return _in_role(inputs, documents, _ROLE_OF[side])
     if side is Side.OFFICIAL:
         official, *others = _ranked(documents, rank)
         placed = inputs.with_official(official)
@@ -74,6 +76,28 @@ def place(
         f"“{_name(official)}” reads most like the official release, so it is on the left. "
         f"Wrong guess? Use Swap Sides.{note}",
     )
+
+
+_ROLE_OF = {Side.COUNTERPART: Role.COUNTERPART, Side.VERSION: Role.VERSION}
+_ROLE_WORDS = {Role.COUNTERPART: "a counterpart readout", Role.VERSION: "another version"}
+
+
+def _in_role(inputs: SessionInputs, documents: Sequence[Document], role: Role) -> Placement:
+    """Documents dropped on a role's target: added beside the official readout in that
+    role, whatever a suggestion would say (the user said it)."""
+    if inputs.official is None or inputs.single_article:
+        return Placement(
+            inputs,
+            f"Nothing added: {_ROLE_WORDS[role]} is compared with the official readout; "
+            "put the official readout on the left first.",
+        )
+    placed = inputs
+    for document in documents:
+        placed = placed.with_added_background(document, None)
+    for position in range(len(inputs.backgrounds), len(placed.backgrounds)):
+        placed = placed.with_role(position, role)
+    names = ", ".join(f"“{_name(d)}”" for d in documents)
+    return Placement(placed, f"Added {names} as {_ROLE_WORDS[role]}.")
 
 
 def swap(inputs: SessionInputs) -> Placement | None:

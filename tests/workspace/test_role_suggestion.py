@@ -130,3 +130,23 @@ def test_swap_sides_suggests_the_roles_again_beside_the_new_official_readout() -
     swapped = swap(stale)
     assert swapped is not None and swapped.inputs.role(1) is Role.VERSION
     assert swap(SessionInputs(official)) is None
+
+
+def test_a_drop_on_a_role_target_adds_the_document_in_that_role() -> None:
+    from desktop.ingest import rank_official
+    from desktop.workspace.inputs import SessionInputs, Side
+    from desktop.workspace.placement import place
+
+    official, article = _read("02", "official.txt"), _read("02", "article.txt")
+    counterpart = _read("02", "counterpart.txt")
+    given = SessionInputs(official, (article,))
+    placed = place(given, [counterpart], Side.VERSION, rank_official)
+    assert placed.inputs.backgrounds == (article, counterpart)
+    assert placed.inputs.roles == (Role.BACKGROUND, Role.VERSION)  # the user said so
+    assert placed.message.startswith("Added “") and placed.message.endswith("as another version.")
+    placed = place(given, [counterpart], Side.COUNTERPART, rank_official)
+    assert placed.inputs.roles == (Role.BACKGROUND, Role.COUNTERPART)
+    # Without an official readout there is nothing to be a counterpart of.
+    alone = SessionInputs(backgrounds=(article,), single_article=True)
+    refused = place(alone, [counterpart], Side.COUNTERPART, rank_official)
+    assert refused.inputs == alone and "official readout on the left first" in refused.message
