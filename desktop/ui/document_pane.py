@@ -125,7 +125,8 @@ class DocumentPane(QFrame):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabBarAutoHide(True)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideMiddle)
+        # A tab's name is a title: its start says what it is ("Modi, Biden d…").
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.currentChanged.connect(lambda _: self.currentViewChanged.emit())
         bar = self.tabs.tabBar()
         bar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
