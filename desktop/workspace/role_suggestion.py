@@ -54,9 +54,16 @@ def released_with_a_version(documents: Sequence[Document]) -> list[int]:
     releases = [
         i for i, d in enumerate(documents[:_FAMILY]) if role_hint(d).role == Role.OFFICIAL.value
     ]
+    # Word counts as ``overlap`` caps them; whitespace words, with room for the few a
+    # word pattern counts differently.
+    sizes = {i: min(_WORDS, len(documents[i].text.split())) for i in releases}
     paired: set[int] = set()
     for n, i in enumerate(releases):
         for j in releases[n + 1 :]:
+            # The share kept in order is at most the shorter text over the longer one:
+            # texts of very different lengths are never versions, so skip the matcher.
+            if min(sizes[i], sizes[j]) < 0.8 * VERSION_OVERLAP * max(sizes[i], sizes[j]):
+                continue
             if overlap(documents[i], documents[j]) >= VERSION_OVERLAP:
                 paired |= {i, j}
     return sorted(paired)
