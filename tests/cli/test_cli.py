@@ -193,5 +193,9 @@ def test_done_means_story_prints_roles_revisions_topics_summaries_and_ties(
     report = capsys.readouterr().out
     assert "REVISIONS — version 3 → official 0: 1 sentence removed, 1 added, 1 reworded" in report
     assert f"TOPICS ({len(topics)})" in report
-    assert "  readout  1 bg     2 cp     topic" in report
+    assert "  readout   1 bg      2 cp      topic" in report
+    assert "o official, s sources, n named, r reporter" in report
+    # Within the article, on whose word: "3 o,s,r" (official, sources, reporter).
+    lines = report.split("TOPICS", 1)[1].splitlines()[3 : 3 + len(topics)]
+    assert len(lines) == len(topics) and any(",r " in line for line in lines)
     assert "(counterpart): 0 of" in report and "⇄ in counterpart, s. 2" in report
