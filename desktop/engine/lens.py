@@ -273,15 +273,20 @@ def read_pair(
         return Reading(Shift.CONTRADICTED, (opposed[0].span,), (opposed[1].span,))
     # A hedge counts only where the readout has none: both sides hedging is no shift.
     if not any(f.phrase.kind == "hedge" for f in o_found):
-        hedges = [f for f in b_found if f.phrase.kind == "hedge"]
+        negations = {f.first for f in b_found if f.phrase.kind == "negation"}
+        # "could not go on" is a firm statement, not a hedge.
+        hedges = [f for f in b_found if f.phrase.kind == "hedge" and f.last + 1 not in negations]
         if hedges:
             return Reading(Shift.HEDGED, tuple(f.span for f in hedges), ())
     b_claims = _claim_phrases(b_found, b_negated)
     o_claims = _claim_phrases(o_found, o_negated)
     b_scales, o_scales = _by_scale(b_claims), _by_scale(o_claims)
+    o_steps = {(f.phrase.scale, f.phrase.rank) for f in o_claims}
     for scale in sorted(b_scales.keys() & o_scales.keys()):
         b, o = b_scales[scale], o_scales[scale]
-        if b.phrase.rank != o.phrase.rank:
+        # The report repeating one of the readout's own steps ("raised" where the readout
+        # "raised … and urged") keeps that claim's strength.
+        if b.phrase.rank != o.phrase.rank and (scale, b.phrase.rank) not in o_steps:
             shift = Shift.STRENGTHENED if b.phrase.rank > o.phrase.rank else Shift.SOFTENED
             return Reading(shift, (b.span,), (o.span,))
     if b_scales and o_scales and not b_scales.keys() & o_scales.keys():

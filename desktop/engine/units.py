@@ -23,6 +23,7 @@ from importlib import resources
 
 from desktop.engine.document import Sentence
 from desktop.engine.phrases import MONTH
+from desktop.engine.related_stories import mark_related_stories
 from desktop.engine.vocabulary import Unit
 
 _TERMINAL = '.!?।॥。！？۔؟”’"…'
@@ -195,6 +196,7 @@ def classify(
     if not official:
         _mark_summary_bullets(lines, units)
         _mark_agency_bylines(lines, units)
+        mark_related_stories(lines, units)
     _mark_repeated_headline(lines, units)
     return units
 

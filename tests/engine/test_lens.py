@@ -181,3 +181,20 @@ def test_a_readout_sentence_read_once_gives_the_same_shift_to_every_report() -> 
         assert read_pair(report, 90, readout, 7, official_side=side) == read_pair(
             report, 90, readout, 7
         )
+
+
+def test_repeating_one_of_the_readouts_own_steps_keeps_its_strength() -> None:
+    readout = "The minister raised the killings at the border and urged an end to them."
+    assert _shift("Dhaka will again raise the killings at the border.", readout) is Shift.SAME
+    # A step the readout does not take is still a shift.
+    assert _shift("Dhaka will again mention the killings at the border.", readout) is (
+        Shift.SOFTENED
+    )
+
+
+def test_a_modal_under_a_negation_is_no_hedge() -> None:
+    readout = "The leaders called for an end to unfair trade practices."
+    assert _shift("Europe could not go on tolerating unfair trade practices.", readout) is not (
+        Shift.HEDGED
+    )
+    assert _shift("Europe could soon act on unfair trade practices.", readout) is Shift.HEDGED

@@ -591,3 +591,88 @@ def test_a_sites_name_alone_and_run_into_its_time_stamp() -> None:
 def test_a_news_agencys_closing_tag_is_its_credit() -> None:
     for line in ("(NAN)", "– KUNA", "--IANS rn/rtp"):
         assert _unit_between(BODY, line, "") is Unit.CREDIT, line
+
+
+_ARTICLE = (
+    "Jaishankar and Wong discuss critical minerals and Indo-Pacific security in Canberra\n"
+    "External Affairs Minister S Jaishankar met Australian Foreign Minister Penny Wong in "
+    "Canberra on Monday for the annual foreign ministers' framework dialogue.\n"
+    "The two ministers discussed critical minerals, maritime security in the Indo-Pacific "
+    "and the Quad, the Department of Foreign Affairs and Trade said.\n"
+    "Wong said Australia and India would sign a critical minerals investment partnership "
+    "before the end of the year.\n"
+    "Jaishankar told reporters the Quad remained central to a free and open Indo-Pacific.\n"
+    "The ministers also reviewed defence cooperation and student mobility.\n"
+    "India is Australia's sixth-largest trading partner, with two-way trade of about "
+    "A$50 billion.\n"
+)
+
+
+def test_an_off_topic_run_of_headlines_at_the_foot_of_a_page_is_links() -> None:
+    block = (
+        "You may like\n"
+        "Heavy rain floods three districts as rivers burst their banks\n"
+        "2 hours -\n"
+        "Central bank holds interest rates steady for a fifth month\n"
+        "3 hours -\n"
+        "Football federation names new coach ahead of qualifiers\n"
+        "Pop star announces stadium tour after record album sales\n"
+    )
+    units = dict(_units(_ARTICLE + block))
+    for line in block.splitlines():
+        if not line.endswith("-"):
+            assert units[line] is Unit.LINK, line
+    assert units["The ministers also reviewed defence cooperation and student mobility."] is (
+        Unit.CLAIM
+    )
+
+
+def test_an_article_ending_on_its_own_topic_keeps_its_claims() -> None:
+    # Finished paragraphs off the lede's words, and a subhead: the article's own, not a block.
+    ending = (
+        "Critical minerals\n"
+        "Canberra has offered concessional finance for lithium processing projects.\n"
+        "New Delhi wants long-term supply contracts for cobalt and rare earths.\n"
+        "Officials said the first shipments could arrive next year.\n"
+    )
+    units = dict(_units(_ARTICLE + ending))
+    for line in ending.splitlines()[1:]:
+        assert units[line] is Unit.CLAIM, line
+    # A block of other stories on the article's own subject is not told apart by its words.
+    related = (
+        "Jaishankar to visit Canberra for foreign ministers' dialogue\n"
+        "Wong and Jaishankar discuss Quad and critical minerals\n"
+        "India and Australia sign critical minerals investment partnership\n"
+    )
+    units = dict(_units(_ARTICLE + related))
+    assert all(units[line] is not Unit.LINK for line in related.splitlines())
+
+
+def test_a_picture_described_by_positions_or_by_a_participle_is_a_caption() -> None:
+    before = "Wong and Jaishankar meet in Canberra\nThe ministers met on Monday."
+    after = "They discussed critical minerals, the ministry said."
+    assert (
+        _unit_between(
+            before,
+            "Foreign Minister Penny Wong (left) with External Affairs Minister S Jaishankar in "
+            "Canberra on Monday.",
+            after,
+        )
+        is Unit.CAPTION
+    )
+    assert (
+        _unit_between(
+            before, "Foreign Minister Penny Wong greeting her Indian counterpart yesterday.", after
+        )
+        is Unit.CAPTION
+    )
+    # A participle after a subordinating word opens a clause of the body.
+    assert (
+        _unit_between(
+            before, "While speaking about the meeting, Wong said it had been productive.", after
+        )
+        is Unit.CLAIM
+    )
+    assert _unit_between(
+        before, "Wong said the talks (left unfinished in May) resumed.", after
+    ) is (Unit.CLAIM)
