@@ -53,7 +53,7 @@ from desktop.export.pdf_blocks import Context, NoteLike, format_when
 from desktop.export.pdf_paging import split_paragraphs_at_page_breaks
 from desktop.export.pdf_story import write_story
 from desktop.export.pdf_style import TEXT_PT, PrintLook
-from desktop.export.pdf_summary import write_header, write_summary
+from desktop.export.pdf_summary import write_findings, write_header, write_summary
 from desktop.export.pdf_table import write_comparison
 from desktop.qt_compat import protect_singletons
 
@@ -252,7 +252,8 @@ def build_document(ctx: Context, device: QPdfWriter, body: QSizeF) -> QTextDocum
     cursor.beginEditBlock()
     write_header(cursor, ctx)
     write_summary(cursor, ctx)
-    write_story(cursor, ctx)
+    write_story(cursor, ctx)  # revisions and the matrix on the first pages
+    write_findings(cursor, ctx)
     write_comparison(cursor, ctx)
     cursor.endEditBlock()
     document.setPageSize(body)

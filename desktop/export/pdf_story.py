@@ -71,12 +71,16 @@ def write_revisions(cursor: QTextCursor, ctx: Context) -> None:
             paragraph(
                 cell_cursor(listing, row, 0, tint), [(kind, look.label())], block(), first=True
             )
-            paragraph(
-                cell_cursor(listing, row, 1),
-                _runs(ctx, revision, kind, old, new),
-                block(),
-                first=True,
-            )
+            text_cell = cell_cursor(listing, row, 1)
+            paragraph(text_cell, _runs(ctx, revision, kind, old, new), block(), first=True)
+            still = [
+                f"{side_name(ctx, d)} sentence {k + 1}"
+                for d, k, gone in revision.reported
+                if kind == "removed" and gone == old
+            ]
+            if still:  # "was in the first version": the reporting still carries it
+                note = f"still in the reporting: {', '.join(still)}"
+                paragraph(text_cell, [(note, look.label(muted=True))], block(top=1.5))
         cursor.movePosition(QTextCursor.MoveOperation.End)
 
 

@@ -36,6 +36,7 @@ from desktop.export.pdf_style import (
     TEXT_PT,
     TITLE_PT,
 )
+from desktop.export.terminal_sources import document_lines
 
 SHA_CHARS = 12
 
@@ -197,7 +198,15 @@ def write_summary(cursor: QTextCursor, ctx: Context) -> None:
             first=True,
         )
     cursor.movePosition(QTextCursor.MoveOperation.End)
+    for line in document_lines(comparison):
+        paragraph(cursor, [(line, look.label())], block(top=2.0))
 
+
+def write_findings(cursor: QTextCursor, ctx: Context) -> None:
+    """The summary's lists: what the readout leaves out, reports in part, shifts, and what
+    the reporting never reflects (after the story's revisions and matrix, which belong on
+    the first pages)."""
+    found = findings(ctx.comparison)
     heading(cursor, ctx, f"Not in the official readout ({len(found.absent)})")
     _explain(
         cursor,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop.engine.compare import Comparison
-from desktop.engine.vocabulary import Coverage, Role
+from desktop.engine.vocabulary import Attribution, Coverage, Role
 
 if TYPE_CHECKING:  # the module itself loads numpy and the vectors: only when a matrix is asked
     from desktop.engine.topics import Topic
@@ -13,7 +13,14 @@ if TYPE_CHECKING:  # the module itself loads numpy and the vectors: only when a 
 # The matrix is for a story with several sources, as in the PDF.
 MIN_DOCUMENTS = 3
 _ROLE_SHORT = {Role.OFFICIAL: "readout", Role.BACKGROUND: "bg", Role.COUNTERPART: "cp"}
-_WIDTH = 9
+_WIDTH = 10
+# On whose word the reporting mentions a topic, as in the PDF's and the window's cells.
+_INITIAL = {
+    Attribution.OFFICIAL: "o",
+    Attribution.SOURCES: "s",
+    Attribution.NAMED: "n",
+    Attribution.REPORTER: "r",
+}
 
 
 def topic_lines(comparison: Comparison, rows: tuple[Topic, ...]) -> list[str]:
@@ -28,6 +35,7 @@ def topic_lines(comparison: Comparison, rows: tuple[Topic, ...]) -> list[str]:
     ]
     out = [
         f"TOPICS ({len(rows)}) — claims of each source on the topic, part: touched, —: not at all",
+        "  in reporting, on whose word: o official, s sources, n named, r reporter",
         "  " + "".join(f"{name:<{_WIDTH}}" for name in head) + "topic",
     ]
     for topic in rows:
@@ -39,5 +47,7 @@ def topic_lines(comparison: Comparison, rows: tuple[Topic, ...]) -> list[str]:
 def _cell(topic: Topic, document: int) -> str:
     coverage = topic.cells[document]
     if coverage is Coverage.COVERED:
-        return str(topic.counts[document])
+        on = topic.by_attribution.get(document, {})
+        words = ",".join(_INITIAL[a] for a, v in on.items() if v is Coverage.COVERED)
+        return f"{topic.counts[document]} {words}".rstrip()
     return "part" if coverage is Coverage.PARTIAL else "—"

@@ -28,11 +28,13 @@ from desktop.ui.rendering import Offsets, SentenceIndex, build_document
 from desktop.workspace.claims import ClaimRow
 from desktop.workspace.inputs import SessionInputs, Side
 from desktop.workspace.links import Alignment, Band, Link
+from desktop.workspace.placement import Placement
 from desktop.workspace.preparing import (
     OpenedSources,
     PreparedComparison,
     open_sources,
     prepare_comparison,
+    swap_sides,
 )
 from desktop.workspace.sources import Source
 
@@ -229,6 +231,25 @@ class ComparisonLoader(QObject):
             otherwise=self._failed,
         )
         self.busy.emit("Comparing…" if inputs.comparable else "Preparing…")
+
+    def swap(self) -> None:
+        """Swap Sides in the worker: the roles are suggested again beside the new official
+        readout, then the comparison follows."""
+
+        def swapped(result: tuple[Placement, PreparedComparison] | None) -> None:
+            if result is not None:
+                self.placed.emit(result[0].message)
+                self._render(result[1], Purpose.UPDATE, None)
+
+        self.background.in_process(
+            swap_sides,
+            self.inputs,
+            then=swapped,
+            what="swap the sides",
+            lane=LANE,
+            otherwise=self._failed,
+        )
+        self.busy.emit("Comparing…")
 
     def show_outcome(self, outcome: PreparedComparison, purpose: Purpose = Purpose.UPDATE) -> None:
         """Show a comparison prepared elsewhere (lay out its documents only)."""

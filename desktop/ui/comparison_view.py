@@ -18,7 +18,7 @@ from desktop.engine.corrections import CorrectedComparison, SentenceKey
 from desktop.engine.document import Span
 from desktop.engine.language import language_name
 from desktop.engine.lens_marks import shift_marks, shift_spans
-from desktop.engine.provenance import provenance
+from desktop.engine.provenance import Provenance, provenance
 from desktop.engine.vocabulary import Role
 from desktop.palette import Look
 from desktop.ui.claims_panel import ClaimsPanel
@@ -32,6 +32,7 @@ from desktop.ui.tooltips import tooltip
 from desktop.workspace.claims import claim_rows, side_name
 from desktop.workspace.links import Alignment, Link, alignment_of, links_of
 from desktop.workspace.navigation import Predicate, step
+from desktop.workspace.revision_marks import revision_marks
 from desktop.workspace.wording import attribution_line, shorten
 
 
@@ -44,6 +45,9 @@ class ComparisonView(QObject):
     sentenceClicked = Signal(int, int)  # before selection; the window may turn it into a link
     described = Signal(str)  # one line about the selection, for the status bar
     selectionChanged = Signal()
+    # The panes were styled anew (another tab, theme or corrections): for what restyles
+    # on top of them (``official_against``).
+    restyled = Signal()
 
     def __init__(
         self,
@@ -140,7 +144,7 @@ class ComparisonView(QObject):
             rendered.index_of_sentences,
         )
         view.tooltip_provider = self._tooltip
-        self._show_shifts(view, rendered.index)
+        self.show_shifts(view, rendered.index)
         name = naming.document_name(rendered.document)
         role = ""
         if self.comparison is not None and rendered.index < len(self.comparison.documents):
@@ -150,13 +154,16 @@ class ComparisonView(QObject):
         )
         view.corrected = self._corrected_in(rendered.index)
 
-    def _show_shifts(self, view: DocumentView, document: int) -> None:
-        """The lens on one pane: a mark beside each shifted pair, its carrying words waved."""
+    def show_shifts(self, view: DocumentView, document: int) -> None:
+        """The lens on one pane: a mark beside each shifted pair, its carrying words waved;
+        and a mark beside each sentence a revision added, reworded or removed."""
         comparison = self.comparison
         if comparison is None:
             view.shifted = {}
+            view.revised = {}
             return
         view.shifted = shift_marks(comparison, document)
+        view.revised = revision_marks(comparison, document)
         underline_shift_words(
             view.document(), view.offsets, shift_spans(comparison, document), self.look
         )
@@ -183,6 +190,7 @@ class ComparisonView(QObject):
                 naming.document_name(official.document),
                 self._with_language(found.line(), 0),
                 found.details(),
+                _copyable(found),
             )
 
     def _with_language(self, detail: str, document: int) -> str:
@@ -210,6 +218,13 @@ class ComparisonView(QObject):
 
     def _tab_changed(self) -> None:
         right = self.right.current_view()
+        # The header names what the tab holds: reporting, the other government's readout
+        # or another version of the release.
+        role = Role.BACKGROUND
+        comparison = self.comparison
+        if comparison is not None and 0 < right.document_index < len(comparison.documents):
+            role = comparison.documents[right.document_index].role
+        self.right.side.setText(_SIDE_NAMES.get(role, "BACKGROUND"))
         self.link_map.set_views(self.left.views[0], right)
         self.link_map.set_links(self._links.get(right.document_index, ()))
         if right.source is None:
@@ -220,8 +235,10 @@ class ComparisonView(QObject):
                 naming.document_name(right.source),
                 self._with_language(found.line(), right.document_index),
                 found.details(),
+                _copyable(found),
             )
         self.set_find(self._find_text)
+        self.restyled.emit()
 
     def _tooltip(self, document: int, index: int) -> str:
         if self.comparison is None:
@@ -249,7 +266,7 @@ class ComparisonView(QObject):
             view.corrected = self._corrected_in(d)
             if changed:
                 style_sentences(view.document(), view.offsets, changed, self.look, official=d == 0)
-                self._show_shifts(view, d)
+                self.show_shifts(view, d)
             view.viewport().update()
             if d > 0:
                 self._alignments[d] = alignment_of(result)
@@ -258,6 +275,7 @@ class ComparisonView(QObject):
         self.link_map.set_links(self._links.get(self.right.current_view().document_index, ()))
         if self.selected is not None:
             self.select(self.selected, Origin.CLICK)
+        self.restyled.emit()
 
     def set_look(self, look: Look) -> None:
         self.look = look
@@ -274,8 +292,9 @@ class ComparisonView(QObject):
                     look,
                     official=view.document_index == 0,
                 )
-                self._show_shifts(view, view.document_index)
+                self.show_shifts(view, view.document_index)
         self._marks()
+        self.restyled.emit()
 
     # -- selection ----------------------------------------------------------------
 
@@ -460,3 +479,15 @@ def _pair(key: SentenceKey, partner: SentenceKey | None) -> tuple[int, int] | No
     if key[0] == 0:
         return key[1], partner[1]
     return partner[1], key[1]
+
+
+def _copyable(found: Provenance) -> dict[str, str]:
+    """What the header line's context menu copies in full."""
+    return {"SHA-256": found.sha256, "Source": found.url or found.path or ""}
+
+
+_SIDE_NAMES = {
+    Role.BACKGROUND: "BACKGROUND",
+    Role.COUNTERPART: "COUNTERPART READOUT",
+    Role.VERSION: "OTHER VERSION OF THE RELEASE",
+}

@@ -5,9 +5,12 @@ The official side has one view; the background side has one tab per document.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -94,6 +97,9 @@ class DocumentPane(QFrame):
         # The middle goes first: the language at the start and the SHA-256 at the end stay.
         self.detail = ElidedLabel(Qt.TextElideMode.ElideMiddle)
         self.detail.setObjectName("paneDetail")
+        self.copyable: dict[str, str] = {}  # "SHA-256" / "Source" → its full text
+        self.detail.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.detail.customContextMenuRequested.connect(self._detail_menu)
         header = QFrame()
         header.setObjectName("paneHeader")
         header_layout = QVBoxLayout(header)
@@ -119,7 +125,8 @@ class DocumentPane(QFrame):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabBarAutoHide(True)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideMiddle)
+        # A tab's name is a title: its start says what it is ("Modi, Biden d…").
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.currentChanged.connect(lambda _: self.currentViewChanged.emit())
         bar = self.tabs.tabBar()
         bar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -248,15 +255,32 @@ class DocumentPane(QFrame):
     def show_view(self, view: DocumentView) -> None:
         self.tabs.setCurrentWidget(view)
 
-    def set_header(self, title: str, detail: str, details: str = "") -> None:
+    def set_header(
+        self, title: str, detail: str, details: str = "", copyable: dict[str, str] | None = None
+    ) -> None:
         """``detail`` is the line under the title (where the document came from);
-        ``details`` its tooltip. The line is selectable, so the SHA-256 can be copied."""
+        ``details`` its tooltip. The line is selectable, and its context menu copies each
+        of ``copyable`` in full (the whole SHA-256, where the line shows its start)."""
+        self.copyable = {name: text for name, text in (copyable or {}).items() if text}
         self.title.set_full_text(title)
         self.title.setToolTip(title)
         self.detail.set_full_text(detail)
         self.detail.setToolTip(details or detail)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setVisible(bool(detail))
+
+    def detail_menu(self) -> QMenu:
+        """Copy the line as shown, or any of its fields in full."""
+        menu = QMenu(self)
+        for name, text in {"Line": self.detail.full_text, **self.copyable}.items():
+            action = menu.addAction(f"Copy {name}")
+            action.triggered.connect(partial(_copy, text))
+        return menu
+
+    def _detail_menu(self, point: QPoint) -> None:
+        menu = self.detail_menu()
+        menu.exec(self.detail.mapToGlobal(point))
+        menu.deleteLater()
 
     def set_look(self, look: Look) -> None:
         self.look = look
@@ -273,3 +297,7 @@ class DocumentPane(QFrame):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.overlay.setGeometry(self.rect())
+
+
+def _copy(text: str) -> None:
+    QApplication.clipboard().setText(text)

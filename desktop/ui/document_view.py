@@ -59,6 +59,8 @@ class DocumentView(QTextEdit):
         self.shifted: Mapping[
             int, str
         ] = {}  # sentence → the lens's mark (desktop.engine.lens_marks)
+        # sentence → its revision mark (desktop.workspace.revision_marks)
+        self.revised: Mapping[int, str] = {}
         self.empty_message = ""  # shown, wrapped and centred, while there is no document
         self.tooltip_provider: TooltipProvider | None = None
         self.menu_builder: MenuBuilder | None = None
@@ -103,6 +105,7 @@ class DocumentView(QTextEdit):
         self.corrected = ()
         self.noted = ()
         self.shifted = {}
+        self.revised = {}
         self._programmatic = True
         try:
             document.setParent(self)
@@ -356,12 +359,15 @@ class DocumentView(QTextEdit):
             point_size=self.font().pointSizeF(),
             width=self.viewport().width(),
             visible=(
-                self.visible_sentences() if (self.corrected or self.noted or self.shifted) else None
+                self.visible_sentences()
+                if (self.corrected or self.noted or self.shifted or self.revised)
+                else None
             ),
             band=self.sentence_band,
             corrected=self.corrected,
             noted=self.noted,
             shifted=self.shifted,
+            revised=self.revised,
         )
 
     def viewportEvent(self, event: QEvent) -> bool:

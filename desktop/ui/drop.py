@@ -120,6 +120,8 @@ class DropFilter(QObject):
     MESSAGES: ClassVar[dict[Side, str]] = {
         Side.OFFICIAL: "Drop to make this the official readout",
         Side.BACKGROUND: "Drop to compare this reporting with the official readout",
+        Side.COUNTERPART: "Drop to add this as the other government's readout",
+        Side.VERSION: "Drop to add this as another version of the official release",
         Side.WINDOW: (
             "Drop one article to split it by attribution,\n"
             "or several documents to compare them (the official release goes left)"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QPalette
+from PySide6.QtGui import QAction, QCloseEvent, QPalette
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
@@ -46,6 +46,7 @@ from desktop.ui.link_map import LinkMap
 from desktop.ui.menus import build_menus, build_toolbar, fill_recent
 from desktop.ui.message_bar import MessageBar
 from desktop.ui.notes import NotesController, chain_menus
+from desktop.ui.official_against import OfficialAgainst
 from desktop.ui.open_commands import choose_files, clipboard_sources, web_page
 from desktop.ui.preferences_dialog import PreferencesDialog
 from desktop.ui.session_controller import SessionsController, connect_session_commands
@@ -148,6 +149,9 @@ class MainWindow(QMainWindow):
         self.drops.add_target(self.left, Side.OFFICIAL, self.left.overlay)
         self.drops.add_target(self.right, Side.BACKGROUND, self.right.overlay)
         self.drops.add_target(self, Side.WINDOW, self.window_overlay)
+        story = self.story
+        self.drops.add_target(story.counterpart_drop, Side.COUNTERPART, story.drop_overlay)
+        self.drops.add_target(story.version_drop, Side.VERSION, story.drop_overlay)
         self.drops.dropped.connect(lambda sources, side: self.open_sources(sources, Side(side)))
 
         text = self.palette().color(QPalette.ColorRole.WindowText)
@@ -185,6 +189,7 @@ class MainWindow(QMainWindow):
         )
         self.menus = build_menus(self, self.commands, self.dock, self.sessions_dock)
         self._add_story_toggle()
+        self._add_against_toggle()
         build_toolbar(self, self.commands)
         self._fill_recent(preferences.recent())
         self._connect()
@@ -201,6 +206,8 @@ class MainWindow(QMainWindow):
         a.open_official.triggered.connect(lambda: self._choose_files(Side.OFFICIAL))
         a.add_background.triggered.connect(lambda: self._choose_files(Side.ADDED))
         a.open_article.triggered.connect(lambda: self._choose_files(Side.WINDOW, single=True))
+        self.story.counterpart_drop.clicked.connect(lambda: self._choose_files(Side.COUNTERPART))
+        self.story.version_drop.clicked.connect(lambda: self._choose_files(Side.VERSION))
         a.open_url.triggered.connect(self._open_url)
         a.paste.triggered.connect(self.paste)
         a.quit.triggered.connect(self.close)
@@ -331,10 +338,8 @@ class MainWindow(QMainWindow):
         return popup_inside(menu, self, view.viewport().mapToGlobal(point))
 
     def swap_sides(self) -> None:
-        swapped = self.loader.inputs.swapped()
-        if swapped is not None:
-            self.loader.show(swapped)
-            self.statusBar().showMessage("Swapped the official readout and the background.", 6000)
+        if self.loader.inputs.swapped() is not None:
+            self.loader.swap()
 
     def _add_story_toggle(self) -> None:
         toggle = self.story_dock.toggleViewAction()
@@ -345,6 +350,22 @@ class MainWindow(QMainWindow):
         if menus:
             menus[0].addAction(toggle)
         self.addAction(toggle)  # the shortcut works with the menu bar hidden too
+
+    def _add_against_toggle(self) -> None:
+        """View → Readout Against This Tab: the official pane tinted by the current tab's
+        document alone instead of all the reporting."""
+        self.against = OfficialAgainst(self.view, self.background, lambda: self.loader.inputs)
+        toggle = QAction("Readout Against This Tab", self)
+        toggle.setCheckable(True)
+        toggle.setStatusTip(
+            "Tint the official readout by what the current tab's document alone reports, "
+            "instead of all the reporting"
+        )
+        toggle.toggled.connect(self.against.set_on)
+        self.against_toggle = toggle
+        menus = [m for m in self.menuBar().findChildren(QMenu) if m.title() == "&View"]
+        if menus:
+            menus[0].addAction(toggle)
 
     def _show_story_when_needed(self, prepared: Prepared) -> None:
         comparison = prepared.comparison

@@ -1,5 +1,6 @@
 """The marks in a pane's margins: ✎ left of a corrected sentence, ✱ right of a noted one,
-and the lens's shift (↑ ↓ ~ ◆ ✕) right of a shifted pair, below the ✱ when both.
+the lens's shift (↑ ↓ ~ ◆ ✕) right of a shifted pair, below the ✱ when both, and a
+revision's mark (+ added, ± reworded, − removed here) left, below the ✎ when both.
 
 The document's own margin (``rendering.DOCUMENT_MARGIN``) leaves room on both sides,
 so a mark never covers text; each sits beside the sentence's first line.
@@ -37,9 +38,11 @@ def paint_margin_marks(
     corrected: Collection[int],
     noted: Collection[int],
     shifted: Mapping[int, str] | None = None,
+    revised: Mapping[int, str] | None = None,
 ) -> None:
     shifted = shifted or {}
-    if visible is None or not (corrected or noted or shifted):
+    revised = revised or {}
+    if visible is None or not (corrected or noted or shifted or revised):
         return
     font = QFont()
     font.setPointSizeF(max(9.0, point_size))
@@ -68,6 +71,17 @@ def paint_margin_marks(
                 top += 18.0
             painter.drawText(
                 QRectF(width - MARK_WIDTH - 5.0, top, MARK_WIDTH, min(bottom - top, 30.0)),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                glyph,
+            )
+    painter.setPen(look.text)
+    for index, glyph in revised.items():
+        if first <= index <= last:
+            top, bottom = band(index)
+            if index in corrected:
+                top += 18.0
+            painter.drawText(
+                QRectF(7.0, top, MARK_WIDTH, min(bottom - top, 30.0)),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                 glyph,
             )

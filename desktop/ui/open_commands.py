@@ -15,6 +15,8 @@ _TITLES = {
     Side.OFFICIAL: "Open Official Readout",
     Side.ADDED: "Add Background",
     Side.WINDOW: "Open Article to Split",
+    Side.COUNTERPART: "Add Counterpart Readout",
+    Side.VERSION: "Add Another Version of the Release",
 }
 
 

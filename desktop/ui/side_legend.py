@@ -27,6 +27,7 @@ class SideLegend(QWidget):
         super().__init__(parent)
         self.official = official
         self.look = look
+        self.question: str | None = None  # another question than the side's usual one
         question, _ = QUESTIONS[official]
         self.setToolTip(
             f"{question} — the tint of every sentence on this side answers it (F1: legend)"
@@ -36,7 +37,14 @@ class SideLegend(QWidget):
 
     def texts(self) -> list[str]:
         question, answers = QUESTIONS[self.official]
-        return [question, *answers.values()]
+        return [self.question or question, *answers.values()]
+
+    def set_question(self, question: str | None) -> None:
+        """Ask ``question`` instead of the side's usual one (None: the usual one)."""
+        if question != self.question:
+            self.question = question
+            self.updateGeometry()
+            self.update()
 
     def sizeHint(self) -> QSize:
         metrics = QFontMetricsF(self.font())
@@ -52,6 +60,7 @@ class SideLegend(QWidget):
         height = metrics.height() + 2
         top = (self.height() - height) / 2
         question, answers = QUESTIONS[self.official]
+        question = self.question or question
         painter.setPen(self.look.muted)
         width = metrics.horizontalAdvance(question)
         painter.drawText(QRectF(0, top, width, height), Qt.AlignmentFlag.AlignVCenter, question)

@@ -12,8 +12,11 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -23,11 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import naming
-from desktop.engine.compare import Comparison
+from desktop.engine.compare import Comparison, DocumentSummary
 from desktop.engine.revisions import Edit, Revision, ordered_word_diff
 from desktop.engine.topics import SentenceKey, Topic
 from desktop.engine.vocabulary import Coverage, Role
 from desktop.palette import Look
+from desktop.ui.drop import DropOverlay
+from desktop.workspace.wording import shorten
 
 ROLE_LABELS = {
     Role.BACKGROUND: "Background (reporting)",
@@ -51,10 +56,12 @@ class StoryPanel(QWidget):
         self.columns: list[int] = []
         self.roles_box = QWidget()
         self.roles_form = QFormLayout(self.roles_box)
-        self.roles_form.setContentsMargins(6, 4, 6, 4)
+        self.roles_form.setContentsMargins(6, 2, 6, 2)
+        self.roles_form.setVerticalSpacing(2)
         self.choosers: list[QComboBox] = []
         self.revisions = QTextBrowser()
         self.revisions.setObjectName("revisionView")
+        self.revisions.setMinimumHeight(5 * self.revisions.fontMetrics().height())
         self.matrix = QTableWidget()
         self.matrix.setObjectName("omissionMatrix")
         self.matrix.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -71,14 +78,36 @@ class StoryPanel(QWidget):
         matrix_layout.setContentsMargins(0, 0, 0, 0)
         matrix_layout.addWidget(self.matrix_note)
         matrix_layout.addWidget(self.matrix, 1)
+        # The matrix has the dock's full height; the roles sit above the revision view.
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.roles_box)
+        # Drop targets: a document dropped here joins the story in that role.
+        self.counterpart_drop = _drop_target(
+            "Add Counterpart Readout…",
+            "counterpartDrop",
+            "Open the other government's readout of the same event, or drop it here",
+        )
+        self.version_drop = _drop_target(
+            "Add Another Version…",
+            "versionDrop",
+            "Open another version of the official release, or drop it here",
+        )
+        targets = QHBoxLayout()
+        targets.setContentsMargins(6, 0, 6, 2)
+        targets.addWidget(self.counterpart_drop)
+        targets.addWidget(self.version_drop)
+        side_layout.addLayout(targets)
+        side_layout.addWidget(self.revisions, 1)
+        self.drop_overlay = DropOverlay(side)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(matrix_box)
-        split.addWidget(self.revisions)
+        split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.roles_box)
         layout.addWidget(split, 1)
 
     # -- showing a comparison --------------------------------------------------------------
@@ -133,9 +162,10 @@ class StoryPanel(QWidget):
                 lambda _=0, p=position, c=chooser: self.roleChosen.emit(p, c.currentData())
             )
             name = naming.document_name(result.document, with_date=False)
-            caption = QLabel(name)
+            side = naming.side_name(comparison, position + 1)
+            caption = QLabel(f"{position + 1}. {shorten(name, 48)}")
             caption.setTextFormat(Qt.TextFormat.PlainText)  # a title's ' or & as written
-            caption.setToolTip(result.document.source)
+            caption.setToolTip(f"{side}: {name}\n{result.document.source}")
             self.roles_form.addRow(caption, chooser)
             self.choosers.append(chooser)
 
@@ -148,6 +178,13 @@ class StoryPanel(QWidget):
         self.matrix.setRowCount(len(self.rows))
         heads = ["Topic"] + [naming.side_name(comparison, d) for d in self.columns]
         self.matrix.setHorizontalHeaderLabels(heads)
+        summaries = _column_summaries(comparison)
+        for c, d in enumerate(self.columns, start=1):
+            short, full = summaries.get(d, ("", ""))
+            header = self.matrix.horizontalHeaderItem(c)
+            if header is not None and short:
+                header.setText(f"{heads[c]}\n{short}")
+                header.setToolTip(full)
         for r, topic in enumerate(self.rows):
             label = QTableWidgetItem(topic.label)
             label.setData(KEYS_ROLE, list(topic.sentences))
@@ -155,10 +192,9 @@ class StoryPanel(QWidget):
             self.matrix.setItem(r, 0, label)
             for c, d in enumerate(self.columns, start=1):
                 cell = topic.cells[d]
-                text = _MENTION[cell]
-                if cell is Coverage.COVERED:
-                    text = f"{topic.counts[d]} · {_MENTION[cell]}"
+                text, tip = _cell_words(comparison, topic, d)
                 item = QTableWidgetItem(text)
+                item.setToolTip(tip)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 keys = [k for k in topic.sentences if k[0] == d]
                 item.setData(KEYS_ROLE, keys)
@@ -175,6 +211,64 @@ class StoryPanel(QWidget):
         keys: list[SentenceKey] = [] if item is None else list(item.data(KEYS_ROLE) or [])
         if keys:
             self.sentencesChosen.emit([tuple(k) for k in keys])
+
+
+def _drop_target(text: str, name: str, tip: str) -> QPushButton:
+    """A button that opens files in a role, and takes a drop in that role."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setToolTip(tip)
+    # The targets take the room they are given and never widen the column.
+    button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    return button
+
+
+def _column_summaries(comparison: Comparison) -> dict[int, tuple[str, str]]:
+    """Each matrix column's own summary line, short (under its name) and in full (its
+    tooltip): the readout's reported sentences, each other document's absent claims."""
+    summary = comparison.summary()
+    official = summary.official
+    reported = official[Coverage.COVERED] + official[Coverage.PARTIAL]
+    out = {
+        0: (
+            f"{reported} of {sum(official.values())} reported",
+            f"{reported} of {sum(official.values())} readout sentences reported",
+        )
+    }
+    for found in summary.documents:
+        absent, total = found.claims[Coverage.ABSENT], sum(found.claims.values())
+        short = f"{absent} of {total} absent"  # a counterpart's other direction: the tooltip
+        name = naming.document_name(comparison.documents[found.document].document, with_date=False)
+        out[found.document] = (short, f"{name} ({found.role.value}): {document_line(found)}")
+    return out
+
+
+def document_line(found: DocumentSummary) -> str:
+    """“5 of 11 claims absent” (and for a counterpart how many readout claims it mentions)."""
+    absent, total = found.claims[Coverage.ABSENT], sum(found.claims.values())
+    line = f"{absent} of {total} claims absent from the official readout"
+    if found.official is not None:
+        mentions = found.official[Coverage.COVERED] + found.official[Coverage.PARTIAL]
+        line += f" · mentions {mentions} of {sum(found.official.values())} readout claims"
+    return line
+
+
+def _cell_words(comparison: Comparison, topic: Topic, document: int) -> tuple[str, str]:
+    """A matrix cell's text (claim count, and within reporting on whose word) and tooltip."""
+    cell = topic.cells[document]
+    side = naming.side_name(comparison, document)
+    if cell is Coverage.PARTIAL:
+        return _MENTION[cell], f"{side} touches this topic: a claim linked to one in it"
+    if cell is Coverage.ABSENT:
+        return _MENTION[cell], f"{side} does not mention this topic"
+    count = topic.counts[document]
+    on = topic.by_attribution.get(document, {})
+    words = [a.value for a, v in on.items() if v is Coverage.COVERED]
+    claims = "1 claim" if count == 1 else f"{count} claims"
+    if not words:
+        return f"{count} · {_MENTION[cell]}", f"{side}: {claims} on this topic; click to select"
+    whose = ", ".join(words)
+    return f"{count} · {whose}", f"{side}: {claims} on this topic ({whose}); click to select"
 
 
 def revisions_html(comparison: Comparison) -> str:

@@ -9,6 +9,7 @@ from desktop.engine.corrections import Field
 from desktop.engine.counterpart_ties import counterpart_line, counterpart_sentence
 from desktop.engine.lens_marks import shift_lines_for
 from desktop.engine.vocabulary import Unit
+from desktop.workspace.revision_marks import revision_lines
 from desktop.workspace.wording import (
     attribution_line,
     best_match,
@@ -52,6 +53,8 @@ def tooltip(comparison: Comparison, document: int, index: int, note: str = "") -
             lines.append(f"Counterpart: “{html.escape(shorten(said, 120))}”")
     for line in shift_lines_for(comparison, document, index):
         lines.append(f"<i>Shift:</i> {html.escape(line)}")
+    for line in revision_lines(comparison, document, index):
+        lines.append(f"<i>Revision:</i> {html.escape(line)}")
     if note.strip():
         lines.append(f"{NOTE_MARK} <i>Your note:</i> {html.escape(shorten(note, 400))}")
     return "<p style='white-space:pre-wrap'>" + "<br>".join(lines) + "</p>"

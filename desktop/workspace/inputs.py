@@ -26,6 +26,9 @@ class Side(StrEnum):
     BACKGROUND = "background"
     WINDOW = "window"  # let the documents decide: one article → split it, several → rank
     ADDED = "added"  # one more background document, keeping what is there
+    # One more document beside the official readout in that role (the Story dock's targets).
+    COUNTERPART = "counterpart"
+    VERSION = "version"
 
 
 @dataclass(frozen=True)

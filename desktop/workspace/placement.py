@@ -15,7 +15,7 @@ from desktop import naming
 from desktop.engine.document import Document
 from desktop.engine.vocabulary import Role
 from desktop.workspace.inputs import SessionInputs, Side
-from desktop.workspace.role_suggestion import suggest_roles
+from desktop.workspace.role_suggestion import released_with_a_version, suggest_roles
 
 Ranker = Callable[[Sequence[Document]], int]
 
@@ -50,6 +50,8 @@ def place(
             derived = None
         placed, note = _suggested(placed, len(inputs.backgrounds))
         return Placement(placed, f"Added {_count(documents)} to the background.{note}")
+    if side in _ROLE_OF:
+        return _in_role(inputs, documents, _ROLE_OF[side])
     if side is Side.OFFICIAL:
         official, *others = _ranked(documents, rank)
         placed = inputs.with_official(official)
@@ -74,6 +76,39 @@ def place(
         f"“{_name(official)}” reads most like the official release, so it is on the left. "
         f"Wrong guess? Use Swap Sides.{note}",
     )
+
+
+_ROLE_OF = {Side.COUNTERPART: Role.COUNTERPART, Side.VERSION: Role.VERSION}
+_ROLE_WORDS = {Role.COUNTERPART: "a counterpart readout", Role.VERSION: "another version"}
+
+
+def _in_role(inputs: SessionInputs, documents: Sequence[Document], role: Role) -> Placement:
+    """Documents dropped on a role's target: added beside the official readout in that
+    role, whatever a suggestion would say (the user said it)."""
+    if inputs.official is None or inputs.single_article:
+        return Placement(
+            inputs,
+            f"Nothing added: {_ROLE_WORDS[role]} is compared with the official readout; "
+            "put the official readout on the left first.",
+        )
+    placed = inputs
+    for document in documents:
+        placed = placed.with_added_background(document, None)
+    for position in range(len(inputs.backgrounds), len(placed.backgrounds)):
+        placed = placed.with_role(position, role)
+    names = ", ".join(f"“{_name(d)}”" for d in documents)
+    return Placement(placed, f"Added {names} as {_ROLE_WORDS[role]}.")
+
+
+def swap(inputs: SessionInputs) -> Placement | None:
+    """The official readout and the first background trade places (Swap Sides); every
+    background-side role is suggested again beside the new official readout, since a
+    version of the one that left is no version of the one that came."""
+    swapped = inputs.swapped()
+    if swapped is None:
+        return None
+    placed, note = _suggested(swapped, 0)
+    return Placement(placed, f"Swapped the official readout and the background.{note}")
 
 
 def _suggested(inputs: SessionInputs, first: int) -> tuple[SessionInputs, str]:
@@ -101,7 +136,12 @@ def _suggested(inputs: SessionInputs, first: int) -> tuple[SessionInputs, str]:
 
 
 def _ranked(documents: Sequence[Document], rank: Ranker) -> list[Document]:
-    chosen = rank(documents) if len(documents) > 1 else 0
+    chosen = 0
+    if len(documents) > 1:
+        # A story that came with two versions of one release is about that release,
+        # not about the other government's readout beside it.
+        family = released_with_a_version(documents)
+        chosen = family[rank([documents[i] for i in family])] if family else rank(documents)
     return [documents[chosen], *(d for i, d in enumerate(documents) if i != chosen)]
 
 

@@ -19,7 +19,7 @@ from desktop.engine.topics import Topic, matrix_note, topics
 from desktop.workspace.claims import ClaimRow, claim_rows
 from desktop.workspace.inputs import SessionInputs, Side
 from desktop.workspace.links import Alignment, Band, Link, alignment_of, bands_of, links_of
-from desktop.workspace.placement import Placement, place
+from desktop.workspace.placement import Placement, place, swap
 from desktop.workspace.sources import Source
 
 
@@ -93,3 +93,12 @@ def open_sources(
         prepare_comparison(placement.inputs),
         tuple(naming.own_title(d) for d in documents),
     )
+
+
+def swap_sides(inputs: SessionInputs) -> tuple[Placement, PreparedComparison] | None:
+    """Swap Sides with the roles suggested again (``placement.swap``), and the comparison
+    of the result: a worker job, since suggesting roles compares whole texts."""
+    placement = swap(inputs)
+    if placement is None:
+        return None
+    return placement, prepare_comparison(placement.inputs)

@@ -20,6 +20,8 @@ from desktop.ingest.role import role_hint
 VERSION_OVERLAP = 0.5
 # SequenceMatcher is quadratic at worst: a release's opening words are enough to tell.
 _WORDS = 5_000
+# Documents paired when looking for a release's versions among many opened at once.
+_FAMILY = 8
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,29 @@ def overlap(official: Document, other: Document) -> float:
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     kept = sum(block.size for block in matcher.get_matching_blocks())
     return kept / max(len(a), len(b))
+
+
+def released_with_a_version(documents: Sequence[Document]) -> list[int]:
+    """Indices of the releases among ``documents`` that have another version among them
+    (mostly the same text): the candidates for the official readout when a story comes
+    with a revised release. Reporting never qualifies, so two copies of one wire story
+    do not put an article on the left. Only the first ``_FAMILY`` documents are paired."""
+    releases = [
+        i for i, d in enumerate(documents[:_FAMILY]) if role_hint(d).role == Role.OFFICIAL.value
+    ]
+    # Word counts as ``overlap`` caps them; whitespace words, with room for the few a
+    # word pattern counts differently.
+    sizes = {i: min(_WORDS, len(documents[i].text.split())) for i in releases}
+    paired: set[int] = set()
+    for n, i in enumerate(releases):
+        for j in releases[n + 1 :]:
+            # The share kept in order is at most the shorter text over the longer one:
+            # texts of very different lengths are never versions, so skip the matcher.
+            if min(sizes[i], sizes[j]) < 0.8 * VERSION_OVERLAP * max(sizes[i], sizes[j]):
+                continue
+            if overlap(documents[i], documents[j]) >= VERSION_OVERLAP:
+                paired |= {i, j}
+    return sorted(paired)
 
 
 def suggest_roles(official: Document, others: Sequence[Document]) -> list[RoleSuggestion]:

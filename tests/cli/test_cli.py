@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from tests.story import earlier_version
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "rajnath-hegseth-call-2025-07-01.txt"
@@ -146,26 +147,6 @@ def test_counterpart_and_revision_options_give_roles_revisions_and_document_summ
     assert "(counterpart): " in report and "readout claims" in report
 
 
-def _earlier_version(folder: Path) -> Path:
-    """Case 02's release as first put out: one sentence reworded, one later withdrawn,
-    and without the closing line (the corpus has no case with a version and a counterpart
-    together outside the held-out split)."""
-    text = (CASE / "official.txt").read_text(encoding="utf-8")
-    text = text.replace(
-        "The two leaders shared their concern over the situation in Bangladesh.",
-        "The two leaders discussed the situation in Bangladesh.",
-    )
-    text = text.replace(" They agreed to remain in touch.", "")
-    text = text.replace(
-        "including the Quad.",
-        "including the Quad. Prime Minister looked forward to welcoming President Biden "
-        "to the Quad Leaders' Summit in India.",
-    )
-    path = folder / "official_v1.txt"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def test_done_means_story_prints_roles_revisions_topics_summaries_and_ties(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -174,7 +155,7 @@ def test_done_means_story_prints_roles_revisions_topics_summaries_and_ties(
         str(CASE / "official.txt"),
         str(CASE / "article.txt"),
         "--revision",
-        str(_earlier_version(tmp_path)),
+        str(earlier_version(tmp_path)),
         "--counterpart",
         str(CASE / "counterpart.txt"),
     ]
@@ -212,5 +193,9 @@ def test_done_means_story_prints_roles_revisions_topics_summaries_and_ties(
     report = capsys.readouterr().out
     assert "REVISIONS — version 3 → official 0: 1 sentence removed, 1 added, 1 reworded" in report
     assert f"TOPICS ({len(topics)})" in report
-    assert "  readout  1 bg     2 cp     topic" in report
+    assert "  readout   1 bg      2 cp      topic" in report
+    assert "o official, s sources, n named, r reporter" in report
+    # Within the article, on whose word: "3 o,s,r" (official, sources, reporter).
+    lines = report.split("TOPICS", 1)[1].splitlines()[3 : 3 + len(topics)]
+    assert len(lines) == len(topics) and any(",r " in line for line in lines)
     assert "(counterpart): 0 of" in report and "⇄ in counterpart, s. 2" in report

@@ -81,3 +81,35 @@ def test_past_the_claim_limit_the_pdf_says_why_it_has_no_matrix(
     matrix = text.index(squash("Topics across the sources"))
     assert text.index(squash("No topic matrix:"), matrix) < text.index(squash("Side by side"))
     assert squash("more than the 5 it can group") in text
+
+
+def test_the_four_document_story_has_its_matrix_on_page_two_and_a_line_per_document(
+    qapp: object, tmp_path: Path
+) -> None:
+    from desktop.ingest import read_path
+    from tests.story import story_files
+
+    official, article, version, counterpart = (read_path(p) for p in story_files(tmp_path))
+    comparison = compare_sources(
+        official, [article], counterparts=[counterpart], versions=[version]
+    )
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    result = export_pdf(comparison, ARTIFACTS / "story-four-documents.pdf", exported_at=EXPORTED_AT)
+    pages = [squash(page.extract_text()) for page in PdfReader(result.path).pages]
+    matrix_page = next(n for n, t in enumerate(pages) if squash("Topics across the sources") in t)
+    assert matrix_page <= 1, "the matrix is on page 1 or 2"
+    first = pages[0]
+    # One summary line per document beside the pooled headline (versions are no findings).
+    from desktop.export.terminal_sources import document_lines
+
+    lines = document_lines(comparison)
+    assert ["(background): " in lines[0], "(counterpart): " in lines[1]] == [True, True]
+    assert "mentions" in lines[1] and "readout claims" in lines[1]
+    assert all(squash(line) in first for line in lines)
+    ((d, k, _),) = comparison.revisions[0].reported
+    still = f"still in the reporting: Background {d} sentence {k + 1}"
+    assert squash(still) in "".join(pages[:2])
+    text = "".join(pages)
+    assert text.index(squash("Topics across the sources")) < text.index(
+        squash("Not in the official readout")
+    )
