@@ -348,6 +348,8 @@ def _fixed_unit(line: _Line) -> Unit:
             continue
         if _matches(unit, line.text):
             return unit
+    if line.whole_line and not any(ch.isalpha() for ch in line.text):
+        return Unit.BOILERPLATE  # "183", "0 / 0", a stray "." — a counter or a widget
     return Unit.CLAIM
 
 

@@ -704,3 +704,24 @@ def test_the_related_block_does_not_run_back_into_the_articles_last_paragraphs()
     )
     units = dict(_units(_ARTICLE + teaser))
     assert all(units[line] is Unit.LINK for line in teaser.splitlines()), units
+
+
+def test_a_comment_box_and_the_pages_counters_are_boilerplate() -> None:
+    furniture = [
+        "183",
+        "0 / 0",
+        "0 replies",
+        "Want to join the discussion?",
+        "Feel free to contribute!",
+        "This site uses Akismet to reduce spam.",
+        "Learn how your comment data is processed.",
+        "This news has been read 148 times in total",
+        "Story highlights",
+    ]
+    units = dict(_units(_ARTICLE + "\n".join(furniture) + "\n"))
+    for line in furniture:
+        assert units[line] is Unit.BOILERPLATE, line
+    # Figures inside a sentence are a claim's.
+    assert _unit_between("Trade talks", "Two-way trade rose 12 per cent to $41 billion.", "") is (
+        Unit.CLAIM
+    )
