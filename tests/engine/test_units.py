@@ -725,3 +725,17 @@ def test_a_comment_box_and_the_pages_counters_are_boilerplate() -> None:
     assert _unit_between("Trade talks", "Two-way trade rose 12 per cent to $41 billion.", "") is (
         Unit.CLAIM
     )
+
+
+def test_a_sites_promotion_of_its_app_accounts_and_membership_is_links() -> None:
+    promos = [
+        "For latest news on mobile and tablet, download IndiaTV Android app and iOS app.",
+        "You can also follow AzerNEWS on Twitter @AzerNewsAz or Facebook @AzerNewsNewspaper",
+        "Sign in to unlock member-only benefits!",
+        "Choose to support open, independent, quality journalism and subscribe on a monthly basis.",
+    ]
+    units = dict(_units(_ARTICLE + "\n".join(promos) + "\n"))
+    for line in promos:
+        assert units[line] is Unit.LINK, line
+    story = "The ministry asked travellers to download the government's health app."
+    assert _unit_between("Travel rules", story, "") is Unit.CLAIM
