@@ -29,11 +29,16 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from desktop.workspace.worker import WorkerError, WorkerProcess
 
 log = logging.getLogger(__name__)
+
+# How long quitting waits for the thread pool's jobs (opening or saving the sessions
+# database, rendering) to end: a pool thread still running Python code while the
+# interpreter shuts down crashes the process.
+DRAIN_MS = 15000
 
 Then = Callable[[Any], None]
 Otherwise = Callable[[str], None]
@@ -92,6 +97,9 @@ class Background(QObject):
         self._in_process = 0  # the ticket of the job the worker process runs
         self._landed.connect(self._land, Qt.ConnectionType.QueuedConnection)
         self._posted.connect(self._run_posted, Qt.ConnectionType.QueuedConnection)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.drain)
 
     # -- asking ---------------------------------------------------------------------
 
@@ -186,6 +194,14 @@ class Background(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         """Wait for the thread pool (tests, shutdown)."""
         return self.pool.waitForDone(msecs)
+
+    @Slot()
+    def drain(self) -> None:
+        """On quitting: no more answers, and the thread pool's jobs end before the
+        interpreter does (the window is gone by then, so nobody waits on screen)."""
+        self.gone.set()
+        if not self.pool.waitForDone(DRAIN_MS):
+            log.warning("a background job was still running when Readout quit")
 
     def close(self) -> None:
         """No more answers; the worker process ends now."""

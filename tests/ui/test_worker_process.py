@@ -105,3 +105,36 @@ def test_closing_the_window_during_a_comparison_ends_the_worker_at_once(tmp_path
     assert closed < 2.0, "closing does not wait for the comparison"
     assert elapsed < 30, "the process exits instead of finishing the comparison"
     assert not _alive(pid)
+
+
+_QUIT_DURING_A_POOL_JOB = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from desktop.ui.background import Background
+app = QApplication([])
+background = Background(lambda error: None)
+def slow():
+    time.sleep(1.0)
+    print("JOB DONE", flush=True)
+    return 1
+background.in_thread(slow, then=print, what="test")
+QTimer.singleShot(100, app.quit)
+app.exec()
+print("EXITING", flush=True)
+"""
+
+
+def test_quitting_waits_for_the_thread_pools_jobs_before_the_interpreter_ends() -> None:
+    # A pool thread still running Python code while the interpreter shuts down crashed
+    # the process (a sessions-database job finishing after the window had closed).
+    completed = subprocess.run(
+        [sys.executable, "-X", "faulthandler", "-c", _QUIT_DURING_A_POOL_JOB],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT)),
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.split() == ["JOB", "DONE", "EXITING"]
