@@ -7,13 +7,14 @@ decided (matches, coverage, word diff) and decides nothing itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from enum import Enum, auto
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 
 from desktop import naming
+from desktop.engine.compare import SentenceResult
 from desktop.engine.corrections import CorrectedComparison, SentenceKey
 from desktop.engine.document import Span
 from desktop.engine.language import language_name
@@ -27,12 +28,17 @@ from desktop.ui.document_pane import DocumentPane
 from desktop.ui.document_view import DocumentView
 from desktop.ui.find_bar import find_spans
 from desktop.ui.link_map import LinkMap
-from desktop.ui.rendering import style_sentences, underline_shift_words
+from desktop.ui.rendering import style_revisions, style_sentences, underline_shift_words
 from desktop.ui.tooltips import tooltip
 from desktop.workspace.claims import claim_rows, side_name
 from desktop.workspace.links import Alignment, Link, alignment_of, links_of
 from desktop.workspace.navigation import Predicate, step
-from desktop.workspace.revision_marks import revision_marks
+from desktop.workspace.revision_marks import (
+    RevisionState,
+    revision_marks,
+    revision_states,
+    state_answers,
+)
 from desktop.workspace.wording import attribution_line, shorten
 
 
@@ -144,6 +150,9 @@ class ComparisonView(QObject):
             rendered.index_of_sentences,
         )
         view.tooltip_provider = self._tooltip
+        if self._revision_states(rendered.index) is not None:
+            # Rendered with coverage tints in the worker; a version reads by revision.
+            self.style(view, rendered.sentences)
         self.show_shifts(view, rendered.index)
         name = naming.document_name(rendered.document)
         role = ""
@@ -153,6 +162,24 @@ class ComparisonView(QObject):
             tab, shorten(name, 40), f"{name}{role}\n{provenance(rendered.document).details()}"
         )
         view.corrected = self._corrected_in(rendered.index)
+
+    def _revision_states(self, document: int) -> Mapping[int, RevisionState] | None:
+        if self.comparison is None:
+            return None
+        return revision_states(self.comparison, document)
+
+    def style(self, view: DocumentView, sentences: Collection[SentenceResult]) -> None:
+        """Style ``sentences`` of one pane: a version of the release by revision state
+        (kept plain, reworded, not kept), any other document by coverage."""
+        comparison = self.comparison
+        document = view.document_index
+        states = revision_states(comparison, document) if comparison is not None else None
+        if states is not None:
+            style_revisions(view.document(), view.offsets, sentences, states, self.look)
+        else:
+            style_sentences(
+                view.document(), view.offsets, sentences, self.look, official=document == 0
+            )
 
     def show_shifts(self, view: DocumentView, document: int) -> None:
         """The lens on one pane: a mark beside each shifted pair, its carrying words waved;
@@ -225,6 +252,17 @@ class ComparisonView(QObject):
         if comparison is not None and 0 < right.document_index < len(comparison.documents):
             role = comparison.documents[right.document_index].role
         self.right.side.setText(_SIDE_NAMES.get(role, "BACKGROUND"))
+        # A version's tab reads by revision, and its legend says so.
+        revision = None
+        if comparison is not None and self._revision_states(right.document_index) is not None:
+            revision = state_answers(comparison, right.document_index)
+        self.right.legend.set_revision(revision)
+        states = self._revision_states(right.document_index)
+        self.link_map.set_reworded(
+            None
+            if states is None
+            else frozenset(i for i, state in states.items() if state is RevisionState.REWORDED)
+        )
         self.link_map.set_views(self.left.views[0], right)
         self.link_map.set_links(self._links.get(right.document_index, ()))
         if right.source is None:
@@ -265,7 +303,7 @@ class ComparisonView(QObject):
             view.sentences = result.sentences
             view.corrected = self._corrected_in(d)
             if changed:
-                style_sentences(view.document(), view.offsets, changed, self.look, official=d == 0)
+                self.style(view, changed)
                 self.show_shifts(view, d)
             view.viewport().update()
             if d > 0:
@@ -285,13 +323,7 @@ class ComparisonView(QObject):
         self.claims.model.set_look(look)
         for view in self.views():
             if view.sentences:
-                style_sentences(
-                    view.document(),
-                    view.offsets,
-                    view.sentences,
-                    look,
-                    official=view.document_index == 0,
-                )
+                self.style(view, view.sentences)
                 self.show_shifts(view, view.document_index)
         self._marks()
         self.restyled.emit()
@@ -342,9 +374,12 @@ class ComparisonView(QObject):
         self._marks()
         self.selectionChanged.emit()
         sentence = comparison.documents[key[0]].sentences[key[1]]
+        states = self._revision_states(key[0])
+        # A version's sentence is kept, reworded or not kept; any other is covered or not.
+        judged = states[key[1]].value if states is not None else sentence.coverage.value
         self.described.emit(
             f"{side_name(comparison, key[0])} · {attribution_line(comparison, key[0], sentence)} · "
-            f"{sentence.coverage.value} — “{shorten(sentence.text, 80)}”"
+            f"{judged} — “{shorten(sentence.text, 80)}”"
         )
 
     def clear_selection(self) -> None:
