@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
-from desktop.palette import Look
+from desktop.palette import OKABE_ITO, Look, mix
 from desktop.ui.document_view import DocumentView
 from desktop.workspace.links import Band, Link, bands_of
 
@@ -155,7 +155,9 @@ class LinkMap(QWidget):
     def _colour(self, link: Link) -> QColor:
         if self.reworded is None:
             return self.look.strong[link.coverage]
-        return self.look.reworded if link.right in self.reworded else self.look.find_current
+        if link.right in self.reworded:  # the orange of the tab's reworded tint, stronger
+            return mix(self.look.page, QColor(OKABE_ITO["orange"]), 0.7)
+        return mix(self.look.page, self.look.text, 0.3)  # kept: neutral
 
     def _draw(self, painter: QPainter, path: QPainterPath, link: Link, *, selected: bool) -> None:
         base = self._colour(link)

@@ -71,6 +71,12 @@ def test_the_version_tab_shows_the_revision_not_coverage(
         assert not coverage_tints & {c for c in shown.values() if c}, look_name
 
     check("light")
+    # The legend (F1) names the version's tints in the same colours.
+    from desktop.ui.dialogs import legend_html
+
+    html = legend_html(window.look)
+    assert window.look.reworded.name() in html and window.look.not_kept.name() in html
+    assert "not kept" in html and "$" not in html
     kinds = set(states.values())
     assert kinds == set(RevisionState), "the story has each state"
     reworded = next(i for i, s in states.items() if s is RevisionState.REWORDED)
