@@ -150,7 +150,7 @@ class ComparisonView(QObject):
             rendered.index_of_sentences,
         )
         view.tooltip_provider = self._tooltip
-        if self._revision_states(rendered.index) is not None:
+        if self.revision_states(rendered.index) is not None:
             # Rendered with coverage tints in the worker; a version reads by revision.
             self.style(view, rendered.sentences)
         self.show_shifts(view, rendered.index)
@@ -163,7 +163,7 @@ class ComparisonView(QObject):
         )
         view.corrected = self._corrected_in(rendered.index)
 
-    def _revision_states(self, document: int) -> Mapping[int, RevisionState] | None:
+    def revision_states(self, document: int) -> Mapping[int, RevisionState] | None:
         if self.comparison is None:
             return None
         return revision_states(self.comparison, document)
@@ -252,17 +252,16 @@ class ComparisonView(QObject):
         if comparison is not None and 0 < right.document_index < len(comparison.documents):
             role = comparison.documents[right.document_index].role
         self.right.side.setText(_SIDE_NAMES.get(role, "BACKGROUND"))
-        # A version's tab reads by revision, and its legend says so.
-        revision = None
-        if comparison is not None and self._revision_states(right.document_index) is not None:
-            revision = state_answers(comparison, right.document_index)
-        self.right.legend.set_revision(revision)
-        states = self._revision_states(right.document_index)
-        self.link_map.set_reworded(
-            None
-            if states is None
-            else frozenset(i for i, state in states.items() if state is RevisionState.REWORDED)
-        )
+        # A version's tab reads by revision: its legend and the link map's bands say so.
+        states = self.revision_states(right.document_index)
+        if comparison is None or states is None:
+            self.right.legend.set_revision(None)
+            self.link_map.set_reworded(None)
+        else:
+            self.right.legend.set_revision(state_answers(comparison, right.document_index))
+            self.link_map.set_reworded(
+                frozenset(i for i, state in states.items() if state is RevisionState.REWORDED)
+            )
         self.link_map.set_views(self.left.views[0], right)
         self.link_map.set_links(self._links.get(right.document_index, ()))
         if right.source is None:
@@ -374,7 +373,7 @@ class ComparisonView(QObject):
         self._marks()
         self.selectionChanged.emit()
         sentence = comparison.documents[key[0]].sentences[key[1]]
-        states = self._revision_states(key[0])
+        states = self.revision_states(key[0])
         # A version's sentence is kept, reworded or not kept; any other is covered or not.
         judged = states[key[1]].value if states is not None else sentence.coverage.value
         self.described.emit(

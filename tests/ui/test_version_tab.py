@@ -94,6 +94,33 @@ def test_the_version_tab_shows_the_revision_not_coverage(
     differing = [s.cursor.selectedText() for s in view.extraSelections()]
     assert "discussed" in differing
     window.view.clear_selection()
+    # Its context menu corrects links only: no coverage or attribution to correct.
+    from PySide6.QtWidgets import QMenu
+
+    def entries(document: int, index: int) -> list[str]:
+        menu = QMenu()
+        window.corrector.populate(menu, document, index)
+        return [a.text() for a in menu.actions() if a.text()]
+
+    assert "Correct C&overage" not in entries(version, reworded)
+    assert "Correct &Attribution" not in entries(version, reworded)
+    assert "&Unlink" in entries(version, reworded)
+    assert "Correct C&overage" in entries(1, 0) and "Correct C&overage" in entries(0, 1)
+    # F7 stops at the sentences not kept, Alt+Down at every revised one, and the status
+    # line names them so (not "absent claims").
+    view.setFocus()
+    window.view.clear_selection()
+    qtbot.keyClick(view, Qt.Key.Key_F7)
+    assert window.view.selected == (version, removed)
+    qtbot.keyClick(view, Qt.Key.Key_F7)
+    assert window.view.selected == (version, removed)
+    assert "sentences not kept" in window.statusBar().currentMessage()
+    window.view.clear_selection()
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    first = window.view.selected
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert {first, window.view.selected} == {(version, reworded), (version, removed)}
+    window.view.clear_selection()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(SCREENSHOTS / "readout-version-tab.png"))
     # Another theme restyles the tab by revision again, in its colours.
