@@ -333,11 +333,23 @@ class ComparisonView(QObject):
         if self.comparison is None:
             return None
         matches = self.comparison.documents[key[0]].sentences[key[1]].matches
+        if key[0] == 0 and self.revision_states(self.right.current_view().document_index):
+            return self._in_version(key[1])
         if key[0] == 0:
             current = self.right.current_view().document_index
             in_tab = [m for m in matches if m.document == current]
             matches = tuple(in_tab) or matches
         return (matches[0].document, matches[0].index) if matches else None
+
+    def _in_version(self, official: int) -> SentenceKey | None:
+        """On a version's tab, an official sentence's partner is the version's sentence
+        linked to it (kept or reworded; None when the revision added it): the tab stays."""
+        assert self.comparison is not None
+        document = self.right.current_view().document_index
+        for sentence in self.comparison.documents[document].sentences:
+            if any(m.document == 0 and m.index == official for m in sentence.matches):
+                return document, sentence.index
+        return None
 
     def select(self, key: SentenceKey, origin: Origin) -> None:
         comparison = self.comparison
@@ -400,13 +412,20 @@ class ComparisonView(QObject):
         marks: dict[int, tuple[int | None, list[int], list[Span]]] = {}
         key = self.selected
         if key is not None and self.comparison is not None:
-            diff = self.comparison.diff(*key)
-            sentence = self.comparison.documents[key[0]].sentences[key[1]]
-            marks[key[0]] = (key[1], [], list(diff.left_only) if diff else [])
             partner = self.partner(key)
-            if partner is not None:
-                linked = [m.index for m in sentence.matches if m.document == partner[0]]
-                marks[partner[0]] = (None, linked, list(diff.right_only) if diff else [])
+            if key[0] == 0 and partner is not None and self.revision_states(partner[0]):
+                # An official sentence against a version: the links run from the
+                # version's side, and so does the word diff (its sides swapped).
+                diff = self.comparison.diff(*partner)
+                marks[0] = (key[1], [], list(diff.right_only) if diff else [])
+                marks[partner[0]] = (None, [partner[1]], list(diff.left_only) if diff else [])
+            else:
+                diff = self.comparison.diff(*key)
+                sentence = self.comparison.documents[key[0]].sentences[key[1]]
+                marks[key[0]] = (key[1], [], list(diff.left_only) if diff else [])
+                if partner is not None:
+                    linked = [m.index for m in sentence.matches if m.document == partner[0]]
+                    marks[partner[0]] = (None, linked, list(diff.right_only) if diff else [])
         current = self._hits[self._hit][1] if self._hit is not None else None
         for view in self.views():
             selected, linked, differing = marks.get(view.document_index, (None, [], []))

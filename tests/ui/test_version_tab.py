@@ -121,6 +121,21 @@ def test_the_version_tab_shows_the_revision_not_coverage(
     qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert {first, window.view.selected} == {(version, reworded), (version, removed)}
     window.view.clear_selection()
+    # An official sentence selected on the version's tab: the tab stays, its partner is
+    # the version's sentence and the word diff is theirs (not the article's).
+    official = comparison.documents[0].sentences
+    shared = next(s.index for s in official if s.text.startswith("The two leaders shared"))
+    added = next(s.index for s in official if s.text.startswith("They agreed"))
+    left = window.left.views[0]
+    window.view.select((0, shared), Origin.CLICK)
+    assert window.right.current_view() is view
+    assert window.view.partner((0, shared)) == (version, reworded)
+    assert "discussed" in [s.cursor.selectedText() for s in view.extraSelections()]
+    assert "shared" in [s.cursor.selectedText() for s in left.extraSelections()]
+    window.view.select((0, added), Origin.CLICK)
+    assert window.right.current_view() is view, "an added sentence has no partner here"
+    assert window.view.partner((0, added)) is None
+    window.view.clear_selection()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     assert window.grab().save(str(SCREENSHOTS / "readout-version-tab.png"))
     # Another theme restyles the tab by revision again, in its colours.
