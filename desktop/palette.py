@@ -7,6 +7,10 @@ in lightness (absent is the darkest on a light page, the most saturated on a
 dark one), so they separate in greyscale too; every tint is repeated in words
 in the tooltip, the claims table and the legend.
 
+A version of the release is tinted by revision, not coverage, in the two colours
+coverage leaves free: reworded orange (#E69F00), not kept reddish purple (#CC79A7);
+a kept sentence is plain.
+
 Attribution is a line under the text, not a colour: official is a solid line,
 named a dashed one, sources a dotted one, the reporter's own narration none.
 """
@@ -101,6 +105,8 @@ class Look:
     find: QColor
     find_current: QColor
     muted: QColor
+    reworded: QColor  # a version's sentence the official readout has reworded
+    not_kept: QColor  # a version's sentence the official readout does not have
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> Look:
@@ -114,7 +120,8 @@ class Look:
         }
         # Coverage owns blue, yellow and vermillion. Everything else stays out of them:
         # the selection is outlined in ink, find hits are neutral greys (the current one
-        # darkest), corrections bluish green, notes reddish purple.
+        # darkest), corrections bluish green, notes reddish purple; a version's revision
+        # tints orange (reworded) and reddish purple (not kept).
         return cls(
             dark=dark,
             page=page,
@@ -128,6 +135,8 @@ class Look:
             find=mix(page, text, 0.22),
             find_current=mix(page, text, 0.5),
             muted=mix(page, text, 0.55),
+            reworded=mix(page, QColor(OKABE_ITO["orange"]), 0.42 if dark else 0.30),
+            not_kept=mix(page, QColor(OKABE_ITO["reddish_purple"]), 0.50 if dark else 0.34),
         )
 
     def coverage_css(self) -> dict[str, str]:

@@ -7,13 +7,14 @@ decided (matches, coverage, word diff) and decides nothing itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from enum import Enum, auto
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 
 from desktop import naming
+from desktop.engine.compare import SentenceResult
 from desktop.engine.corrections import CorrectedComparison, SentenceKey
 from desktop.engine.document import Span
 from desktop.engine.language import language_name
@@ -27,12 +28,17 @@ from desktop.ui.document_pane import DocumentPane
 from desktop.ui.document_view import DocumentView
 from desktop.ui.find_bar import find_spans
 from desktop.ui.link_map import LinkMap
-from desktop.ui.rendering import style_sentences, underline_shift_words
+from desktop.ui.rendering import style_revisions, style_sentences, underline_shift_words
 from desktop.ui.tooltips import tooltip
 from desktop.workspace.claims import claim_rows, side_name
 from desktop.workspace.links import Alignment, Link, alignment_of, links_of
 from desktop.workspace.navigation import Predicate, step
-from desktop.workspace.revision_marks import revision_marks
+from desktop.workspace.revision_marks import (
+    RevisionState,
+    revision_marks,
+    revision_states,
+    state_answers,
+)
 from desktop.workspace.wording import attribution_line, shorten
 
 
@@ -144,6 +150,9 @@ class ComparisonView(QObject):
             rendered.index_of_sentences,
         )
         view.tooltip_provider = self._tooltip
+        if self.revision_states(rendered.index) is not None:
+            # Rendered with coverage tints in the worker; a version reads by revision.
+            self.style(view, rendered.sentences)
         self.show_shifts(view, rendered.index)
         name = naming.document_name(rendered.document)
         role = ""
@@ -153,6 +162,24 @@ class ComparisonView(QObject):
             tab, shorten(name, 40), f"{name}{role}\n{provenance(rendered.document).details()}"
         )
         view.corrected = self._corrected_in(rendered.index)
+
+    def revision_states(self, document: int) -> Mapping[int, RevisionState] | None:
+        if self.comparison is None:
+            return None
+        return revision_states(self.comparison, document)
+
+    def style(self, view: DocumentView, sentences: Collection[SentenceResult]) -> None:
+        """Style ``sentences`` of one pane: a version of the release by revision state
+        (kept plain, reworded, not kept), any other document by coverage."""
+        comparison = self.comparison
+        document = view.document_index
+        states = revision_states(comparison, document) if comparison is not None else None
+        if states is not None:
+            style_revisions(view.document(), view.offsets, sentences, states, self.look)
+        else:
+            style_sentences(
+                view.document(), view.offsets, sentences, self.look, official=document == 0
+            )
 
     def show_shifts(self, view: DocumentView, document: int) -> None:
         """The lens on one pane: a mark beside each shifted pair, its carrying words waved;
@@ -225,6 +252,16 @@ class ComparisonView(QObject):
         if comparison is not None and 0 < right.document_index < len(comparison.documents):
             role = comparison.documents[right.document_index].role
         self.right.side.setText(_SIDE_NAMES.get(role, "BACKGROUND"))
+        # A version's tab reads by revision: its legend and the link map's bands say so.
+        states = self.revision_states(right.document_index)
+        if comparison is None or states is None:
+            self.right.legend.set_revision(None)
+            self.link_map.set_reworded(None)
+        else:
+            self.right.legend.set_revision(state_answers(comparison, right.document_index))
+            self.link_map.set_reworded(
+                frozenset(i for i, state in states.items() if state is RevisionState.REWORDED)
+            )
         self.link_map.set_views(self.left.views[0], right)
         self.link_map.set_links(self._links.get(right.document_index, ()))
         if right.source is None:
@@ -265,7 +302,7 @@ class ComparisonView(QObject):
             view.sentences = result.sentences
             view.corrected = self._corrected_in(d)
             if changed:
-                style_sentences(view.document(), view.offsets, changed, self.look, official=d == 0)
+                self.style(view, changed)
                 self.show_shifts(view, d)
             view.viewport().update()
             if d > 0:
@@ -285,13 +322,7 @@ class ComparisonView(QObject):
         self.claims.model.set_look(look)
         for view in self.views():
             if view.sentences:
-                style_sentences(
-                    view.document(),
-                    view.offsets,
-                    view.sentences,
-                    look,
-                    official=view.document_index == 0,
-                )
+                self.style(view, view.sentences)
                 self.show_shifts(view, view.document_index)
         self._marks()
         self.restyled.emit()
@@ -302,11 +333,23 @@ class ComparisonView(QObject):
         if self.comparison is None:
             return None
         matches = self.comparison.documents[key[0]].sentences[key[1]].matches
+        if key[0] == 0 and self.revision_states(self.right.current_view().document_index):
+            return self._in_version(key[1])
         if key[0] == 0:
             current = self.right.current_view().document_index
             in_tab = [m for m in matches if m.document == current]
             matches = tuple(in_tab) or matches
         return (matches[0].document, matches[0].index) if matches else None
+
+    def _in_version(self, official: int) -> SentenceKey | None:
+        """On a version's tab, an official sentence's partner is the version's sentence
+        linked to it (kept or reworded; None when the revision added it): the tab stays."""
+        assert self.comparison is not None
+        document = self.right.current_view().document_index
+        for sentence in self.comparison.documents[document].sentences:
+            if any(m.document == 0 and m.index == official for m in sentence.matches):
+                return document, sentence.index
+        return None
 
     def select(self, key: SentenceKey, origin: Origin) -> None:
         comparison = self.comparison
@@ -342,9 +385,12 @@ class ComparisonView(QObject):
         self._marks()
         self.selectionChanged.emit()
         sentence = comparison.documents[key[0]].sentences[key[1]]
+        states = self.revision_states(key[0])
+        # A version's sentence is kept, reworded or not kept; any other is covered or not.
+        judged = states[key[1]].value if states is not None else sentence.coverage.value
         self.described.emit(
             f"{side_name(comparison, key[0])} · {attribution_line(comparison, key[0], sentence)} · "
-            f"{sentence.coverage.value} — “{shorten(sentence.text, 80)}”"
+            f"{judged} — “{shorten(sentence.text, 80)}”"
         )
 
     def clear_selection(self) -> None:
@@ -366,13 +412,20 @@ class ComparisonView(QObject):
         marks: dict[int, tuple[int | None, list[int], list[Span]]] = {}
         key = self.selected
         if key is not None and self.comparison is not None:
-            diff = self.comparison.diff(*key)
-            sentence = self.comparison.documents[key[0]].sentences[key[1]]
-            marks[key[0]] = (key[1], [], list(diff.left_only) if diff else [])
             partner = self.partner(key)
-            if partner is not None:
-                linked = [m.index for m in sentence.matches if m.document == partner[0]]
-                marks[partner[0]] = (None, linked, list(diff.right_only) if diff else [])
+            if key[0] == 0 and partner is not None and self.revision_states(partner[0]):
+                # An official sentence against a version: the links run from the
+                # version's side, and so does the word diff (its sides swapped).
+                diff = self.comparison.diff(*partner)
+                marks[0] = (key[1], [], list(diff.right_only) if diff else [])
+                marks[partner[0]] = (None, [partner[1]], list(diff.left_only) if diff else [])
+            else:
+                diff = self.comparison.diff(*key)
+                sentence = self.comparison.documents[key[0]].sentences[key[1]]
+                marks[key[0]] = (key[1], [], list(diff.left_only) if diff else [])
+                if partner is not None:
+                    linked = [m.index for m in sentence.matches if m.document == partner[0]]
+                    marks[partner[0]] = (None, linked, list(diff.right_only) if diff else [])
         current = self._hits[self._hit][1] if self._hit is not None else None
         for view in self.views():
             selected, linked, differing = marks.get(view.document_index, (None, [], []))

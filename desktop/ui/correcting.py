@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
 from desktop.engine.corrections import CorrectedComparison, Correction, Field, SentenceKey
-from desktop.engine.vocabulary import Attribution, Coverage
+from desktop.engine.vocabulary import Attribution, Coverage, Role
 from desktop.ui.comparison_loader import ComparisonLoader
 from desktop.ui.comparison_view import ComparisonView, Origin
 from desktop.workspace.claims import side_name
@@ -43,6 +43,15 @@ class CorrectionMenu:
         pending: SentenceKey | None,
         has_corrections: bool,
     ) -> None:
+        document = key[0]
+        # A version of the release is read by its revision, not by attribution and
+        # coverage: only its links can be corrected.
+        if document == 0 or comparison.documents[document].role is not Role.VERSION:
+            self._judgements(menu, comparison, key)
+        self._links(menu, comparison, key, pending, has_corrections)
+
+    def _judgements(self, menu: QMenu, comparison: CorrectedComparison, key: SentenceKey) -> None:
+        """Correct Attribution ▸ and Correct Coverage ▸."""
         document, index = key
         sentence = comparison.documents[document].sentences[index]
         attribution = menu.addMenu("Correct &Attribution")
@@ -70,6 +79,18 @@ class CorrectionMenu:
                     Correction.coverage_of(comparison, document, index, v)
                 )
             )
+
+    def _links(
+        self,
+        menu: QMenu,
+        comparison: CorrectedComparison,
+        key: SentenceKey,
+        pending: SentenceKey | None,
+        has_corrections: bool,
+    ) -> None:
+        """Link, Unlink ▸ and Restore Machine Values."""
+        document, index = key
+        sentence = comparison.documents[document].sentences[index]
         if pending is not None and (pending[0] == 0) != (document == 0):
             link = menu.addAction("&Link With Marked Sentence")
             link.setStatusTip("Link this sentence with the one you marked in the other pane")

@@ -29,6 +29,8 @@ def legend_html(look: Look) -> str:
         partial=look.tint[Coverage.PARTIAL].name(),
         absent=look.tint[Coverage.ABSENT].name(),
         corrected=look.corrected.name(),
+        reworded=look.reworded.name(),
+        not_kept=look.not_kept.name(),
         text=look.text.name(),
     )
 

@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QDockWidget, QStatusBar
 
 from desktop.ui.actions import Actions
 from desktop.ui.comparison_view import ComparisonView
-from desktop.workspace.navigation import is_absent, is_difference
+from desktop.ui.document_view import DocumentView
+from desktop.workspace.navigation import Predicate, is_absent, is_difference
+from desktop.workspace.revision_marks import RevisionState
 
 
 class Navigator(QObject):
@@ -31,12 +33,26 @@ class Navigator(QObject):
 
     def go_absent(self, *, forward: bool) -> None:
         shown = self.view.right.current_view()
-        self._report(self.view.navigate(shown, is_absent, forward=forward), "absent claims")
+        predicate, what = self._stops(shown, is_absent, "absent claims", {RevisionState.NOT_KEPT})
+        self._report(self.view.navigate(shown, predicate, forward=forward), what)
 
     def go_difference(self, *, forward: bool) -> None:
         left = self.view.left.current_view()
         shown = left if left.hasFocus() else self.view.right.current_view()
-        self._report(self.view.navigate(shown, is_difference, forward=forward), "differences")
+        revised = {RevisionState.REWORDED, RevisionState.NOT_KEPT}
+        predicate, what = self._stops(shown, is_difference, "differences", revised)
+        self._report(self.view.navigate(shown, predicate, forward=forward), what)
+
+    def _stops(
+        self, shown: DocumentView, predicate: Predicate, what: str, states: set[RevisionState]
+    ) -> tuple[Predicate, str]:
+        """On a version's tab the stops are its revision's (not kept; reworded or not
+        kept), not coverage; elsewhere ``predicate``."""
+        revision = self.view.revision_states(shown.document_index)
+        if revision is None:
+            return predicate, what
+        words = "sentences not kept" if states == {RevisionState.NOT_KEPT} else "revised sentences"
+        return (lambda s: revision.get(s.index) in states), words
 
     def go_to_match(self) -> None:
         if not self.view.go_to_partner():

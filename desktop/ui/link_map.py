@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
-from desktop.palette import Look
+from desktop.palette import OKABE_ITO, Look, mix
 from desktop.ui.document_view import DocumentView
 from desktop.workspace.links import Band, Link, bands_of
 
@@ -37,6 +37,10 @@ class LinkMap(QWidget):
         self._by_right: dict[int, list[Link]] = {}
         self.selected: tuple[int, int] | None = None
         self._paths: list[tuple[QPainterPath, Link]] = []
+        # Against a version of the release: the right-hand sentences reworded in the
+        # official readout (orange); the other bands are kept sentences (neutral), not
+        # coverage. None: bands by coverage.
+        self.reworded: frozenset[int] | None = None
         self.setMinimumWidth(44)
         self.setSizePolicy(self.sizePolicy().horizontalPolicy(), self.sizePolicy().verticalPolicy())
         self.setToolTip("Links between matched sentences; click a band to select the pair")
@@ -141,12 +145,25 @@ class LinkMap(QWidget):
             or band.right_first - NEIGHBOURHOOD <= right <= band.right_last + NEIGHBOURHOOD
         ]
 
+    def set_reworded(self, reworded: frozenset[int] | None) -> None:
+        """Colour the bands by revision (``reworded`` right-hand sentences) or, with None,
+        by coverage."""
+        if reworded != self.reworded:
+            self.reworded = reworded
+            self.update()
+
+    def _colour(self, link: Link) -> QColor:
+        if self.reworded is None:
+            return self.look.strong[link.coverage]
+        if link.right in self.reworded:  # the orange of the tab's reworded tint, stronger
+            return mix(self.look.page, QColor(OKABE_ITO["orange"]), 0.7)
+        return mix(self.look.page, self.look.text, 0.3)  # kept: neutral
+
     def _draw(self, painter: QPainter, path: QPainterPath, link: Link, *, selected: bool) -> None:
-        fill = QColor(self.look.strong[link.coverage])
+        base = self._colour(link)
+        fill = QColor(base)
         fill.setAlphaF(0.85 if selected else 0.35 + 0.4 * max(0.0, min(1.0, link.score)))
-        edge = QColor(
-            self.look.selection if selected else self.look.strong[link.coverage].darker(130)
-        )
+        edge = QColor(self.look.selection if selected else base.darker(130))
         pen = QPen(edge, 2.0 if selected else 1.0)
         if link.corrected:
             pen.setColor(self.look.corrected)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtGui import (
@@ -27,6 +27,7 @@ from desktop.engine.compare import SentenceResult
 from desktop.engine.document import Span
 from desktop.engine.vocabulary import Unit
 from desktop.palette import UNDERLINE_STYLE, Look
+from desktop.workspace.revision_marks import RevisionState
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 LINE_HEIGHT_PERCENT = 145
@@ -136,6 +137,47 @@ def style_sentences(
         cursor.setPosition(offsets.to_qt(sentence.start))
         cursor.setPosition(offsets.to_qt(sentence.end), QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(sentence_format(sentence, look, underline=not official))
+        if sentence.cue is not None and not is_greyed(sentence):
+            cursor.setPosition(offsets.to_qt(sentence.cue.start))
+            cursor.setPosition(offsets.to_qt(sentence.cue.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(cue)
+    cursor.endEditBlock()
+
+
+def revision_format(
+    sentence: SentenceResult, state: RevisionState | None, look: Look
+) -> QTextCharFormat:
+    """A version's sentence: tinted by how the official readout has it (reworded, not
+    kept), plain when kept as is; never a coverage tint or an attribution line (a
+    version is the release itself, not reporting)."""
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+    fmt.setForeground(look.muted if is_greyed(sentence) else look.text)
+    fmt.setFontWeight(QFont.Weight.Bold if sentence.unit is Unit.HEADLINE else QFont.Weight.Normal)
+    if state is RevisionState.REWORDED:
+        fmt.setBackground(look.reworded)
+    elif state is RevisionState.NOT_KEPT:
+        fmt.setBackground(look.not_kept)
+    else:
+        fmt.setBackground(Qt.BrushStyle.NoBrush)
+    return fmt
+
+
+def style_revisions(
+    document: QTextDocument,
+    offsets: Offsets,
+    sentences: Collection[SentenceResult],
+    states: Mapping[int, RevisionState],
+    look: Look,
+) -> None:
+    """Style a version's pane by revision state in place (see ``revision_format``)."""
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    cue = cue_format(look)
+    for sentence in sentences:
+        cursor.setPosition(offsets.to_qt(sentence.start))
+        cursor.setPosition(offsets.to_qt(sentence.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(revision_format(sentence, states.get(sentence.index), look))
         if sentence.cue is not None and not is_greyed(sentence):
             cursor.setPosition(offsets.to_qt(sentence.cue.start))
             cursor.setPosition(offsets.to_qt(sentence.cue.end), QTextCursor.MoveMode.KeepAnchor)

@@ -9,7 +9,7 @@ from desktop.engine.corrections import Field
 from desktop.engine.counterpart_ties import counterpart_line, counterpart_sentence
 from desktop.engine.lens_marks import shift_lines_for
 from desktop.engine.vocabulary import Unit
-from desktop.workspace.revision_marks import revision_lines
+from desktop.workspace.revision_marks import revision_lines, state_line
 from desktop.workspace.wording import (
     attribution_line,
     best_match,
@@ -34,7 +34,10 @@ def tooltip(comparison: Comparison, document: int, index: int, note: str = "") -
     if is_corrected(comparison, document, index, Field.ATTRIBUTION):
         machine = machine_said(comparison, document, index, Field.ATTRIBUTION)
         lines.append(f"✎ attribution corrected by you; the machine said <i>{machine}</i>")
-    if sentence.is_claim or sentence.unit is Unit.HEADLINE:
+    state = state_line(comparison, document, index)
+    if state:  # a version of the release: how the official readout has it, not coverage
+        lines.append(html.escape(state))
+    elif sentence.is_claim or sentence.unit is Unit.HEADLINE:
         lines.append(html.escape(coverage_phrase(document, sentence.coverage)))
     if is_corrected(comparison, document, index, Field.COVERAGE):
         machine = machine_said(comparison, document, index, Field.COVERAGE)

@@ -1,4 +1,8 @@
-"""The claims table's rows: every sentence of both sides with what the table shows (no Qt)."""
+"""The claims table's rows: every sentence of both sides with what the table shows (no Qt).
+
+A version of the release has no rows: its sentences are not claims of the story but the
+release itself, revised (its tab and the Story dock's revision view show what changed);
+listed, a removed sentence would read as a claim "absent" from the readout."""
 
 from __future__ import annotations
 
@@ -56,6 +60,8 @@ def claim_rows(comparison: Comparison) -> list[ClaimRow]:
     rows: list[ClaimRow] = []
     marks = {d: shift_marks(comparison, d) for d in range(len(comparison.documents))}
     for d, result in enumerate(comparison.documents):
+        if d > 0 and result.role is Role.VERSION:
+            continue
         side = side_name(comparison, d)
         for s in result.sentences:
             match_text, score = best_match(comparison, s)

@@ -10,14 +10,95 @@ reporting claim that matches a removed sentence says so ("was in the first versi
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from desktop import naming
 from desktop.engine.compare import Comparison
 from desktop.engine.revisions import Revision
+from desktop.engine.vocabulary import Role
 from desktop.workspace.wording import shorten
 
 ADDED_MARK = "+"
 CHANGED_MARK = "±"
 REMOVED_MARK = "−"
+
+
+class RevisionState(StrEnum):
+    """How a version's sentence stands in the official readout: the version's pane is
+    tinted by this, not by coverage (a version is a revision, not reporting)."""
+
+    KEPT = "kept"  # the same sentence is in the official readout
+    REWORDED = "reworded"  # the official readout has it reworded
+    NOT_KEPT = "not kept"  # the official readout does not have it
+
+
+def version_revision(comparison: Comparison, document: int) -> Revision | None:
+    """The revision between the official readout and ``document`` when it is a version."""
+    if not 0 < document < len(comparison.documents):
+        return None
+    if comparison.documents[document].role is not Role.VERSION:
+        return None
+    return next(
+        (r for r in comparison.revisions if document in (r.old, r.new) and 0 in (r.old, r.new)),
+        None,
+    )
+
+
+def revision_states(comparison: Comparison, document: int) -> dict[int, RevisionState] | None:
+    """Sentence index → its state, for every sentence of a version (None for any other
+    document, or a version without its revision)."""
+    revision = version_revision(comparison, document)
+    if revision is None:
+        return None
+    own = 0 if revision.old == document else 1
+    kept = {pair[own] for pair in revision.kept}
+    reworded = {pair[own] for pair in revision.changed}
+    states = {}
+    for sentence in comparison.documents[document].sentences:
+        i = sentence.index
+        if i in kept:
+            states[i] = RevisionState.KEPT
+        elif i in reworded:
+            states[i] = RevisionState.REWORDED
+        else:
+            states[i] = RevisionState.NOT_KEPT
+    return states
+
+
+def state_answers(comparison: Comparison, document: int) -> dict[RevisionState, str]:
+    """The legend's words for the three states: an earlier version's sentence was kept
+    or not kept; a later version's sentence was there already or is not yet."""
+    revision = version_revision(comparison, document)
+    if revision is not None and revision.new == document:
+        return {
+            RevisionState.KEPT: "as is",
+            RevisionState.REWORDED: "reworded",
+            RevisionState.NOT_KEPT: "not yet",
+        }
+    return {
+        RevisionState.KEPT: "kept",
+        RevisionState.REWORDED: "reworded",
+        RevisionState.NOT_KEPT: "not kept",
+    }
+
+
+def state_line(comparison: Comparison, document: int, index: int) -> str:
+    """A version's sentence in words, for its tooltip ("" for any other document)."""
+    states = revision_states(comparison, document)
+    if states is None or index not in states:
+        return ""
+    later = (revision := version_revision(comparison, document)) is not None and (
+        revision.new == document
+    )
+    return {
+        RevisionState.KEPT: "kept — the official readout has this sentence as is",
+        RevisionState.REWORDED: "reworded — the official readout has it in other words",
+        RevisionState.NOT_KEPT: (
+            "not yet — added in this later version; the official readout does not have it"
+            if later
+            else "not kept — removed: the official readout does not have it"
+        ),
+    }[states[index]]
 
 
 def revision_marks(comparison: Comparison, document: int) -> dict[int, str]:
