@@ -15,7 +15,7 @@ from desktop.engine.acronyms import learn as learn_acronyms
 from desktop.engine.align import align, prepare
 from desktop.engine.document import Document, Sentence, Span
 from desktop.engine.model import AlignmentModel, default_model
-from desktop.engine.profiles import profile
+from desktop.engine.profiles import Profiler
 from desktop.engine.readout_voice import participants, through_readout
 from desktop.engine.revisions import Revision
 from desktop.engine.segment import split_sentences
@@ -367,8 +367,9 @@ def _compare_now(
         official.text, official_sentences, official=True, metadata=official.metadata
     )
     acronyms = learn_acronyms([official.text, *(b.text for b in backgrounds)])
+    profiler = Profiler(acronyms)
     official_profiles = [
-        profile(official.text, s.start, s.end, unit, acronyms)
+        profiler.profile(official.text, s.start, s.end, unit)
         for s, unit in zip(official_sentences, official_units, strict=True)
     ]
     best_official: list[tuple[Coverage, list[Match]]] = [
@@ -391,7 +392,7 @@ def _compare_now(
         )
         texts = [s.text_in(background.text) for s in sentences]
         profiles = [
-            profile(background.text, s.start, s.end, unit, acronyms)
+            profiler.profile(background.text, s.start, s.end, unit)
             for s, unit in zip(sentences, units, strict=True)
         ]
         decisions, official_decisions = align(prepare(profiles, official_profiles), model)

@@ -181,6 +181,40 @@ def profile(
     )
 
 
+class Profiler:
+    """The profiles of one comparison's sentences, each distinct sentence made once.
+
+    A profile depends on the sentence's text, its unit, the comparison's acronyms and
+    the two characters before it (whether its first word starts a sentence, which
+    decides whether a capital is a name); a sentence seen before with the same ones,
+    elsewhere in either document, gets that profile moved to its own offsets."""
+
+    def __init__(self, acronyms: Acronyms | None = None) -> None:
+        self._acronyms = acronyms
+        self._made: dict[tuple[str, str, Unit], SentenceProfile] = {}
+
+    def profile(self, text: str, start: int, end: int, unit: Unit = Unit.CLAIM) -> SentenceProfile:
+        key = (text[max(0, start - 2) : start], text[start:end], unit)
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = profile(text, start, end, unit, self._acronyms)
+            return found
+        return _moved(found, start - found.start)
+
+
+def _moved(p: SentenceProfile, by: int) -> SentenceProfile:
+    """``p`` for the same text ``by`` characters further on: only the offsets differ
+    (the profile's dictionaries are shared, as nothing changes a profile in place)."""
+    clone = object.__new__(SentenceProfile)
+    clone.__dict__.update(p.__dict__)
+    clone.__dict__.update(
+        start=p.start + by,
+        end=p.end + by,
+        tokens=tuple([(a + by, z + by, *rest) for a, z, *rest in p.tokens]),
+    )
+    return clone
+
+
 # Words (lower case) one of which every match of _DETAIL or OMISSION contains: on text
 # where IGNORECASE is plain lower-casing a sentence with none of them cannot match, and
 # most sentences have none, so the patterns run on few sentences.
