@@ -135,27 +135,35 @@ def profile(
     numbers: set[str] = set()
     tone: dict[str, set[str]] = {}
     main: set[int] = set()
+    # Both summed in token order from 0, as sum() over the tokens and over ``main`` (a
+    # run of positions from 0, which a set of small integers gives in order) did.
+    total_weight = main_weight = 0.0
     for position, (a, _, key, weight, is_number, is_name) in enumerate(words):
         while b < len(breaks) and breaks[b] < a:
             b += 1
             clause += 1
         clause_of.append(clause)
+        total_weight += weight
         if a < main_end:
             main.add(position)
+            main_weight += weight
         if weight > weights.get(key, 0.0):
             weights[key] = weight
         if is_name:
             names.add(key)
         if is_number:
             numbers.add(key)
-    for word in re.findall(r"[a-z]+", lower):
+    # Each word once, in the order of first occurrence (the tone kinds' order).
+    for word in dict.fromkeys(_LOWER_WORD.findall(lower)):
         found = _tone_of(word)
         if found is not None:
             tone.setdefault(found[0], set()).add(found[1])
-    main_weight = sum(words[i][3] for i in main)
-    if main_weight < 0.4 * sum(w[3] for w in words):
+    if main_weight < 0.4 * total_weight:
         main = set(range(len(words)))
-    return SentenceProfile(
+    # The fields in their order, without the frozen dataclass's per-field checks (a
+    # profile is made for every sentence of a comparison).
+    made = object.__new__(SentenceProfile)
+    made.__dict__.update(
         start=start,
         end=end,
         tokens=tuple(words),
@@ -179,6 +187,10 @@ def profile(
         norm=norm_of(weights),
         text=raw,
     )
+    return made
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 class Profiler:
