@@ -22,7 +22,9 @@ from typing import Any
 
 import pysbd
 from pysbd.lang.english import English
-from pysbd.utils import TextSpan
+from pysbd.lists_item_replacer import ListItemReplacer
+from pysbd.processor import Processor
+from pysbd.utils import Text, TextSpan
 
 
 def _literal(abbreviation: str) -> bool:
@@ -118,8 +120,89 @@ class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
         return text
 
 
+class _ListItemReplacer(ListItemReplacer):  # type: ignore[misc]
+    """pysbd's list markers without searching where none can be: its alphabetical and
+    roman passes run the same search twice on the same line (the letters are filtered
+    by alphabet afterwards), a parenthesised item needs a ")", a numbered one a digit
+    before a full stop."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._found: dict[str, tuple[str, list[str]]] = {}
+
+    def _findall(self, regex: str) -> list[str]:
+        """``re.findall(regex, self.text)``, once per text."""
+        text: str = self.text
+        known = self._found.get(regex)
+        if known is not None and known[0] == text:
+            return known[1]
+        if regex in _NEEDS_PARENTHESIS and ")" not in text:
+            found: list[str] = []
+        elif regex == self.NUMBERED_LIST_REGEX_1 and not _DIGIT_STOP.search(text):
+            found = []
+        else:
+            found = re.findall(regex, text)
+        self._found[regex] = (text, found)
+        return found
+
+    def iterate_alphabet_array(
+        self, regex: str, parens: bool = False, roman_numeral: bool = False
+    ) -> str:
+        """pysbd's, reading the search from ``_findall`` (a copy of its loop: its
+        ``re.findall`` is the only change)."""
+        alphabet = self.ROMAN_NUMERALS if roman_numeral else self.LATIN_NUMERALS
+        list_array = [i for i in self._findall(regex) if i in alphabet]
+        for ind, each in enumerate(list_array):
+            if ind == len(list_array) - 1:
+                self.text = self.last_array_item_replacement(
+                    each, ind, alphabet, list_array, parens
+                )
+            else:
+                self.text = self.other_items_replacement(each, ind, alphabet, list_array, parens)
+        result: str = self.text
+        return result
+
+    def scan_lists(self, regex1: str, regex2: str, replacement: str, strip: bool = False) -> None:
+        """pysbd's, with nothing to do when its first search finds nothing."""
+        if self._findall(regex1):
+            super().scan_lists(regex1, regex2, replacement, strip)
+
+
+# The list-item patterns every match of which has a ")" in it, and a digit then a stop,
+# which every match of NUMBERED_LIST_REGEX_1 has.
+_NEEDS_PARENTHESIS = frozenset(
+    {
+        ListItemReplacer.ALPHABETICAL_LIST_WITH_PARENS,
+        ListItemReplacer.NUMBERED_LIST_PARENS_REGEX,
+    }
+)
+_DIGIT_STOP = re.compile(r"\d\.")
+
+
+class _Processor(Processor):  # type: ignore[misc]
+    text: str
+
+    def process(self) -> Any:
+        """pysbd's, with the list markers of ``_ListItemReplacer``."""
+        text = self.text
+        if not text:
+            return text
+        self.text = _ListItemReplacer(text.replace("\n", "\r")).add_line_break()
+        self.replace_abbreviations()
+        self.replace_numbers()
+        self.replace_continuous_punctuation()
+        self.replace_periods_before_numeric_references()
+        self.text = Text(self.text).apply(
+            self.lang.Abbreviation.WithMultiplePeriodsAndEmailRule,
+            self.lang.GeoLocationRule,
+            self.lang.FileFormatRule,
+        )
+        return self.split_into_segments()
+
+
 class _English(English):  # type: ignore[misc]
     AbbreviationReplacer = _AbbreviationReplacer
+    Processor = _Processor
 
 
 class Segmenter(pysbd.Segmenter):  # type: ignore[misc]

@@ -33,6 +33,13 @@ TRICKY = [
     "no no. No. NO. 5 now. nono. Nono. 7 left.",
     "No. 1 at the start. Mr. Lee agreed.",
     "\tNo. 5 \u00a0Gen. Rao and\u2003Col. Das met.",
+    # List markers: letters, roman numerals and numbers, with stops and parentheses.
+    "The sides agreed on: a. trade b. energy c. defence. Then d. and e. were left.",
+    "They listed (a) trade (b) energy (c) defence and (i) visas (ii) students (iii) tourism.",
+    "Items i. visas ii. students iii. tourism. Also x. and xi. came up.",
+    "Agenda: 1. trade 2. energy 3. defence. Then 9. 10. and 11. were read.",
+    "Steps 1) sign 2) ratify 3) implement. Section 4) was dropped. He said 5 (five).",
+    "a) first b) second c) third. In 2024. the 3. round began.",
 ]
 
 
