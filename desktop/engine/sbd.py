@@ -87,6 +87,8 @@ def _pysbd_matches(text: str, abbreviation: str) -> list[str]:
 
 
 class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
+    text: str
+
     def search_for_abbreviations_in_string(self, text: str) -> str:
         """pysbd's loop over its abbreviations, on a line without "{" or case-folding
         exceptions: only abbreviations some word starts with are searched, without a
@@ -118,6 +120,25 @@ class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
                     continue
                 text = self.scan_for_replacements(text, match, index, [])
         return text
+
+    def replace(self) -> str:
+        """pysbd's, without its last five patterns where they would find nothing: each
+        needs a "∯" (a period pysbd has hidden), and most text has none."""
+        self.text = Text(self.text).apply(
+            self.lang.PossessiveAbbreviationRule,
+            self.lang.KommanditgesellschaftRule,
+            *self.lang.SingleLetterAbbreviationRules.All,
+        )
+        abbr_handled_text = ""
+        for line in self.text.splitlines(True):
+            abbr_handled_text += self.search_for_abbreviations_in_string(line)
+        self.text = abbr_handled_text
+        self.replace_multi_period_abbreviations()
+        if "∯" in self.text:
+            self.text = Text(self.text).apply(*self.lang.AmPmRules.All)
+            self.text = self.replace_abbreviation_as_sentence_boundary()
+        result: str = self.text
+        return result
 
 
 class _ListItemReplacer(ListItemReplacer):  # type: ignore[misc]
@@ -180,6 +201,9 @@ _DIGIT_STOP = re.compile(r"\d\.")
 
 
 class _Processor(Processor):  # type: ignore[misc]
+    """pysbd's processor, skipping the patterns that cannot match: each below needs a
+    character or pair of characters the text is checked for first."""
+
     text: str
 
     def process(self) -> Any:
@@ -192,12 +216,53 @@ class _Processor(Processor):  # type: ignore[misc]
         self.replace_numbers()
         self.replace_continuous_punctuation()
         self.replace_periods_before_numeric_references()
-        self.text = Text(self.text).apply(
-            self.lang.Abbreviation.WithMultiplePeriodsAndEmailRule,
-            self.lang.GeoLocationRule,
-            self.lang.FileFormatRule,
-        )
+        self.text = Text(self.text).apply(self.lang.Abbreviation.WithMultiplePeriodsAndEmailRule)
+        if "°" in self.text:
+            self.text = Text(self.text).apply(self.lang.GeoLocationRule)
+        if _SPACE_STOP.search(self.text):
+            self.text = Text(self.text).apply(self.lang.FileFormatRule)
         return self.split_into_segments()
+
+    def replace_continuous_punctuation(self) -> None:
+        if "!" in self.text or "?" in self.text:
+            super().replace_continuous_punctuation()
+
+    def replace_periods_before_numeric_references(self) -> None:
+        if _STOP_THEN_REFERENCE.search(self.text):
+            super().replace_periods_before_numeric_references()
+
+    def split_into_segments(self) -> list[str]:
+        """pysbd's, with the ellipsis rules only on pieces with an ellipsis."""
+        self.check_for_parens_between_quotes()
+        sents = self.rm_none_flatten(self.text.split("\r"))
+        sents = [self._ellipses(s) for s in sents]
+        sents = self.rm_none_flatten([self.check_for_punctuation(s) for s in sents])
+        postprocessed_sents: list[str] = []
+        for sent in sents:
+            sent = Text(sent).apply(*self.lang.SubSymbolsRules.All)
+            post_process_sent = self.post_process_segments(sent)
+            if post_process_sent and isinstance(post_process_sent, str):
+                postprocessed_sents.append(post_process_sent)
+            elif isinstance(post_process_sent, list):
+                postprocessed_sents.extend(post_process_sent)
+        return [Text(ns).apply(self.lang.SubSingleQuoteRule) for ns in postprocessed_sents]
+
+    def _ellipses(self, piece: str) -> str:
+        """``Text(piece).apply(SingleNewLineRule, *EllipsisRules.All)``: every match of
+        the ellipsis rules has "..." or a stop, a space and a stop."""
+        if "\n" in piece:
+            piece = Text(piece).apply(self.lang.SingleNewLineRule)
+        if "..." in piece or _SPACED_STOPS.search(piece):
+            piece = Text(piece).apply(*self.lang.EllipsisRules.All)
+        return piece
+
+
+# What every match of a pysbd pattern has: FileFormatRule a space then a stop, the
+# numbered references a stop (or hidden one) then a bracket or a digit, the ellipsis
+# rules (but "...") a stop, a space, a stop.
+_SPACE_STOP = re.compile(r"\s\.")
+_STOP_THEN_REFERENCE = re.compile(r"[.∯][\[\d]")
+_SPACED_STOPS = re.compile(r"\.\s\.")
 
 
 class _English(English):  # type: ignore[misc]
