@@ -100,7 +100,7 @@ class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
         lowered = text.lower()
         # "^ or \s, then the abbreviation" is a whitespace-separated word that starts
         # with it (``str.split`` and ``\s`` agree on what whitespace is).
-        heads = {word[:n] for word in lowered.split() for n in _LENGTHS}
+        heads = {word[:n] for word in set(lowered.split()) for n in _LENGTHS}
         # The abbreviations the loop would not skip, in its order: the literal ones some
         # word starts with (so they are in the line), the others that are in the line.
         tried = sorted(

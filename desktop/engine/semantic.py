@@ -71,14 +71,25 @@ def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfi
         else np.zeros((0, embedding.DIMENSIONS), dtype=np.float32)
     )
     empty = np.zeros(embedding.DIMENSIONS, dtype=np.float32)
+    # Every token's row in ``matrix``, sentence after sentence (sliced below).
+    all_rows = np.fromiter(map(row_of.__getitem__, surfaces), dtype=np.intp, count=len(surfaces))
     out: list[SemanticProfile] = []
+    first = 0
     for p in profiles:
         content = p.weights
-        positions = [i for i, token in enumerate(p.tokens) if token[2] in content]
-        keys = [p.tokens[i][2] for i in positions]
-        weights = [content[key] for key in keys]
-        surface_rows = np.asarray([row_of[s] for s in p.surfaces], dtype=np.intp)
-        every = matrix[surface_rows] if p.surfaces else None
+        positions: list[int] = []
+        keys: list[str] = []
+        weights: list[float] = []
+        for i, token in enumerate(p.tokens):
+            key = token[2]
+            if key in content:
+                positions.append(i)
+                keys.append(key)
+                weights.append(content[key])
+        count = len(p.surfaces)
+        surface_rows = all_rows[first : first + count]
+        first += count
+        every = matrix[surface_rows] if count else None
         if positions and every is not None:
             rows = surface_rows[positions]
             w = np.asarray(weights, dtype=np.float32)
@@ -88,10 +99,20 @@ def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfi
             w = np.zeros(0, dtype=np.float32)
             vector = empty
         sentence = _unit(every.sum(axis=0)) if every is not None else empty
-        ids = np.asarray([hash(k) for k in keys], dtype=np.int64)
-        out.append(
-            SemanticProfile(tuple(keys), tuple(positions), w, rows, matrix, vector, sentence, ids)
+        ids = np.fromiter(map(hash, keys), dtype=np.int64, count=len(keys))
+        # The fields in their order, without the frozen dataclass's per-field checks.
+        made = object.__new__(SemanticProfile)
+        made.__dict__.update(
+            keys=tuple(keys),
+            positions=tuple(positions),
+            weights=w,
+            rows=rows,
+            table=matrix,
+            vector=vector,
+            sentence=sentence,
+            key_ids=ids,
         )
+        out.append(made)
     return out
 
 
