@@ -247,7 +247,8 @@ def coverage_features(
         "negation_mismatch": 1.0 if linked and negated_bg != negated_linked else 0.0,
         "omission": 1.0 if background.omission else 0.0,
         "headline": 1.0 if background.unit is Unit.HEADLINE else 0.0,
-        "frame_sentence": 1.0 if sum(background.weights.values()) < _FRAME_SENTENCE else 0.0,
+        # ``total`` is that sum (or 1e-9 for none), below the bound exactly when it is.
+        "frame_sentence": 1.0 if background.total < _FRAME_SENTENCE else 0.0,
         "bias": 1.0,
     }
     return [values[name] for name in COVERAGE_FEATURES]
@@ -327,7 +328,7 @@ def official_features(
         math.log1p(len(linked)),
         1.0 if any(x.coverage == "covered" for x in reported) else 0.0,
         1.0 if any(x.coverage == "partial" for x in reported) else 0.0,
-        1.0 if sum(official.weights.values()) < _FRAME_SENTENCE else 0.0,
+        1.0 if official.total < _FRAME_SENTENCE else 0.0,  # the weights' sum, as above
         1.0,
     ]
 

@@ -111,6 +111,8 @@ def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfi
             vector=vector,
             sentence=sentence,
             key_ids=ids,
+            # ``total``, summed now: nearly every sentence is asked for it.
+            total=float(w.sum()),
         )
         out.append(made)
     return out
