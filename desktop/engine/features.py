@@ -23,6 +23,9 @@ from desktop.engine.vocabulary import Unit
 # profiles that were reweighted and framed together (frame.py): ``weights`` are the
 # content keys, ``frame`` the event's frame.
 
+# What ndarray.sum calls, without the two Python calls around it (the same reduction).
+_sum = np.add.reduce
+
 PAIR_FEATURES = (
     "recall_bg",
     "recall_off",
@@ -215,7 +218,7 @@ def coverage_features(
         union.update(official.frame)
     lexical = weight_in(background.weights, union) / background.total
     total = meaning.total
-    covered = float((meaning.weights * credits).sum())
+    covered = float(_sum(meaning.weights * credits))
     union_soft = covered / total if total > 0 else 0.0
     # Per clause: content weight its matches leave unexplained.
     worst, uncovered_clauses = _clause_residue(background, meaning, credits)
@@ -286,7 +289,7 @@ def _main_clause(official: SentenceProfile, meaning: SemanticProfile) -> _MainCl
     if not main:
         main = list(range(len(meaning.positions)))
     weights = meaning.weights[main]
-    return main, weights, float(weights.sum())
+    return main, weights, float(_sum(weights))
 
 
 def _main_recall(clause: _MainClause, credits: NDArray[np.float32]) -> NDArray[np.float64]:
@@ -316,7 +319,7 @@ def official_features(
         union = credits[:, linked].max(axis=1, keepdims=True)
         union_main = float(_main_recall(clause, union)[0])
         total = meaning.total
-        union_full = float((meaning.weights * union[:, 0]).sum()) / total if total > 0 else 0.0
+        union_full = float(_sum(meaning.weights * union[:, 0])) / total if total > 0 else 0.0
     else:
         union_main = union_full = 1.0 if linked else 0.0
     reported = [linkers[k] for k in linked if linkers[k].coverage != "absent"]

@@ -98,7 +98,7 @@ def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfi
             rows = np.zeros(0, dtype=np.intp)
             w = np.zeros(0, dtype=np.float32)
             vector = empty
-        sentence = _unit(every.sum(axis=0)) if every is not None else empty
+        sentence = _unit(_sum(every, axis=0)) if every is not None else empty
         ids = np.fromiter(map(hash, keys), dtype=np.int64, count=len(keys))
         # The fields in their order, without the frozen dataclass's per-field checks.
         made = object.__new__(SemanticProfile)
@@ -112,10 +112,15 @@ def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfi
             sentence=sentence,
             key_ids=ids,
             # ``total``, summed now: nearly every sentence is asked for it.
-            total=float(w.sum()),
+            total=float(_sum(w)),
         )
         out.append(made)
     return out
+
+
+# What ndarray.sum calls (NumPy's own _methods._sum), without the two Python calls
+# around it: the same reduction, the same pairwise summation.
+_sum = np.add.reduce
 
 
 def _unit(vector: Array) -> Array:
@@ -167,11 +172,12 @@ def pair_credits(a: SemanticProfile, others: Sequence[SemanticProfile]) -> list[
     # credit(), in place: the same float32 operations without three temporaries.
     scores -= FLOOR
     scores /= SPAN
-    np.clip(scores, 0.0, 1.0, out=scores)
+    np.maximum(scores, 0.0, out=scores)  # np.clip(scores, 0.0, 1.0), without its wrappers
+    np.minimum(scores, 1.0, out=scores)
     scores[a.key_ids[:, None] == ids[None, :]] = 1.0
     best_for_a = np.maximum.reduceat(scores, starts, axis=1)  # a's tokens × others
     soft_a = (a.weights @ best_for_a) / total_a if total_a > 0 else np.zeros(len(filled))
-    best_for_others = scores.max(axis=0)
+    best_for_others = np.maximum.reduce(scores, axis=0)
     # Each token's credit times its weight, for all of them at once: a slice's sum is
     # the sum of the same products made one pair at a time (the same pairwise summation).
     weighted = best_for_others * np.concatenate([others[i].weights for i in filled])
@@ -189,7 +195,7 @@ def pair_credits(a: SemanticProfile, others: Sequence[SemanticProfile]) -> list[
         result.append(
             PairCredits(
                 soft_values[slot] if total_a > 0 else 0.0,
-                float(weighted[start:end].sum()) / total if total > 0 and total_a > 0 else 0.0,
+                float(_sum(weighted[start:end])) / total if total > 0 and total_a > 0 else 0.0,
                 best_for_a[:, slot],
                 best_for_others[start:end],
             )
