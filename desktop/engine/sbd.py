@@ -18,13 +18,14 @@ deciding exactly as before.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import pysbd
 from pysbd.lang.english import English
 from pysbd.lists_item_replacer import ListItemReplacer
 from pysbd.processor import Processor
-from pysbd.utils import Text, TextSpan
+from pysbd.utils import Rule, Text, TextSpan
 
 
 def _literal(abbreviation: str) -> bool:
@@ -239,13 +240,25 @@ class _Processor(Processor):  # type: ignore[misc]
         sents = self.rm_none_flatten([self.check_for_punctuation(s) for s in sents])
         postprocessed_sents: list[str] = []
         for sent in sents:
-            sent = Text(sent).apply(*self.lang.SubSymbolsRules.All)
+            sent = _apply(sent, self.lang.SubSymbolsRules.All)
             post_process_sent = self.post_process_segments(sent)
             if post_process_sent and isinstance(post_process_sent, str):
                 postprocessed_sents.append(post_process_sent)
             elif isinstance(post_process_sent, list):
                 postprocessed_sents.extend(post_process_sent)
-        return [Text(ns).apply(self.lang.SubSingleQuoteRule) for ns in postprocessed_sents]
+        return [_apply(ns, (self.lang.SubSingleQuoteRule,)) for ns in postprocessed_sents]
+
+    def post_process_segments(self, txt: str) -> str | list[str]:
+        """pysbd's, its ellipses put back by ``_apply``."""
+        if len(txt) > 2 and re.search(r"\A[a-zA-Z]*\Z", txt):
+            return txt
+        txt = _apply(txt, self.lang.ReinsertEllipsisRules.All)
+        if re.search(self.lang.QUOTATION_AT_END_OF_SENTENCE_REGEX, txt):
+            parts: list[str] = re.split(
+                self.lang.SPLIT_SPACE_QUOTATION_AT_END_OF_SENTENCE_REGEX, txt
+            )
+            return parts
+        return txt.replace("\n", "").strip()
 
     def _ellipses(self, piece: str) -> str:
         """``Text(piece).apply(SingleNewLineRule, *EllipsisRules.All)``: every match of
@@ -255,6 +268,27 @@ class _Processor(Processor):  # type: ignore[misc]
         if "..." in piece or _SPACED_STOPS.search(piece):
             piece = Text(piece).apply(*self.lang.EllipsisRules.All)
         return piece
+
+
+def _apply(text: str, rules: Iterable[Rule]) -> str:
+    """``Text(text).apply(*rules)``, each rule whose pattern and replacement are plain
+    characters (pysbd's placeholder symbols) by ``str.replace``, which replaces what
+    ``re.sub`` would: every occurrence, left to right."""
+    for rule in rules:
+        plain = _PLAIN.get(rule.pattern)
+        if plain is None:
+            plain = _PLAIN[rule.pattern] = (
+                not any(ch in _REGEX_SYNTAX for ch in rule.pattern) and "\\" not in rule.replacement
+            )
+        if plain:
+            text = text.replace(rule.pattern, rule.replacement)
+        else:
+            text = re.sub(rule.pattern, rule.replacement, text)
+    return text
+
+
+_PLAIN: dict[str, bool] = {}
+_REGEX_SYNTAX = frozenset(".^$*+?{}[]\\|()")
 
 
 # What every match of a pysbd pattern has: FileFormatRule a space then a stop, the
