@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -160,10 +161,7 @@ def profile(
             tone.setdefault(found[0], set()).add(found[1])
     if main_weight < 0.4 * total_weight:
         main = set(range(len(words)))
-    # The fields in their order, without the frozen dataclass's per-field checks (a
-    # profile is made for every sentence of a comparison).
-    made = object.__new__(SentenceProfile)
-    made.__dict__.update(
+    return SentenceProfile(
         start=start,
         end=end,
         tokens=tuple(words),
@@ -187,7 +185,6 @@ def profile(
         norm=norm_of(weights),
         text=raw,
     )
-    return made
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -206,10 +203,13 @@ class Profiler:
         self._made: dict[tuple[str, str, Unit], SentenceProfile] = {}
 
     def profile(self, text: str, start: int, end: int, unit: Unit = Unit.CLAIM) -> SentenceProfile:
-        key = (text[max(0, start - 2) : start], text[start:end], unit)
-        found = self._made.get(key)
+        # The few distinct preceding pairs of characters interned, and the profile's own
+        # copy of the text kept as the key: the cache adds no copies of the documents.
+        before = sys.intern(text[max(0, start - 2) : start])
+        found = self._made.get((before, text[start:end], unit))
         if found is None:
-            found = self._made[key] = profile(text, start, end, unit, self._acronyms)
+            found = profile(text, start, end, unit, self._acronyms)
+            self._made[(before, found.text, unit)] = found
             return found
         return _moved(found, start - found.start)
 

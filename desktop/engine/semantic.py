@@ -100,20 +100,12 @@ def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfi
             vector = empty
         sentence = _unit(_sum(every, axis=0)) if every is not None else empty
         ids = np.fromiter(map(hash, keys), dtype=np.int64, count=len(keys))
-        # The fields in their order, without the frozen dataclass's per-field checks.
-        made = object.__new__(SemanticProfile)
-        made.__dict__.update(
-            keys=tuple(keys),
-            positions=tuple(positions),
-            weights=w,
-            rows=rows,
-            table=matrix,
-            vector=vector,
-            sentence=sentence,
-            key_ids=ids,
-            # ``total``, summed now: nearly every sentence is asked for it.
-            total=float(_sum(w)),
+        made = SemanticProfile(
+            tuple(keys), tuple(positions), w, rows, matrix, vector, sentence, ids
         )
+        # ``total``, summed now (the cached property's value): nearly every sentence is
+        # asked for it.
+        made.__dict__["total"] = float(_sum(w))
         out.append(made)
     return out
 
