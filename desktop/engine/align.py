@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -114,28 +115,20 @@ def candidates(
             result.append([])
             continue
         b = background[i]
-        credits = pair_credits(bg_meaning[i], [off_meaning[j] for j in picked])
-        scored: list[tuple[int, Pair, PairCredits]] = [
-            (
-                j,
-                pair(
-                    b,
-                    official[j],
-                    bg_meaning[i],
-                    off_meaning[j],
-                    (c.recall_a, c.recall_other),
-                ),
-                c,
-            )
-            for j, c in zip(picked, credits, strict=True)
-        ]
-        scored = [t for t in scored if t[1].has_content]
-        scored.sort(key=lambda t: (-t[1].strength, t[0]))
-        scored = scored[:CANDIDATES_PER_SENTENCE]
+        meaning = bg_meaning[i]
+        credits = pair_credits(meaning, [off_meaning[j] for j in picked])
+        # (−strength, official index, pair, credits) of the pairs with content: sorted
+        # by the first two, best first, then the lower index.
+        scored: list[tuple[float, int, Pair, PairCredits]] = []
+        for j, c in zip(picked, credits, strict=True):
+            p = pair(b, official[j], meaning, off_meaning[j], (c.recall_a, c.recall_other))
+            if p.has_content:
+                scored.append((-p.strength, j, p, c))
         if not scored:
             result.append([])
             continue
-        best = scored[0][1].strength
+        scored.sort(key=_strength_then_index)
+        best = scored[0][2].strength
         result.append(
             [
                 Candidate(
@@ -145,10 +138,13 @@ def candidates(
                     c.a_credits,
                     c.other_credits,
                 )
-                for rank, (j, p, c) in enumerate(scored)
+                for rank, (_, j, p, c) in enumerate(scored[:CANDIDATES_PER_SENTENCE])
             ]
         )
     return result
+
+
+_strength_then_index = itemgetter(0, 1)
 
 
 def link_probabilities(
