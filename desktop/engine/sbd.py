@@ -125,11 +125,16 @@ class _AbbreviationReplacer(English.AbbreviationReplacer):  # type: ignore[misc]
     def replace(self) -> str:
         """pysbd's, without its last five patterns where they would find nothing: each
         needs a "∯" (a period pysbd has hidden), and most text has none."""
-        self.text = Text(self.text).apply(
-            self.lang.PossessiveAbbreviationRule,
-            self.lang.KommanditgesellschaftRule,
-            *self.lang.SingleLetterAbbreviationRules.All,
-        )
+        # The first three need ".'s", "Co." and a stop as the line's second character.
+        text = self.text
+        if ".'s" in text:
+            text = Text(text).apply(self.lang.PossessiveAbbreviationRule)
+        if "Co." in text:
+            text = Text(text).apply(self.lang.KommanditgesellschaftRule)
+        single = self.lang.SingleLetterAbbreviationRules
+        if text[1:2] == ".":
+            text = Text(text).apply(single.SingleUpperCaseLetterAtStartOfLineRule)
+        self.text = Text(text).apply(single.SingleUpperCaseLetterRule)
         abbr_handled_text = ""
         for line in self.text.splitlines(True):
             abbr_handled_text += self.search_for_abbreviations_in_string(line)
@@ -224,6 +229,10 @@ class _Processor(Processor):  # type: ignore[misc]
             self.text = Text(self.text).apply(self.lang.FileFormatRule)
         return self.split_into_segments()
 
+    def replace_numbers(self) -> None:
+        if _DIGIT_BY_STOP.search(self.text):  # each of the rules needs one
+            super().replace_numbers()
+
     def replace_continuous_punctuation(self) -> None:
         if "!" in self.text or "?" in self.text:
             super().replace_continuous_punctuation()
@@ -295,6 +304,7 @@ _REGEX_SYNTAX = frozenset(".^$*+?{}[]\\|()")
 # numbered references a stop (or hidden one) then a bracket or a digit, the ellipsis
 # rules (but "...") a stop, a space, a stop.
 _SPACE_STOP = re.compile(r"\s\.")
+_DIGIT_BY_STOP = re.compile(r"\d\.|\.\d")
 _STOP_THEN_REFERENCE = re.compile(r"[.∯][\[\d]")
 _SPACED_STOPS = re.compile(r"\.\s\.")
 

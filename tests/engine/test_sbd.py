@@ -47,6 +47,8 @@ TRICKY = [
     "It was 40°. 5 degrees colder. The file .pdf was sent. See the .docx file.",
     "The report.[12] It said so.3 Then more. Figure 2.[3, 4] Shows it.",
     "The U.S. Being late, he left. He met I. Singh. A hidden ∯ mark. U∯S Being there.",
+    "J. Doe left. Then A. Smith, B. Jones met Co. KG staff. The U.S.'s plan grew 3.5%.",
+    "1. Item one. 2. Item two. Growth was .5 points. Page 4. Then 12. And 7.x came.",
 ]
 
 
