@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -63,8 +65,9 @@ class OfficialDecision:
     features: tuple[float, ...]
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """(A named tuple: the aligner makes six for every background sentence.)"""
+
     official: int
     pair: Pair
     features: tuple[float, ...]
@@ -112,28 +115,20 @@ def candidates(
             result.append([])
             continue
         b = background[i]
-        credits = pair_credits(bg_meaning[i], [off_meaning[j] for j in picked])
-        scored: list[tuple[int, Pair, PairCredits]] = [
-            (
-                j,
-                pair(
-                    b,
-                    official[j],
-                    bg_meaning[i],
-                    off_meaning[j],
-                    (c.recall_a, c.recall_other),
-                ),
-                c,
-            )
-            for j, c in zip(picked, credits, strict=True)
-        ]
-        scored = [t for t in scored if t[1].has_content]
-        scored.sort(key=lambda t: (-t[1].strength, t[0]))
-        scored = scored[:CANDIDATES_PER_SENTENCE]
+        meaning = bg_meaning[i]
+        credits = pair_credits(meaning, [off_meaning[j] for j in picked])
+        # (−strength, official index, pair, credits) of the pairs with content: sorted
+        # by the first two, best first, then the lower index.
+        scored: list[tuple[float, int, Pair, PairCredits]] = []
+        for j, c in zip(picked, credits, strict=True):
+            p = pair(b, official[j], meaning, off_meaning[j], (c.recall_a, c.recall_other))
+            if p.has_content:
+                scored.append((-p.strength, j, p, c))
         if not scored:
             result.append([])
             continue
-        best = scored[0][1].strength
+        scored.sort(key=_strength_then_index)
+        best = scored[0][2].strength
         result.append(
             [
                 Candidate(
@@ -143,10 +138,13 @@ def candidates(
                     c.a_credits,
                     c.other_credits,
                 )
-                for rank, (j, p, c) in enumerate(scored)
+                for rank, (_, j, p, c) in enumerate(scored[:CANDIDATES_PER_SENTENCE])
             ]
         )
     return result
+
+
+_strength_then_index = itemgetter(0, 1)
 
 
 def link_probabilities(
@@ -241,27 +239,28 @@ def official_rows(
 ) -> tuple[list[list[tuple[int, float]]], list[list[float]]]:
     """Each official claim is judged on its own evidence: every background claim that
     proposed it (headlines and other non-claims do not count), kept link or not."""
-    proposed: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    # Each proposal with the official tokens' credits its candidate kept.
+    proposed: dict[int, list[tuple[int, float, NDArray[np.float32]]]] = defaultdict(list)
     for i, ranked in enumerate(links):
-        if prepared.background[i].unit is not Unit.CLAIM:
+        if prepared.background[i].unit is not Unit.CLAIM or not ranked:
             continue
+        credits_of = {c.official: c.official_credits for c in prepared.options[i]}
         for link in ranked:
-            proposed[link.official].append((i, link.probability))
+            proposed[link.official].append((i, link.probability, credits_of[link.official]))
+    coverage_of = [d.coverage.value for d in decisions]
     candidates_of: list[list[tuple[int, float]]] = []
     rows: list[list[float]] = []
-    # A background sentence's candidates by official sentence (each is there once).
-    option_of = [{c.official: c for c in options} for options in prepared.options]
     for j, o in enumerate(prepared.official):
-        mine = sorted(proposed.get(j, []), key=lambda t: (-t[1], t[0]))
-        linkers = [Linker(p, p >= threshold, decisions[i].coverage.value) for i, p in mine]
+        found = sorted(proposed.get(j, []), key=lambda t: (-t[1], t[0]))
+        mine = [(i, p) for i, p, _ in found]
+        linkers = [Linker(p, p >= threshold, coverage_of[i]) for i, p in mine]
         candidates_of.append(mine)
-        columns: list[NDArray[np.float32]] = [option_of[i][j].official_credits for i, _ in mine]
-        credits = (
-            np.stack(columns, axis=1)
-            if columns
-            else np.zeros((len(prepared.official_meaning[j].keys), 0), dtype=np.float32)
-        )
-        rows.append(official_features(o, prepared.official_meaning[j], linkers, credits))
+        meaning = prepared.official_meaning[j]
+        # The columns side by side, as np.stack(axis=1) lays them.
+        credits = np.empty((len(meaning.keys), len(found)), dtype=np.float32)
+        for column, (_, _, kept) in enumerate(found):
+            credits[:, column] = kept
+        rows.append(official_features(o, meaning, linkers, credits))
     return candidates_of, rows
 
 

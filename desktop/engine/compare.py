@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 from threadpoolctl import threadpool_limits
 
 from desktop.engine.acronyms import learn as learn_acronyms
-from desktop.engine.align import align, prepare
+from desktop.engine.align import Link, align, prepare
 from desktop.engine.document import Document, Sentence, Span
 from desktop.engine.model import AlignmentModel, default_model
-from desktop.engine.profiles import profile
+from desktop.engine.profiles import Profiler
 from desktop.engine.readout_voice import participants, through_readout
 from desktop.engine.revisions import Revision
 from desktop.engine.segment import split_sentences
@@ -367,21 +368,29 @@ def _compare_now(
         official.text, official_sentences, official=True, metadata=official.metadata
     )
     acronyms = learn_acronyms([official.text, *(b.text for b in backgrounds)])
+    profiler = Profiler(acronyms)
     official_profiles = [
-        profile(official.text, s.start, s.end, unit, acronyms)
+        profiler.profile(official.text, s.start, s.end, unit)
         for s, unit in zip(official_sentences, official_units, strict=True)
     ]
     best_official: list[tuple[Coverage, list[Match]]] = [
         (Coverage.ABSENT, []) for _ in official_sentences
     ]
-    # Every link's probability is scored for both of its sentences: calibrate each once.
+    # Every link's probability is scored for both of its sentences: calibrate each once,
+    # a document's at once (model.score of each, as one array: the same element-wise
+    # operations on each probability).
     calibrated: dict[float, float] = {}
 
-    def score(probability: float) -> float:
-        found = calibrated.get(probability)
-        if found is None:
-            found = calibrated[probability] = round(model.score(probability), 3)
-        return found
+    def calibrate(links: Iterable[Link]) -> None:
+        missing = list(
+            dict.fromkeys(x.probability for x in links if x.probability not in calibrated)
+        )
+        if missing:
+            values = model.link_calibration.apply(np.asarray(missing, dtype=np.float64))
+            for probability, value in zip(missing, values.tolist(), strict=True):
+                calibrated[probability] = round(value, 3)
+
+    score = calibrated.__getitem__
 
     background_results: list[DocumentResult] = []
     people = participants(official.text)
@@ -391,10 +400,12 @@ def _compare_now(
         )
         texts = [s.text_in(background.text) for s in sentences]
         profiles = [
-            profile(background.text, s.start, s.end, unit, acronyms)
+            profiler.profile(background.text, s.start, s.end, unit)
             for s, unit in zip(sentences, units, strict=True)
         ]
         decisions, official_decisions = align(prepare(profiles, official_profiles), model)
+        calibrate(link for d in decisions for link in d.links)
+        calibrate(link for d in official_decisions for link in d.links)
         if not single_article:
             attributions = through_readout(
                 texts, attributions, [d.coverage for d in decisions], people

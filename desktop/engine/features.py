@@ -23,6 +23,9 @@ from desktop.engine.vocabulary import Unit
 # profiles that were reweighted and framed together (frame.py): ``weights`` are the
 # content keys, ``frame`` the event's frame.
 
+# What ndarray.sum calls, without the two Python calls around it (the same reduction).
+_sum = np.add.reduce
+
 PAIR_FEATURES = (
     "recall_bg",
     "recall_off",
@@ -215,7 +218,7 @@ def coverage_features(
         union.update(official.frame)
     lexical = weight_in(background.weights, union) / background.total
     total = meaning.total
-    covered = float((meaning.weights * credits).sum())
+    covered = float(_sum(meaning.weights * credits))
     union_soft = covered / total if total > 0 else 0.0
     # Per clause: content weight its matches leave unexplained.
     worst, uncovered_clauses = _clause_residue(background, meaning, credits)
@@ -247,7 +250,8 @@ def coverage_features(
         "negation_mismatch": 1.0 if linked and negated_bg != negated_linked else 0.0,
         "omission": 1.0 if background.omission else 0.0,
         "headline": 1.0 if background.unit is Unit.HEADLINE else 0.0,
-        "frame_sentence": 1.0 if sum(background.weights.values()) < _FRAME_SENTENCE else 0.0,
+        # ``total`` is that sum (or 1e-9 for none), below the bound exactly when it is.
+        "frame_sentence": 1.0 if background.total < _FRAME_SENTENCE else 0.0,
         "bias": 1.0,
     }
     return [values[name] for name in COVERAGE_FEATURES]
@@ -285,7 +289,7 @@ def _main_clause(official: SentenceProfile, meaning: SemanticProfile) -> _MainCl
     if not main:
         main = list(range(len(meaning.positions)))
     weights = meaning.weights[main]
-    return main, weights, float(weights.sum())
+    return main, weights, float(_sum(weights))
 
 
 def _main_recall(clause: _MainClause, credits: NDArray[np.float32]) -> NDArray[np.float64]:
@@ -315,7 +319,7 @@ def official_features(
         union = credits[:, linked].max(axis=1, keepdims=True)
         union_main = float(_main_recall(clause, union)[0])
         total = meaning.total
-        union_full = float((meaning.weights * union[:, 0]).sum()) / total if total > 0 else 0.0
+        union_full = float(_sum(meaning.weights * union[:, 0])) / total if total > 0 else 0.0
     else:
         union_main = union_full = 1.0 if linked else 0.0
     reported = [linkers[k] for k in linked if linkers[k].coverage != "absent"]
@@ -327,7 +331,7 @@ def official_features(
         math.log1p(len(linked)),
         1.0 if any(x.coverage == "covered" for x in reported) else 0.0,
         1.0 if any(x.coverage == "partial" for x in reported) else 0.0,
-        1.0 if sum(official.weights.values()) < _FRAME_SENTENCE else 0.0,
+        1.0 if official.total < _FRAME_SENTENCE else 0.0,  # the weights' sum, as above
         1.0,
     ]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -135,25 +136,30 @@ def profile(
     numbers: set[str] = set()
     tone: dict[str, set[str]] = {}
     main: set[int] = set()
+    # Both summed in token order from 0, as sum() over the tokens and over ``main`` (a
+    # run of positions from 0, which a set of small integers gives in order) did.
+    total_weight = main_weight = 0.0
     for position, (a, _, key, weight, is_number, is_name) in enumerate(words):
         while b < len(breaks) and breaks[b] < a:
             b += 1
             clause += 1
         clause_of.append(clause)
+        total_weight += weight
         if a < main_end:
             main.add(position)
+            main_weight += weight
         if weight > weights.get(key, 0.0):
             weights[key] = weight
         if is_name:
             names.add(key)
         if is_number:
             numbers.add(key)
-    for word in re.findall(r"[a-z]+", lower):
+    # Each word once, in the order of first occurrence (the tone kinds' order).
+    for word in dict.fromkeys(_LOWER_WORD.findall(lower)):
         found = _tone_of(word)
         if found is not None:
             tone.setdefault(found[0], set()).add(found[1])
-    main_weight = sum(words[i][3] for i in main)
-    if main_weight < 0.4 * sum(w[3] for w in words):
+    if main_weight < 0.4 * total_weight:
         main = set(range(len(words)))
     return SentenceProfile(
         start=start,
@@ -179,6 +185,46 @@ def profile(
         norm=norm_of(weights),
         text=raw,
     )
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+class Profiler:
+    """The profiles of one comparison's sentences, each distinct sentence made once.
+
+    A profile depends on the sentence's text, its unit, the comparison's acronyms and
+    the two characters before it (whether its first word starts a sentence, which
+    decides whether a capital is a name); a sentence seen before with the same ones,
+    elsewhere in either document, gets that profile moved to its own offsets."""
+
+    def __init__(self, acronyms: Acronyms | None = None) -> None:
+        self._acronyms = acronyms
+        self._made: dict[tuple[str, str, Unit], SentenceProfile] = {}
+
+    def profile(self, text: str, start: int, end: int, unit: Unit = Unit.CLAIM) -> SentenceProfile:
+        # The few distinct preceding pairs of characters interned, and the profile's own
+        # copy of the text kept as the key: the cache adds no copies of the documents.
+        before = sys.intern(text[max(0, start - 2) : start])
+        found = self._made.get((before, text[start:end], unit))
+        if found is None:
+            found = profile(text, start, end, unit, self._acronyms)
+            self._made[(before, found.text, unit)] = found
+            return found
+        return _moved(found, start - found.start)
+
+
+def _moved(p: SentenceProfile, by: int) -> SentenceProfile:
+    """``p`` for the same text ``by`` characters further on: only the offsets differ
+    (the profile's dictionaries are shared, as nothing changes a profile in place)."""
+    clone = object.__new__(SentenceProfile)
+    clone.__dict__.update(p.__dict__)
+    clone.__dict__.update(
+        start=p.start + by,
+        end=p.end + by,
+        tokens=tuple([(a + by, z + by, *rest) for a, z, *rest in p.tokens]),
+    )
+    return clone
 
 
 # Words (lower case) one of which every match of _DETAIL or OMISSION contains: on text

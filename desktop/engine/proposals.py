@@ -47,6 +47,7 @@ def semantic_neighbours(
         return [[] for _ in bg_meaning]
     content = np.stack([off_meaning[j].vector for j in targets])
     whole = np.stack([off_meaning[j].sentence for j in targets])
+    claims = np.asarray(targets, dtype=np.int64)
     out: list[list[int]] = []
     k = min(SEMANTIC_CANDIDATES, len(targets))
     for start in range(0, len(bg_meaning), _BLOCK):
@@ -56,10 +57,15 @@ def semantic_neighbours(
             (content, np.stack([m.vector for m in chunk]), 0.35),
             (whole, np.stack([m.sentence for m in chunk]), 0.5),
         ):
-            scores = rows @ matrix.T
-            top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-            for row, picks in enumerate(top):
-                found[row].extend(targets[int(j)] for j in picks if scores[row, int(j)] > floor)
+            # Negated in place: argpartition's input without a second array of
+            # megabytes; a score is above the floor when its negation is below -floor.
+            negated = rows @ matrix.T
+            np.negative(negated, out=negated)
+            top = np.argpartition(negated, k - 1, axis=1)[:, :k]
+            # The picks above the floor, in argpartition's order, read in bulk.
+            above = (np.take_along_axis(negated, top, axis=1) < -floor).tolist()
+            for row, (picks, kept) in enumerate(zip(claims[top].tolist(), above, strict=True)):
+                found[row].extend(j for j, keep in zip(picks, kept, strict=True) if keep)
         out.extend(found)
     return out
 

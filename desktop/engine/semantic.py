@@ -71,14 +71,25 @@ def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfi
         else np.zeros((0, embedding.DIMENSIONS), dtype=np.float32)
     )
     empty = np.zeros(embedding.DIMENSIONS, dtype=np.float32)
+    # Every token's row in ``matrix``, sentence after sentence (sliced below).
+    all_rows = np.fromiter(map(row_of.__getitem__, surfaces), dtype=np.intp, count=len(surfaces))
     out: list[SemanticProfile] = []
+    first = 0
     for p in profiles:
         content = p.weights
-        positions = [i for i, token in enumerate(p.tokens) if token[2] in content]
-        keys = [p.tokens[i][2] for i in positions]
-        weights = [content[key] for key in keys]
-        surface_rows = np.asarray([row_of[s] for s in p.surfaces], dtype=np.intp)
-        every = matrix[surface_rows] if p.surfaces else None
+        positions: list[int] = []
+        keys: list[str] = []
+        weights: list[float] = []
+        for i, token in enumerate(p.tokens):
+            key = token[2]
+            if key in content:
+                positions.append(i)
+                keys.append(key)
+                weights.append(content[key])
+        count = len(p.surfaces)
+        surface_rows = all_rows[first : first + count]
+        first += count
+        every = matrix[surface_rows] if count else None
         if positions and every is not None:
             rows = surface_rows[positions]
             w = np.asarray(weights, dtype=np.float32)
@@ -87,12 +98,21 @@ def semantic_profiles(profiles: Sequence[SentenceProfile]) -> list[SemanticProfi
             rows = np.zeros(0, dtype=np.intp)
             w = np.zeros(0, dtype=np.float32)
             vector = empty
-        sentence = _unit(every.sum(axis=0)) if every is not None else empty
-        ids = np.asarray([hash(k) for k in keys], dtype=np.int64)
-        out.append(
-            SemanticProfile(tuple(keys), tuple(positions), w, rows, matrix, vector, sentence, ids)
+        sentence = _unit(_sum(every, axis=0)) if every is not None else empty
+        ids = np.fromiter(map(hash, keys), dtype=np.int64, count=len(keys))
+        made = SemanticProfile(
+            tuple(keys), tuple(positions), w, rows, matrix, vector, sentence, ids
         )
+        # ``total``, summed now (the cached property's value): nearly every sentence is
+        # asked for it.
+        made.__dict__["total"] = float(_sum(w))
+        out.append(made)
     return out
+
+
+# What ndarray.sum calls (NumPy's own _methods._sum), without the two Python calls
+# around it: the same reduction, the same pairwise summation.
+_sum = np.add.reduce
 
 
 def _unit(vector: Array) -> Array:
@@ -144,11 +164,12 @@ def pair_credits(a: SemanticProfile, others: Sequence[SemanticProfile]) -> list[
     # credit(), in place: the same float32 operations without three temporaries.
     scores -= FLOOR
     scores /= SPAN
-    np.clip(scores, 0.0, 1.0, out=scores)
+    np.maximum(scores, 0.0, out=scores)  # np.clip(scores, 0.0, 1.0), without its wrappers
+    np.minimum(scores, 1.0, out=scores)
     scores[a.key_ids[:, None] == ids[None, :]] = 1.0
     best_for_a = np.maximum.reduceat(scores, starts, axis=1)  # a's tokens × others
     soft_a = (a.weights @ best_for_a) / total_a if total_a > 0 else np.zeros(len(filled))
-    best_for_others = scores.max(axis=0)
+    best_for_others = np.maximum.reduce(scores, axis=0)
     # Each token's credit times its weight, for all of them at once: a slice's sum is
     # the sum of the same products made one pair at a time (the same pairwise summation).
     weighted = best_for_others * np.concatenate([others[i].weights for i in filled])
@@ -166,7 +187,7 @@ def pair_credits(a: SemanticProfile, others: Sequence[SemanticProfile]) -> list[
         result.append(
             PairCredits(
                 soft_values[slot] if total_a > 0 else 0.0,
-                float(weighted[start:end].sum()) / total if total > 0 and total_a > 0 else 0.0,
+                float(_sum(weighted[start:end])) / total if total > 0 and total_a > 0 else 0.0,
                 best_for_a[:, slot],
                 best_for_others[start:end],
             )

@@ -33,6 +33,22 @@ TRICKY = [
     "no no. No. NO. 5 now. nono. Nono. 7 left.",
     "No. 1 at the start. Mr. Lee agreed.",
     "\tNo. 5 \u00a0Gen. Rao and\u2003Col. Das met.",
+    # List markers: letters, roman numerals and numbers, with stops and parentheses.
+    "The sides agreed on: a. trade b. energy c. defence. Then d. and e. were left.",
+    "They listed (a) trade (b) energy (c) defence and (i) visas (ii) students (iii) tourism.",
+    "Items i. visas ii. students iii. tourism. Also x. and xi. came up.",
+    "Agenda: 1. trade 2. energy 3. defence. Then 9. 10. and 11. were read.",
+    "Steps 1) sign 2) ratify 3) implement. Section 4) was dropped. He said 5 (five).",
+    "a) first b) second c) third. In 2024. the 3. round began.",
+    # Ellipses, runs of ! and ?, a degree sign, a file extension, numbered references,
+    # times of day: the rules skipped where their characters are missing.
+    "He paused... Then he spoke. Wait . . . what? It ended. . . . Later.... Next one.",
+    "Really!!! Yes?!? No?? Fine!? He came at 5 p.m. Monday and 9 A.M. Tuesday.",
+    "It was 40°. 5 degrees colder. The file .pdf was sent. See the .docx file.",
+    "The report.[12] It said so.3 Then more. Figure 2.[3, 4] Shows it.",
+    "The U.S. Being late, he left. He met I. Singh. A hidden ∯ mark. U∯S Being there.",
+    "J. Doe left. Then A. Smith, B. Jones met Co. KG staff. The U.S.'s plan grew 3.5%.",
+    "1. Item one. 2. Item two. Growth was .5 points. Page 4. Then 12. And 7.x came.",
 ]
 
 
