@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.engine.compare import Comparison
 
 CASE = Path(__file__).resolve().parent / "cases" / "02-modi-biden-call-counterpart"
 
@@ -27,3 +31,18 @@ def story_files(folder: Path) -> list[Path]:
         earlier_version(folder),
         CASE / "counterpart.txt",
     ]
+
+
+def story_comparison(folder: Path) -> Comparison:
+    """The four documents compared in their roles."""
+    from desktop.engine.sources import compare_sources
+    from desktop.ingest import read_path
+
+    official, article, version, counterpart = (read_path(p) for p in story_files(folder))
+    return compare_sources(official, [article], counterparts=[counterpart], versions=[version])
+
+
+def sentence_starting(comparison: Comparison, document: int, start: str) -> int:
+    """The index of the first sentence of ``document`` that starts with ``start``."""
+    sentences = comparison.documents[document].sentences
+    return next(s.index for s in sentences if s.text.startswith(start))

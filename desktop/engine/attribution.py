@@ -709,11 +709,8 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
         # State media by name ("Xinhua reported", "Tass reported"; governments.txt lists
         # each government's outlets with its names), reporting on its own word: one
         # "citing a diplomatic source" passes on the source's.
-        named = [
-            w.lower().replace("’", "'").removesuffix("'s")
-            for w in re.findall(r"[^\W\d_]+(?:['’][a-z]+)?", subject)
-        ]
-        by_name = apposed is None and 0 < len(named) <= 3 and _government_subject(named)
+        words = _words_of(subject)
+        by_name = apposed is None and 0 < len(words) <= 3 and _government_subject(words)
         if _STATE_MEDIA.search(subject) or by_name:
             add(Attribution.OFFICIAL, subject_start, match.end())
     for match in _INVERTED.finditer(masked):

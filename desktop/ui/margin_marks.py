@@ -64,24 +64,17 @@ def paint_margin_marks(
                     glyph,
                 )
     painter.setPen(look.text)
-    for index, glyph in shifted.items():
-        if first <= index <= last:
-            top, bottom = band(index)
-            if index in noted:
-                top += 18.0
-            painter.drawText(
-                QRectF(width - MARK_WIDTH - 5.0, top, MARK_WIDTH, min(bottom - top, 30.0)),
-                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                glyph,
-            )
-    painter.setPen(look.text)
-    for index, glyph in revised.items():
-        if first <= index <= last:
-            top, bottom = band(index)
-            if index in corrected:
-                top += 18.0
-            painter.drawText(
-                QRectF(7.0, top, MARK_WIDTH, min(bottom - top, 30.0)),
-                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                glyph,
-            )
+    # A shift's mark under the note's on the right, a revision's under the correction's
+    # on the left.
+    beside = ((shifted, width - MARK_WIDTH - 5.0, noted), (revised, 7.0, corrected))
+    for glyphs, x, above in beside:
+        for index, glyph in glyphs.items():
+            if first <= index <= last:
+                top, bottom = band(index)
+                if index in above:
+                    top += 18.0
+                painter.drawText(
+                    QRectF(x, top, MARK_WIDTH, min(bottom - top, 30.0)),
+                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                    glyph,
+                )

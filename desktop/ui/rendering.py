@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtGui import (
@@ -130,13 +130,30 @@ def style_sentences(
 
     The official readout is official throughout, so its sentences get no underline.
     """
+    _apply_formats(
+        document,
+        offsets,
+        sentences,
+        look,
+        lambda sentence: sentence_format(sentence, look, underline=not official),
+    )
+
+
+def _apply_formats(
+    document: QTextDocument,
+    offsets: Offsets,
+    sentences: Collection[SentenceResult],
+    look: Look,
+    format_of: Callable[[SentenceResult], QTextCharFormat],
+) -> None:
+    """Each sentence's format, then the cue style on its cue (not on greyed lines)."""
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
     cue = cue_format(look)
     for sentence in sentences:
         cursor.setPosition(offsets.to_qt(sentence.start))
         cursor.setPosition(offsets.to_qt(sentence.end), QTextCursor.MoveMode.KeepAnchor)
-        cursor.setCharFormat(sentence_format(sentence, look, underline=not official))
+        cursor.setCharFormat(format_of(sentence))
         if sentence.cue is not None and not is_greyed(sentence):
             cursor.setPosition(offsets.to_qt(sentence.cue.start))
             cursor.setPosition(offsets.to_qt(sentence.cue.end), QTextCursor.MoveMode.KeepAnchor)
@@ -171,18 +188,13 @@ def style_revisions(
     look: Look,
 ) -> None:
     """Style a version's pane by revision state in place (see ``revision_format``)."""
-    cursor = QTextCursor(document)
-    cursor.beginEditBlock()
-    cue = cue_format(look)
-    for sentence in sentences:
-        cursor.setPosition(offsets.to_qt(sentence.start))
-        cursor.setPosition(offsets.to_qt(sentence.end), QTextCursor.MoveMode.KeepAnchor)
-        cursor.setCharFormat(revision_format(sentence, states.get(sentence.index), look))
-        if sentence.cue is not None and not is_greyed(sentence):
-            cursor.setPosition(offsets.to_qt(sentence.cue.start))
-            cursor.setPosition(offsets.to_qt(sentence.cue.end), QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(cue)
-    cursor.endEditBlock()
+    _apply_formats(
+        document,
+        offsets,
+        sentences,
+        look,
+        lambda sentence: revision_format(sentence, states.get(sentence.index), look),
+    )
 
 
 def underline_shift_words(

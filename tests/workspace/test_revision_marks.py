@@ -11,19 +11,10 @@ from desktop.workspace.revision_marks import (
     revision_lines,
     revision_marks,
 )
-from tests.story import story_files
+from tests.story import sentence_starting as _sentence
+from tests.story import story_comparison as _story
 
 CASES = Path(__file__).resolve().parents[1] / "cases"
-
-
-def _story(tmp_path: Path):  # type: ignore[no-untyped-def]
-    official, article, version, counterpart = (read_path(p) for p in story_files(tmp_path))
-    return compare_sources(official, [article], counterparts=[counterpart], versions=[version])
-
-
-def _sentence(comparison, document: int, start: str) -> int:  # type: ignore[no-untyped-def]
-    sentences = comparison.documents[document].sentences
-    return next(s.index for s in sentences if s.text.startswith(start))
 
 
 def test_the_official_pane_marks_added_reworded_and_where_a_sentence_was_removed(

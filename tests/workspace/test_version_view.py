@@ -13,17 +13,9 @@ from desktop.workspace.revision_marks import (
     state_answers,
     state_line,
 )
+from tests.story import sentence_starting as _sentence
+from tests.story import story_comparison as _story
 from tests.story import story_files
-
-
-def _story(tmp_path: Path):  # type: ignore[no-untyped-def]
-    official, article, version, counterpart = (read_path(p) for p in story_files(tmp_path))
-    return compare_sources(official, [article], counterparts=[counterpart], versions=[version])
-
-
-def _sentence(comparison, document: int, start: str) -> int:  # type: ignore[no-untyped-def]
-    sentences = comparison.documents[document].sentences
-    return next(s.index for s in sentences if s.text.startswith(start))
 
 
 def test_each_sentence_of_an_earlier_version_is_kept_reworded_or_not_kept(
