@@ -281,7 +281,8 @@ _TIME_WORDS = re.compile(
 _ROLE_INTRO = re.compile(
     r"\b(?P<role>[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Pp]ress\s+[Ss]ecretary|"
     r"[Ss]pokespersons?|[Cc]hief\s+[Cc]abinet\s+[Ss]ecretary)(?:,\s*|\s+)(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?"
-    r"(?P<name>(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+)"
+    # A nickname in quotation marks may stand inside the name: Rolliansyah “Roy” Soemirat.
+    r"(?P<name>(?:(?:[A-Z][\w.’'-]+|[“\"][A-Z][\w’'-]+[”\"])\s+){0,3}[A-Z][\w’'-]+)"
 )
 
 
@@ -331,6 +332,9 @@ class _Cue:
     end: int
     leading: bool
     trailing: bool
+    # "Belousov, it said, called …": a reporting clause set between commas after the
+    # sentence's opening noun phrase governs the sentence.
+    parenthetical: bool = False
 
 
 _QUOTE_MARK = re.compile(r'[“«”»"]')
@@ -662,14 +666,16 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
     length = len(sentence.rstrip(' .!?”"'))
     cues: list[_Cue] = []
 
-    def add(kind: Attribution | None, start: int, end: int) -> None:
+    def add(kind: Attribution | None, start: int, end: int, parenthetical: bool = False) -> None:
         if start < skip_until:
             return
         prefix = masked[:start].strip(' ,“”"')
         leading = (len(re.findall(r"\w+", prefix)) <= 4 and "," not in prefix[:-1]) or start == 0
         rest = masked[end:length]
         trailing = end >= length - 2 or rest[:1] == "," or bool(_TRAILING_REST.match(rest))
-        cues.append(_Cue(kind, start, end, leading and start < 60, trailing and start > 0))
+        cues.append(
+            _Cue(kind, start, end, leading and start < 60, trailing and start > 0, parenthetical)
+        )
 
     opener = re.match(r"\s*([A-Z][\w’'-]+)", masked)
     for match in _SOCIAL.finditer(masked):
@@ -730,6 +736,11 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
             r"\b(?:not|never|n't|neither|nor)\s+(?:[a-z]+ly\s+)?$", masked[: match.start()], re.I
         ):
             continue  # "Islamabad has not confirmed …": a denial of a statement reports none
+        aside = _parenthetical_tag(masked, match.start(), match.end())
+        aside_kind = classify_subject(aside[1], roles=roles) if aside else Attribution.REPORTER
+        if aside is not None and aside_kind is not Attribution.REPORTER:
+            add(aside_kind, aside[0], match.end(), parenthetical=True)
+            continue
         subject_start, subject = _subject_before(masked, match.start())
         if _REPORT.search(masked, subject_start, match.start()) and _leads_with_cue(
             masked, subject_start
@@ -804,7 +815,8 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
     return [
         c
         for c in cues
-        if not any(
+        if c.parenthetical
+        or not any(
             o is not c
             and o.start <= c.start
             and c.end <= o.end
@@ -812,6 +824,30 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
             for o in cues
         )
     ]
+
+
+def _parenthetical_tag(masked: str, verb_start: int, verb_end: int) -> tuple[int, str] | None:
+    """ "Belousov, it said, called …", "Macron, people aware of the matter said, told Modi
+    …": a reporting clause between commas after the sentence's opening noun phrase (up to
+    six words, no comma of its own). Its subject's offset and text."""
+    if masked[verb_end : verb_end + 1] != "," or not masked[verb_end + 1 :].strip(' .”"'):
+        return None
+    before = masked[:verb_start]
+    comma = before.rfind(",")
+    if comma < 0:
+        return None
+    opening = before[:comma].strip()
+    subject = before[comma + 1 :].strip()
+    if (
+        not opening
+        or "," in opening
+        or len(opening.split()) > 6
+        or _REPORT.search(opening)
+        or not subject
+        or len(subject.split()) > 8
+    ):
+        return None
+    return verb_start - len(before[comma + 1 :].lstrip()), subject
 
 
 def _leads_with_cue(masked: str, start: int) -> bool:
@@ -990,7 +1026,7 @@ def remembered_roles(sentences: Sequence[str]) -> dict[str, Attribution]:
     for sentence in sentences:
         for match in [*_ROLE_INTRO.finditer(sentence), *_roles_after_names(sentence)]:
             for part in match.group("name").split():
-                part = part.strip(".,’'")
+                part = part.strip(".,’'“”\"")
                 if len(part) > 2 and personal_name(part) and part not in _HONORIFICS:
                     roles.setdefault(part, Attribution.OFFICIAL)
     return roles
@@ -1146,6 +1182,9 @@ def _main_cue(cues: list[_Cue]) -> _Cue | None:
     if not cues:
         return None
     ordered = sorted(cues, key=lambda c: (c.start, -c.end))
+    asides = [c for c in ordered if c.parenthetical]
+    if asides:
+        return asides[0]
     # "X told Y that …, the ministry said on Tuesday": an institutional or anonymous
     # tag at the end governs a sentence that a named person opens.
     tags = [

@@ -435,3 +435,29 @@ def test_a_relative_clause_between_commas_leaves_the_subject_before_it() -> None
     assert _kinds(
         ["The ministry, which issued its account after the call, said trade came up."]
     ) == [OFF]
+
+
+def test_a_reporting_clause_between_commas_after_the_subject_governs() -> None:
+    # "X, <tag>, verb …": the tag set between commas names the source of the whole sentence.
+    assert _kinds(
+        [
+            "The Russian readout said the ministers had discussed the summit.",
+            "Belousov, it said, called the relationship “time-tested”.",
+        ]
+    ) == [OFF, OFF]
+    assert _kinds(
+        ["Macron, people aware of the matter said, told Modi that France opposed tariffs."]
+    ) == [SRC]
+    assert _kinds(["The two ministers, the ministry said, agreed to meet again."]) == [OFF]
+    # A phrase between commas that names no speaker is no aside: the subject before it is.
+    assert _kinds(["Singh, in a post on X, said the talks had gone well."]) == [NAM]
+
+
+def test_a_nickname_in_quotation_marks_is_part_of_a_spokespersons_name() -> None:
+    kinds = _kinds(
+        [
+            "Foreign Ministry spokesperson Rolliansyah “Roy” Soemirat said the talks went well.",
+            "Asked about flights, Roy said talks between airlines were at an advanced stage.",
+        ]
+    )
+    assert kinds == [OFF, OFF]
