@@ -435,9 +435,18 @@ def _before_aside(masked: str, verb_start: int) -> int:
 _RELATIVE_ASIDE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;:()“”\"]{1,120},\s*$")
 
 
-def _subject_before(masked: str, verb_start: int) -> tuple[int, str]:
-    """The noun phrase a reporting verb follows, back to the nearest clause break."""
+# A short gloss in parentheses right before the verb ("the Saudi Press Agency (SPA)
+# reported", "the Inter-Services Public Relations (ISPR) said") belongs to the subject.
+_GLOSS_BEFORE_VERB = re.compile(r"\s*\([^()“”\"]{1,40}\)\s*$")
+
+
+def _subject_before(masked: str, verb_start: int, at_verb: bool = True) -> tuple[int, str]:
+    """The noun phrase a reporting verb follows, back to the nearest clause break
+    (``at_verb``: ``verb_start`` is the verb's own, not a clause break's)."""
     verb_start = _before_aside(masked, verb_start)
+    gloss = _GLOSS_BEFORE_VERB.search(masked, max(0, verb_start - 45), verb_start)
+    if at_verb and gloss is not None and gloss.start() > 0:
+        verb_start = gloss.start()
     aside = _RELATIVE_ASIDE.search(masked, max(0, verb_start - 130), verb_start)
     if aside is not None and aside.start() > 0:
         verb_start = aside.start()
@@ -452,7 +461,7 @@ def _subject_before(masked: str, verb_start: int) -> tuple[int, str]:
     # "Singh, in a post on X, said" / "The document condemned X and said": the real
     # subject sits before the parenthetical or the first verb phrase.
     if not subject and breaks and breaks[-1].group().lower() in {",", "and"}:
-        return _subject_before(masked, window_start + breaks[-1].start())
+        return _subject_before(masked, window_start + breaks[-1].start(), at_verb=False)
     if subject and subject.split()[0].lower() in _PARENTHETICAL_STARTS:
         earlier = window_start + (breaks[-2].end() if len(breaks) > 1 else 0)
         previous = masked[earlier : window_start + breaks[-1].start()].strip() if breaks else ""
@@ -553,7 +562,8 @@ def classify_subject(
             lower, words = lower[:i], words[:i]
             break
     head = lower[-1]
-    if lower in (["it"], ["they"], ["one"], ["another"]):
+    if lower in (["it"], ["they"], ["one"], ["another"]) or lower in _ANAPHORIC_OUTLETS:
+        # "the report added", "according to the agency": the outlet cited just before.
         return None
     if head in _PRONOUN_NAMED and len(lower) == 1:
         return Attribution.NAMED
@@ -586,6 +596,14 @@ def classify_subject(
     return Attribution.REPORTER
 
 
+_OUTLET_WORD = re.compile(r"\b(?:report|agency|broadcaster|channel)\b", re.I)
+_ANAPHORIC_OUTLETS = (
+    ["the", "report"],
+    ["the", "agency"],
+    ["the", "news", "agency"],
+    ["the", "broadcaster"],
+    ["the", "channel"],
+)
 _TITLES_OF_ONE = frozenset(
     ["minister", "president", "secretary", "chancellor", "premier", "envoy", "ambassador"]
 )
@@ -1049,8 +1067,17 @@ def attribute(
             continue
         silent = _MENTIONED_ONLY.match(sentence) or _NON_ANSWER.match(sentence)
         cues = [] if silent else _cues(sentence, roles)
-        chosen = _main_cue(cues)
         previous = _last_attributed(results)
+        if previous is not Attribution.OFFICIAL:
+            # "the report added", "according to the agency" stand for the outlet cited
+            # before: state media carry the government's account; the press's own report
+            # (or one citing sources) is no source of its own.
+            cues = [
+                c
+                for c in cues
+                if c.attribution is not None or not _OUTLET_WORD.search(sentence, c.start, c.end)
+            ]
+        chosen = _main_cue(cues)
         if chosen is None:
             stripped = sentence.strip()
             if (previous is not None and _GLOSS.match(stripped)) or (
