@@ -34,13 +34,14 @@ _VERBS = (
     r"revealed|disclosed|mentioned|argued|argues|warned|warns|acknowledged|acknowledges|conceded|"
     r"admitted|suggested|suggests|recalled|recounted|listed|quoted|contended|alleged|"
     r"pointed\s+out|went\s+on\s+to\s+say|made\s+(?:it\s+)?clear|underlined|underscored|emphasised|"
-    r"emphasized|stressed|highlighted|tweeted|tweets|hinted|cautioned|cautions|replied|denied|denies|refuted|disputed|(?:rejected|rejects|dismissed|dismisses)(?=\s+(?:(?:a|the|these|those|such|any)\s+)?(?:(?:media|news|press)\s+)?(?:reports?|claims?|allegations?|suggestions?|speculation)\b)|called(?!\s+(?:on|off|up|in|out|at|back|his|her|their|[A-Z])\b)|termed|was\s+quoted\s+as\s+saying|were\s+quoted\s+as\s+saying"
+    r"emphasized|stressed|highlighted|tweeted|tweets|hinted|cautioned|cautions|replied|denied|denies|refuted|disputed|joked|quipped|hailed|pointed\s+to|"
+    r"(?:rejected|rejects|dismissed|dismisses)(?=\s+(?:(?:a|the|these|those|such|any)\s+)?(?:(?:media|news|press)\s+)?(?:reports?|claims?|allegations?|suggestions?|speculation|statement|remarks|comments|assertions?)\b)|called(?!\s+(?:on|off|up|in|out|at|back|his|her|their|[A-Z])\b)|termed|was\s+quoted\s+as\s+saying|were\s+quoted\s+as\s+saying"
 )
 _REPORT = re.compile(
     rf"\b(?:also\s+|further\s+|later\s+|then\s+|had\s+|has\s+|have\s+)?(?P<verb>{_VERBS})\b"
 )
 _ACCORDING = re.compile(
-    r"\b(?:according\s+to|per(?=\s+(?:the|a|an|his|her|its|their)\s))\s+(?P<subject>[^,;:“”\"]{2,90}?)(?=[,;:.“\"]|\s+(?:that|which|,)|$)",
+    r"\b(?:according\s+to|as\s+per|per(?=\s+(?:the|a|an|his|her|its|their)\s))\s+(?P<subject>[^,;:“”\"]{2,90}?)(?=[,;:.“\"]|\s+(?:that|which|,)|$)",
     re.I,
 )
 # "…,” said the ministry." and "…,” said Nandini Rao, a fellow at …": the tag inverted
@@ -178,6 +179,9 @@ _PARENTHETICAL_STARTS = frozenset(
     ]
 )
 _SENTENCE_END = frozenset('.!?।。”"’)')
+_ADVERBIAL_OPENERS = frozenset(
+    ["ahead", "before", "earlier", "later", "meanwhile", "however", "separately", "also"]
+)
 _PREPOSITIONS = frozenset(
     [
         "in",
@@ -390,12 +394,69 @@ _NON_ANSWER = re.compile(
 # on the record: named speech needs a quotation or an occasion of the speaker's own.
 _NARRATING = re.compile(
     r"stressed|emphasi[sz]ed|underscored|underlined|reiterated|reaffirmed|confirmed|"
-    r"called\s+for|highlighted|urged|pledged|assured|expressed|conveyed"
+    r"called\s+for|highlighted|urged|pledged|assured|expressed|conveyed|replied|hailed|pointed\s+to"
 )
 _NARRATED = re.compile(
     r"(?:also\s+|has\s+|had\s+)?told\s+(?:his|her|their|the)\s+(?:\w+\s+){0,3}?counterparts?\b",
     re.I,
 )
+
+
+# "Kishida told Lavrov that …", "The Emir also told Secretary General Ban Ki-moon …": what
+# a participant told the other side, narrated — the object a person the story names with
+# a title, or a title itself (not "told reporters", "told Reuters").
+_TOLD = re.compile(r"told", re.I)
+_OBJECT_WORDS = re.compile(r"\s+((?:(?:[A-Z][\w’'.-]*|of|the|and)\s+){0,5}?[A-Z][\w’'.-]*)")
+_TITLE_WORDS = frozenset(
+    [
+        "president",
+        "minister",
+        "secretary",
+        "premier",
+        "chancellor",
+        "counterpart",
+        "king",
+        "emir",
+        "prince",
+        "ambassador",
+        "envoy",
+        "prime",
+        "foreign",
+        "sultan",
+        "sheikh",
+        "leader",
+    ]
+)
+_TITLED_NAME = re.compile(
+    r"\b(?:[Pp]resident|[Mm]inister|[Ss]ecretary(?:[\s-][Gg]eneral)?|[Pp]remier|[Cc]hancellor|"
+    r"[Cc]ounterpart|King|Emir|Prince|[Aa]mbassador|[Ee]nvoy|Sultan|Sheikh),?\s+"
+    r"(?P<name>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)"
+)
+
+
+def titled_people(sentences: Sequence[str]) -> frozenset[str]:
+    """Every part of the names a document gives with a title ("Russian Foreign Minister
+    Sergei Lavrov" → Sergei, Lavrov): the story's participants, not its outlets."""
+    found: set[str] = set()
+    for sentence in sentences:
+        for match in _TITLED_NAME.finditer(sentence):
+            found.update(
+                part
+                for part in match.group("name").split()
+                if personal_name(part) and len(part) > 2
+            )
+    return frozenset(found)
+
+
+def _told_participant(masked: str, verb_end: int, people: frozenset[str]) -> bool:
+    """The reporting verb just matched is "told" and its object is a titled person."""
+    if not _TOLD.fullmatch(masked[max(0, verb_end - 4) : verb_end]):
+        return False
+    obj = _OBJECT_WORDS.match(masked, verb_end)
+    if obj is None:
+        return False
+    words = obj.group(1).split()
+    return words[0].lower() in _TITLE_WORDS or any(w.strip(".") in people for w in words)
 
 
 def _words_of(subject: str) -> list[str]:
@@ -413,6 +474,8 @@ def _apposed_subject(masked: str, subject_start: int) -> tuple[int, str] | None:
     opening = before[:-1].strip()
     if not opening or len(opening.split()) > 8 or _REPORT.search(opening):
         return None
+    if opening.split()[0].lower() in _PREPOSITIONS | _ADVERBIAL_OPENERS:
+        return None  # "Ahead of the meeting, TASS reported": a time or place, no noun phrase
     return len(masked) - len(masked.lstrip()), opening
 
 
@@ -437,7 +500,7 @@ _RELATIVE_ASIDE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;:()“”\"]{1,
 
 # A short gloss in parentheses right before the verb ("the Saudi Press Agency (SPA)
 # reported", "the Inter-Services Public Relations (ISPR) said") belongs to the subject.
-_GLOSS_BEFORE_VERB = re.compile(r"\s*\([^()“”\"]{1,40}\)\s*$")
+_GLOSS_BEFORE_VERB = re.compile(r"\([^()“”\"]{1,40}\)[ \t]?$")
 
 
 def _subject_before(masked: str, verb_start: int, at_verb: bool = True) -> tuple[int, str]:
@@ -446,7 +509,7 @@ def _subject_before(masked: str, verb_start: int, at_verb: bool = True) -> tuple
     verb_start = _before_aside(masked, verb_start)
     gloss = _GLOSS_BEFORE_VERB.search(masked, max(0, verb_start - 45), verb_start)
     if at_verb and gloss is not None and gloss.start() > 0:
-        verb_start = gloss.start()
+        verb_start = len(masked[: gloss.start()].rstrip())
     aside = _RELATIVE_ASIDE.search(masked, max(0, verb_start - 130), verb_start)
     if aside is not None and aside.start() > 0:
         verb_start = aside.start()
@@ -486,6 +549,10 @@ _NOUN_BEFORE = re.compile(
 _GOVERNMENT_ACCOUNT = re.compile(
     r"\b(?:[Ii]n|[Tt]hrough|[Vv]ia)\s+(?P<owner>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)['’]s\s+"
     r"(?:own\s+)?(?:\w+\s+){0,2}?(?:statement|readout|release|account|version)\b"
+)
+_QUOTED_AS = re.compile(
+    r"\bquoted\s+(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+as\s+"
+    r"(?:saying|adding|telling|stating)\b"
 )
 _REPORTED = re.compile(r"\b(?:reported|reports|quoted)\b")
 # State media: "state news agency SPA", "state-run Anadolu", "the official news agency", and
@@ -674,7 +741,11 @@ _TRAILING_REST = re.compile(
 )
 
 
-def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list[_Cue]:
+def _cues(
+    sentence: str,
+    roles: Mapping[str, Attribution] | None = None,
+    people: frozenset[str] = frozenset(),
+) -> list[_Cue]:
     # An office named by a list ("the Foreign, Commonwealth and Development Office",
     # "Ministry of Trade, Industry and Energy") is one subject: its comma becomes a space
     # (the same length, so offsets stay those of the sentence).
@@ -724,6 +795,8 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
         if kind is not Attribution.REPORTER:
             add(kind, match.start(), match.end())
     for match in _REPORTED.finditer(masked):
+        if re.match(r"\s+(?:on|about)\s+(?:the|a|an|its|their|his|her)\s", masked[match.end() :]):
+            continue  # "the White House reported on the conversation": describes, says nothing
         # "Russia's state news agency Tass reported …": only state media's reports are
         # the government's account (a newspaper's report is the press's own).
         subject_start, subject = _subject_before(masked, match.start())
@@ -737,6 +810,11 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
         by_name = apposed is None and 0 < len(words) <= 3 and _government_subject(words)
         if _STATE_MEDIA.search(subject) or by_name:
             add(Attribution.OFFICIAL, subject_start, match.end())
+    for match in _QUOTED_AS.finditer(masked):
+        # "The newspaper quoted Sheikh Sultan as adding, …": the words are the person's.
+        kind = classify_subject(match.group("who"), roles=roles)
+        if kind is not Attribution.REPORTER:
+            add(kind, match.start(), match.end())
     for match in _INVERTED.finditer(masked):
         kind = classify_subject(match.group("subject"), roles=roles)
         if kind is not Attribution.REPORTER:
@@ -787,6 +865,7 @@ def _cues(sentence: str, roles: Mapping[str, Attribution] | None = None) -> list
             kind = Attribution.REPORTER
         if kind is Attribution.NAMED and (
             _NARRATED.match(masked, match.start())
+            or (_told_participant(masked, match.end(), people) and not _OCCASION.search(masked))
             or (
                 _NARRATING.fullmatch(match.group("verb").lower())
                 and not re.search(r"[“”\"]", sentence)
@@ -1059,6 +1138,7 @@ def attribute(
     (``paragraphs``: the blank-line-separated paragraph each sentence stands in)."""
     kinds = list(units) if units is not None else [Unit.CLAIM] * len(sentences)
     roles = remembered_roles(sentences)
+    people = titled_people(sentences)
     results: list[tuple[Attribution, tuple[int, int] | None]] = []
     for sentence, unit in zip(sentences, kinds, strict=True):
         if unit is not Unit.CLAIM or sentence.rstrip()[-1:] not in _SENTENCE_END:
@@ -1066,7 +1146,7 @@ def attribute(
             results.append((Attribution.REPORTER, None))
             continue
         silent = _MENTIONED_ONLY.match(sentence) or _NON_ANSWER.match(sentence)
-        cues = [] if silent else _cues(sentence, roles)
+        cues = [] if silent else _cues(sentence, roles, people)
         previous = _last_attributed(results)
         if previous is not Attribution.OFFICIAL:
             # "the report added", "according to the agency" stand for the outlet cited
@@ -1099,8 +1179,58 @@ def attribute(
         ):
             kind = previous if previous in {Attribution.OFFICIAL, Attribution.NAMED} else kind
         results.append((kind, (chosen.start, chosen.end)))
+    results = _quoted_blocks(sentences, kinds, results, roles, people)
     posts = _embedded_posts(sentences, kinds, results, paragraphs)
     return _forwarded_release(sentences, kinds, posts)
+
+
+def _quotation_open(sentence: str, was_open: bool) -> bool:
+    """Whether a curly quotation is still open after ``sentence``; a quoted paragraph that
+    runs on into the next opens again without closing. Straight marks, which open and
+    close alike, never open one across sentences."""
+    # A straight mark closing a curly one ("“Afghanistan was addressed," the person said)
+    # counts as a close.
+    opens, closes = sentence.count("“"), sentence.count("”") + sentence.count('"')
+    if opens or closes:
+        return opens > closes or (was_open and opens == closes and not closes)
+    return was_open
+
+
+def _quoted_blocks(
+    sentences: Sequence[str],
+    kinds: Sequence[Unit],
+    results: list[tuple[Attribution, tuple[int, int] | None]],
+    roles: Mapping[str, Attribution],
+    people: frozenset[str],
+) -> list[tuple[Attribution, tuple[int, int] | None]]:
+    """ "A Downing Street spokesman added:" and a quotation over several sentences or
+    paragraphs: every sentence inside the open quotation is the speaker's, as is one that
+    a tagged sentence's quotation runs on into."""
+    out = list(results)
+    speaker: Attribution | None = None
+    inside = False
+    for i, (sentence, unit) in enumerate(zip(sentences, kinds, strict=True)):
+        stripped = sentence.strip()
+        if unit is not Unit.CLAIM:
+            speaker, inside = None, False
+            continue
+        if not inside and _LEAD_IN.search(stripped):
+            chosen = _main_cue(_cues(stripped, roles, people))
+            kind = chosen.attribution if chosen is not None else None
+            speaker = kind if kind not in (None, Attribution.REPORTER) else None
+            inside = _quotation_open(stripped, False)
+            continue
+        if speaker is not None and (inside or stripped[:1] in '“"'):
+            if out[i] == (Attribution.REPORTER, None):
+                out[i] = (speaker, None)
+        else:
+            speaker = None
+        inside = _quotation_open(stripped, inside)
+        if inside and speaker is None and out[i][0] is not Attribution.REPORTER:
+            speaker = out[i][0]  # "A statement … read: “Today, …" runs on
+        if not inside and stripped[-1:] in '”"':
+            speaker = None
+    return out
 
 
 _HANDLE = re.compile(r"(?<![\w.])@\w{2,30}\b")

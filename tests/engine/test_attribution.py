@@ -461,3 +461,47 @@ def test_a_nickname_in_quotation_marks_is_part_of_a_spokespersons_name() -> None
         ]
     )
     assert kinds == [OFF, OFF]
+
+
+def test_sentences_inside_a_quotation_that_a_lead_in_opened_are_the_speakers() -> None:
+    kinds = _kinds(
+        [
+            "A spokesperson for the Foreign Secretary said:",
+            "“During their meeting, the two discussed Iran.",
+            "On Syria, they reflected on recent developments.",
+            "They will meet again in Paris tomorrow.”",
+            "The talks came a week after the summit.",
+        ]
+    )
+    assert kinds[1:] == [OFF, OFF, OFF, REP]
+    # Straight marks open and close alike: they carry nothing past their own sentence.
+    assert _kinds(
+        [
+            '"That is what diplomacy is about," the foreign secretary said.',
+            "Also on Tuesday, the prime minister held talks with the secretary of state.",
+        ]
+    ) == [NAM, REP]
+
+
+def test_what_a_participant_told_a_titled_person_is_narration() -> None:
+    kinds = _kinds(
+        [
+            "Japan's Foreign Minister Fumio Kishida held talks with his Russian counterpart, "
+            "Sergei Lavrov, in Tokyo.",
+            "Kishida told Lavrov that he wanted to discuss a range of issues.",
+            "Kishida told reporters that the talks had been useful.",
+        ]
+    )
+    assert kinds[1:] == [REP, NAM]
+
+
+def test_state_media_after_a_time_phrase_and_people_quoted_by_an_outlet() -> None:
+    assert _kinds(
+        ["Ahead of the meeting, TASS reported that the leaders would discuss Kabul."]
+    ) == [OFF]
+    assert _kinds(["As per TASS, Lavrov will also attend a meeting of CIS diplomats."]) == [OFF]
+    assert _kinds(["The newspaper quoted Sheikh Sultan as adding that unity was a duty."]) == [NAM]
+    assert _kinds(["Earlier, the White House reported on the leaders' conversation."]) == [REP]
+    assert _kinds(["But the Prime Minister joked that he was glad to be going to the judo."]) == [
+        NAM
+    ]
