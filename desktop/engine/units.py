@@ -181,6 +181,7 @@ def classify(
         _mark_agency_slugs(lines, units)
     _mark_lone_names(lines, units, official=official)
     _mark_captions(lines, units)
+    _mark_caption_labels(lines, units)
     _mark_credited_captions(lines, units)
     _mark_offices(lines, units, official=official)
     _mark_contact_blocks(lines, units)
@@ -553,8 +554,11 @@ def _mark_captions(lines: Sequence[_Line], units: list[Unit]) -> None:
             continue
         # A note on the story's wire feed ("… headline and picture … syndicated feed")
         # credits no photo.
+        # "Yonhap |": an agency closing a caption with a bar credits the picture.
         photo = bool(
-            _PHOTO_CREDIT.search(lines[i].text) or _NAME_SLASH.search(lines[i].text)
+            _PHOTO_CREDIT.search(lines[i].text)
+            or _NAME_SLASH.search(lines[i].text)
+            or lines[i].text.endswith("|")
         ) and not _FEED_NOTE.search(lines[i].text)
         if i > 0 and units[i - 1] in (Unit.CAPTION, Unit.CREDIT):
             continue  # a second credit of the same picture
@@ -578,6 +582,23 @@ def _mark_captions(lines: Sequence[_Line], units: list[Unit]) -> None:
                 if alone and line.words <= 45 and not _reported(line.text):
                     units[j] = Unit.CAPTION
                     break
+
+
+_CAPTION_LABEL = re.compile(r"(?i)^(?:media|image|video|photo)\s+caption\s?[,:]?$")
+
+
+def _mark_caption_labels(lines: Sequence[_Line], units: list[Unit]) -> None:
+    """ "Media caption," alone on its line labels the caption on the next line."""
+    for i in range(len(lines) - 1):
+        following = lines[i + 1]
+        if (
+            _CAPTION_LABEL.match(lines[i].text)
+            and units[i + 1] in (Unit.CLAIM, Unit.HEADLINE)
+            and following.whole_line
+            and following.words <= 45
+            and not _reported(following.text)
+        ):
+            units[i + 1] = Unit.CAPTION
 
 
 def _mark_caption_line(lines: Sequence[_Line], units: list[Unit], credit: int, photo: bool) -> bool:

@@ -739,3 +739,56 @@ def test_a_sites_promotion_of_its_app_accounts_and_membership_is_links() -> None
         assert units[line] is Unit.LINK, line
     story = "The ministry asked travellers to download the government's health app."
     assert _unit_between("Travel rules", story, "") is Unit.CLAIM
+
+
+def test_credits_of_names_joined_by_slashes_and_their_captions() -> None:
+    before = "Japan and Australia agreed to deepen defence ties on Wednesday.\n"
+    after = "\nThe ministers met in Tokyo for two hours and agreed to meet again next year."
+    for line in (
+        "Eugene Hoshiko/Pool via REUTERS",
+        "(Xinhua/Li Xueren)",
+        "Peter Draper / Instagram",
+        "All photographs: Leah Millis/Pool/Reuters",
+        "(C) BFN News / Twitter",
+        "Yonhap |",
+        "(Excerpts : Xinhua)",
+    ):
+        assert _unit_between(before, line, after) is Unit.CREDIT, line
+    # Initials and section labels joined by slashes are no photo credit.
+    assert _unit_between(before, "World Bulletin / News Desk", after) is Unit.BYLINE
+    assert _unit_between(before, "NATIONAL / POLITICS", after) is not Unit.CREDIT
+    units = dict(
+        _units(
+            "Japan and Australia agreed to deepen defence ties on Wednesday.\n\n"
+            "Foreign Minister Park Jin answers reporters' questions upon arriving in Jakarta\n"
+            "Yonhap |\n\n"
+            "Media caption,\n"
+            "David Cameron greets President Zardari at Chequers\n\n"
+            "The two leaders discussed the floods and counter-terrorism co-operation."
+        )
+    )
+    assert (
+        units["Foreign Minister Park Jin answers reporters' questions upon arriving in Jakarta"]
+        is Unit.CAPTION
+    )
+    assert units["Media caption,"] is Unit.CAPTION
+    assert units["David Cameron greets President Zardari at Chequers"] is Unit.CAPTION
+
+
+def test_page_interface_words_and_related_story_headings() -> None:
+    before = "The ministers met in Tokyo on Wednesday.\n"
+    after = "\nThey agreed to meet again next year in Canberra."
+    for line in (
+        "top of page",
+        "Exit mobile version",
+        "blog comments powered by Disqus",
+        "Click allow to subscribe",
+        "Viewed by: 314",
+        "Not rated yet",
+        "Thumbnail",
+        "Posted in: ASIA-PACIFIC,WORLD FOCUS",
+        "Hindustantimes wants to start sending you push notifications.",
+    ):
+        assert _unit_between(before, line, after) is Unit.BOILERPLATE, line
+    for line in ("Check Also", "Featured Posts", "Link: https://www3.nhk.or.jp/news/20170320_11/"):
+        assert _unit_between(before, line, after) is Unit.LINK, line
