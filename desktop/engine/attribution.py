@@ -550,6 +550,11 @@ _GOVERNMENT_ACCOUNT = re.compile(
     r"\b(?:[Ii]n|[Tt]hrough|[Vv]ia)\s+(?P<owner>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)['’]s\s+"
     r"(?:own\s+)?(?:\w+\s+){0,2}?(?:statement|readout|release|account|version)\b"
 )
+# An outlet by its name: "PTI", "AP", "The Wall Street Journal", "the RBC newspaper".
+_OUTLET_NAME = re.compile(
+    r"(?:[Tt]he\s)?(?:[A-Z][\w.&’'-]*\s){0,3}?(?:[A-Z]{2,6}|[A-Z][a-z]+)(?:\s(?:newspaper|daily|"
+    r"agency|news\s+agency|broadcaster|channel|outlet|website))?"
+)
 _QUOTED_AS = re.compile(
     r"\bquoted\s+(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+as\s+"
     r"(?:saying|adding|telling|stating)\b"
@@ -611,6 +616,7 @@ def classify_subject(
     if (
         lower[0] in _INDEFINITE
         and _UNNAMED_PEOPLE & set(lower[1:7])
+        and lower[-1] not in _OFFICIAL_HEADS  # "an official statement said"
         and not any(
             personal_name(w)
             for w in words[1:]
@@ -798,8 +804,9 @@ def _cues(
         if re.match(r"\s+(?:on|about)\s+(?:the|a|an|its|their|his|her)\s", masked[match.end() :]):
             continue  # "the White House reported on the conversation": describes, says nothing
         # "Russia's state news agency Tass reported …": only state media's reports are
-        # the government's account (a newspaper's report is the press's own).
+        # the government's account (another paper's report is that paper's: named).
         subject_start, subject = _subject_before(masked, match.start())
+        own_start, own_subject = subject_start, subject
         apposed = _apposed_subject(masked, subject_start)
         if apposed is not None and not _STATE_MEDIA.search(subject):
             subject_start, subject = apposed  # "State-run Anadolu, citing …, reported"
@@ -810,6 +817,18 @@ def _cues(
         by_name = apposed is None and 0 < len(words) <= 3 and _government_subject(words)
         if _STATE_MEDIA.search(subject) or by_name:
             add(Attribution.OFFICIAL, subject_start, match.end())
+        elif (
+            (apposed is None or not masked[match.end() :].strip(' .,;:”"'))
+            and 0 < len(_words_of(own_subject)) <= 4
+            and match.group().lower() == "reported"
+        ):
+            own_kind = classify_subject(own_subject, roles=roles)
+            if own_kind is Attribution.OFFICIAL:  # "the Chinese Foreign Ministry reported"
+                add(Attribution.OFFICIAL, own_start, match.end())
+            elif own_kind is not Attribution.SOURCES and _OUTLET_NAME.fullmatch(own_subject):
+                # "…, PTI reported.", "the RBC newspaper reported": another outlet on the
+                # record, a named source.
+                add(Attribution.NAMED, own_start, match.end())
     for match in _QUOTED_AS.finditer(masked):
         # "The newspaper quoted Sheikh Sultan as adding, …": the words are the person's.
         kind = classify_subject(match.group("who"), roles=roles)

@@ -199,7 +199,46 @@ def classify(
         _mark_agency_bylines(lines, units)
         mark_related_stories(lines, units)
     _mark_repeated_headline(lines, units)
+    if not official:
+        _mark_tag_runs(lines, units)
     return units
+
+
+_TAG_KINDS = frozenset(
+    [Unit.CLAIM, Unit.BYLINE, Unit.DATELINE, Unit.HEADLINE, Unit.STANDFIRST, Unit.BOILERPLATE]
+)
+
+
+def _mark_tag_runs(lines: Sequence[_Line], units: list[Unit]) -> None:
+    """Three or more short unfinished lines in a row after the story's last finished
+    sentence ("Middle East News", "Cairo", "Foreign Ministers", "Ceasefire") are its topic
+    tags: page furniture."""
+    last = max(
+        (
+            i
+            for i, line in enumerate(lines)
+            if units[i] is Unit.CLAIM and line.terminal and line.words >= 8
+        ),
+        default=len(lines),
+    )
+    run: list[int] = []
+    for i in range(last + 1, len(lines) + 1):
+        line = lines[i] if i < len(lines) else None
+        if (
+            line is not None
+            and line.whole_line
+            and line.words <= 3
+            and not line.terminal
+            and line.text[:1].isupper()
+            and units[i] in _TAG_KINDS
+        ):
+            run.append(i)
+            continue
+        # A date among them makes them a release's or a forward's head, not tags.
+        if len(run) >= 3 and not any(ch.isdigit() for k in run for ch in lines[k].text):
+            for k in run:
+                units[k] = Unit.BOILERPLATE
+        run = []
 
 
 _SLUG = re.compile(r"^[A-Z]{1,6}/\d{3,10}$")
@@ -348,6 +387,13 @@ def _fixed_unit(line: _Line) -> Unit:
         if unit is Unit.DATELINE and line.words > 14:
             continue
         if _matches(unit, line.text):
+            if (
+                unit is Unit.DATELINE
+                and line.text.isupper()
+                and line.words == 1
+                and _matches(Unit.BOILERPLATE, line.text)
+            ):
+                return Unit.BOILERPLATE  # "ADVERTISEMENT", "OPINION": a page's word, no place
             return unit
     if line.whole_line and not any(ch.isalpha() for ch in line.text):
         return Unit.BOILERPLATE  # "183", "0 / 0", a stray "." — a counter or a widget

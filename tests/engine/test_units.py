@@ -792,3 +792,43 @@ def test_page_interface_words_and_related_story_headings() -> None:
         assert _unit_between(before, line, after) is Unit.BOILERPLATE, line
     for line in ("Check Also", "Featured Posts", "Link: https://www3.nhk.or.jp/news/20170320_11/"):
         assert _unit_between(before, line, after) is Unit.LINK, line
+
+
+def test_date_lines_comment_boxes_feed_notes_and_tag_runs() -> None:
+    before = "The ministers met in Cairo on Thursday.\n"
+    after = "\nThey agreed to meet again next month in Amman."
+    for line in (
+        "Fri, 09/07/2012 - 15:25",
+        "2024-03-21 | 11:52",
+        "11:15 08.09.2020",
+        "08/19/2019 | 02:39am EDT",
+    ):
+        assert _unit_between(before, line, after) is Unit.DATELINE, line
+    # An ID of digits and dashes is no date.
+    assert _unit_between(before, "440-06-03-2024", after) is not Unit.DATELINE
+    for line in (
+        "ADVERTISEMENT",
+        "No comments:",
+        "Please enter your comment!",
+        "Legal Disclaimer:",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "You are here",
+        "Kuala Lumpur 30°C, Mostly Cloudy",
+        "17 users have voted.",
+        "#Malaysia #Indonesia #foreign minister #ASEAN",
+    ):
+        assert _unit_between(before, line, after) is Unit.BOILERPLATE, line
+    units = _units(
+        "The ministers met in Cairo on Thursday and agreed to meet again next month.\n\n"
+        "Middle East News\nCairo\nForeign Ministers\nCeasefire\n"
+    )
+    assert [u for _, u in units[1:]] == [Unit.BOILERPLATE] * 4
+    assert (
+        _unit_between(
+            before,
+            "Telephone Talks between Foreign Minister Kishida and Secretary of State Kerry",
+            after,
+            official=True,
+        )
+        is Unit.TITLE
+    )
