@@ -383,7 +383,12 @@ def token_tuples(
     for match in phrases:
         group = match.lastgroup or ""
         replaced.append((match.start(), match.end(), _PHRASES[int(group[1:])][1], 3.0, False))
-    if acronyms is not None and not acronyms.empty and len(lowered) == len(segment):
+    if (
+        acronyms is not None
+        and not acronyms.empty
+        and len(lowered) == len(segment)
+        and long_forms_search(acronyms).search(lowered)
+    ):
         learned = [
             (a, b, key, weight, segment[a : a + 1].isupper())
             for a, b, key, weight in acronyms.find(lowered)
@@ -408,6 +413,38 @@ def token_tuples(
             found.append((start + a, start + b, part, weight_of, False, named))
         cursor = b
     return found
+
+
+# The one search for all long forms of a comparison's acronyms, by its Acronyms object
+# (held, so the id is not reused); a few comparisons' at most.
+_LONG_FORMS: dict[int, tuple[Acronyms, re.Pattern[str]]] = {}
+
+
+def long_forms_search(acronyms: Acronyms) -> re.Pattern[str]:
+    """One search that finds something wherever one of ``acronyms``' long forms matches:
+    ``Acronyms.find``, a loop over every word, finds nothing in a sentence without one,
+    which is most. The long forms that are "\\b" then a letter or digit are grouped by
+    that character, so each word start tries one group (any other is its own part)."""
+    entry = _LONG_FORMS.get(id(acronyms))
+    if entry is None or entry[0] is not acronyms:
+        groups: dict[str, list[str]] = {}
+        others: list[str] = []
+        for pattern in acronyms.patterns:
+            body = pattern.pattern.removeprefix("\\b")
+            if pattern.flags != re.UNICODE:
+                others = [""]  # not a plain pattern: every sentence is searched
+                break
+            if body != pattern.pattern and body[:1].isalnum():
+                groups.setdefault(body[0], []).append(body[1:])
+            else:
+                others.append(pattern.pattern)
+        grouped = "|".join(f"{head}(?:{'|'.join(rests)})" for head, rests in groups.items())
+        parts = ([f"\\b(?:{grouped})"] if groups else []) + others
+        entry = (acronyms, re.compile("|".join(parts)))
+        if len(_LONG_FORMS) >= 8:
+            _LONG_FORMS.clear()
+        _LONG_FORMS[id(acronyms)] = entry
+    return entry[1]
 
 
 def _without_overlaps(
