@@ -618,13 +618,17 @@ def _common_plural(word: str) -> bool:
     )
 
 
+# The words personal_name rules out, as one set (the union was built on every call).
+_NOT_PERSONAL = _INSTITUTION_WORDS | _OFFICIAL_HEADS | _SOURCE_HEADS
+
+
 def personal_name(word: str) -> bool:
     """A capitalised word that is no acronym, institution, office or government name."""
     lower = word.lower()
     return (
         word[:1].isupper()
         and not word.isupper()
-        and lower not in _INSTITUTION_WORDS | _OFFICIAL_HEADS | _SOURCE_HEADS
+        and lower not in _NOT_PERSONAL
         and lower not in government_names()
     )
 
