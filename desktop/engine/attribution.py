@@ -713,13 +713,17 @@ def _common_plural(word: str) -> bool:
     )
 
 
+# The words personal_name rules out, as one set (the union was built on every call).
+_NOT_PERSONAL = _INSTITUTION_WORDS | _OFFICIAL_HEADS | _SOURCE_HEADS
+
+
 def personal_name(word: str) -> bool:
     """A capitalised word that is no acronym, institution, office or government name."""
     lower = word.lower()
     return (
         word[:1].isupper()
         and not word.isupper()
-        and lower not in _INSTITUTION_WORDS | _OFFICIAL_HEADS | _SOURCE_HEADS
+        and lower not in _NOT_PERSONAL
         and lower not in government_names()
     )
 
@@ -747,6 +751,52 @@ _TRAILING_REST = re.compile(
 )
 
 
+class _Needled(tuple[str, ...]):
+    """Strings one of which every match of a pattern holds (lower case for a pattern
+    with IGNORECASE, searched in the lower-cased text): without any, the pattern is not
+    tried (tests/engine/test_attribution.py checks each against its pattern)."""
+
+    def present(self, text: str, blind: bool) -> bool:
+        return blind or any(needle in text for needle in self)
+
+
+# The only characters IGNORECASE matches to an ASCII letter that do not lower-case to
+# it: "İ" (to two characters), "ı", "ſ", and the Kelvin sign "K" (to "k").
+_CASE_FOLDING_EXCEPTIONS = "\u0130\u0131\u017f\u212a"
+_ANONYMOUS_NEEDLES = _Needled(
+    [
+        "understood",
+        "learnt",
+        "learned",
+        "gathered",
+        "believed",
+        "said",
+        "anonym",
+        "named",
+        "identified",
+        "quoted",
+        "familiar",
+        "aware",
+        "privy",
+        "close",
+        "briefed",
+        "knowledgeable",
+        "reportedly",
+        "source",
+    ]
+)
+_STATEMENT_NEEDLES = _Needled(
+    ("statement", "readout", "release", "communiqu", "declaration", "note", "account")
+)
+_ACCOUNT_NEEDLES = _Needled(("statement", "readout", "release", "account", "version"))
+_DOCUMENT_NEEDLES = _Needled(("statement", "readout", "communiqu", "declaration"))
+_ACCORDING_NEEDLES = _Needled(("according", "per"))
+_REPORTED_NEEDLES = _Needled(("report", "quoted"))
+_OMISSION_NEEDLES = _Needled(
+    ("silent", "mention", "refer", "name", "omitted", "left", "skipped", "dropped")
+)
+
+
 def _cues(
     sentence: str,
     roles: Mapping[str, Attribution] | None = None,
@@ -760,6 +810,10 @@ def _cues(
     skip_until = concessive.end() if concessive else 0
     length = len(sentence.rstrip(' .!?”"'))
     cues: list[_Cue] = []
+    # Patterns tried only where one of their needles is (_Needled): IGNORECASE is plain
+    # lower-casing on text without the four exceptions, which try every pattern.
+    lower = masked.lower()
+    blind = not masked.isascii() and any(ch in masked for ch in _CASE_FOLDING_EXCEPTIONS)
 
     def add(kind: Attribution | None, start: int, end: int, parenthetical: bool = False) -> None:
         if start < skip_until:
@@ -784,23 +838,27 @@ def _cues(
             # "Speaking at a press conference, Foreign Office spokesperson X said …"
             speaker = Attribution.OFFICIAL
         add(speaker or Attribution.NAMED, match.start(), match.end())
-    for match in _ANONYMOUS.finditer(masked):
+    for match in _ANONYMOUS.finditer(masked) if _ANONYMOUS_NEEDLES.present(lower, blind) else ():
         add(Attribution.SOURCES, match.start(), match.end())
-    for match in _STATEMENT_PHRASE.finditer(masked):
+    for match in (
+        _STATEMENT_PHRASE.finditer(masked) if _STATEMENT_NEEDLES.present(lower, blind) else ()
+    ):
         add(Attribution.OFFICIAL, match.start(), match.end())
-    for match in _GOVERNMENT_ACCOUNT.finditer(masked):
+    for match in (
+        _GOVERNMENT_ACCOUNT.finditer(masked) if _ACCOUNT_NEEDLES.present(masked, False) else ()
+    ):
         # "In Beijing's account of the meeting, …": a government's own statement; a
         # person's account ("in Modi's account") is theirs, decided by the cues below.
         if match.group("owner").lower() in government_names():
             add(Attribution.OFFICIAL, match.start(), match.end())
-    document = _document_subject(masked)
+    document = _document_subject(masked) if _DOCUMENT_NEEDLES.present(lower, blind) else None
     if document is not None:
         add(Attribution.OFFICIAL, document.start(), document.end())
-    for match in _ACCORDING.finditer(masked):
+    for match in _ACCORDING.finditer(masked) if _ACCORDING_NEEDLES.present(lower, blind) else ():
         kind = classify_subject(match.group("subject"), roles=roles)
         if kind is not Attribution.REPORTER:
             add(kind, match.start(), match.end())
-    for match in _REPORTED.finditer(masked):
+    for match in _REPORTED.finditer(masked) if _REPORTED_NEEDLES.present(masked, False) else ():
         if re.match(r"\s+(?:on|about)\s+(?:the|a|an|its|their|his|her)\s", masked[match.end() :]):
             continue  # "the White House reported on the conversation": describes, says nothing
         # "Russia's state news agency Tass reported …": only state media's reports are
@@ -924,7 +982,7 @@ def _cues(
         if tail:
             end += tail.end()
         add(kind, subject_start, end)
-    if _OMISSION.search(masked):
+    if _OMISSION_NEEDLES.present(lower, blind) and _OMISSION.search(masked):
         cues = [c for c in cues if c.attribution is not Attribution.OFFICIAL or c.trailing]
     # A statement phrase inside a reporting cue ("the ministry said in a statement") is
     # part of that cue, not a second one.

@@ -50,11 +50,40 @@ _PHRASE_FIRST_LETTERS = "".join(
     sorted({alt.removeprefix("\\b")[0] for pattern, _ in _PHRASES for alt in pattern.split("|")})
 )
 assert _PHRASE_FIRST_LETTERS.isalpha() and _PHRASE_FIRST_LETTERS.islower()
+
+
 # Matched on the lower-cased text: the look-ahead on the first letters lets the engine
 # skip every position that cannot start a phrase, and the word boundary (which every
 # alternative begins with) every position inside a word: 5× faster than "(?=[a-z])"
 # alone, which was 4× faster than IGNORECASE over the same alternatives.
-_PHRASE_PATTERN = re.compile(f"(?=[{_PHRASE_FIRST_LETTERS}])\\b(?:{_PHRASE_ALTERNATIVES})")
+#
+# Each phrase's alternatives grouped under their first letter ("p(?:(?P<p5>rime
+# minister'?s office)|(?P<p6>rime minister|remier))…"), in their order: alternatives that
+# start with different letters never match at one position, so at each position the
+# first that matches is the one the plain alternation takes, the same span and group,
+# and the engine tries only the group of the letter there (a literal first is skipped
+# at once), not fifteen groups. A phrase under two letters has a group under each:
+# "p1_u", "p1_g"; the number before "_" is the phrase's.
+def _by_first_letter() -> str:
+    letters: dict[str, list[tuple[int, list[str]]]] = {}
+    for i, (pattern, _) in enumerate(_PHRASES):
+        for alternative in pattern.split("|"):
+            # The leading word boundary of "\\blac\\b" is the one before the whole.
+            alternative = alternative.removeprefix("\\b")
+            groups = letters.setdefault(alternative[0], [])
+            if not groups or groups[-1][0] != i:
+                groups.append((i, []))
+            groups[-1][1].append(alternative[1:])
+    return "|".join(
+        letter
+        + "(?:"
+        + "|".join(f"(?P<p{i}_{letter}>{'|'.join(rests)})" for i, rests in groups)
+        + ")"
+        for letter, groups in letters.items()
+    )
+
+
+_PHRASE_PATTERN = re.compile(f"(?=[{_PHRASE_FIRST_LETTERS}])\\b(?:{_by_first_letter()})")
 _PHRASE_PATTERN_ANY_CASE = re.compile(_PHRASE_ALTERNATIVES, re.IGNORECASE)
 
 # Name forms and near-synonyms that diplomatic copy uses interchangeably.
@@ -382,8 +411,14 @@ def token_tuples(
     )
     for match in phrases:
         group = match.lastgroup or ""
-        replaced.append((match.start(), match.end(), _PHRASES[int(group[1:])][1], 3.0, False))
-    if acronyms is not None and not acronyms.empty and len(lowered) == len(segment):
+        phrase = _PHRASES[int(group[1:].partition("_")[0])][1]
+        replaced.append((match.start(), match.end(), phrase, 3.0, False))
+    if (
+        acronyms is not None
+        and not acronyms.empty
+        and len(lowered) == len(segment)
+        and long_forms_search(acronyms).search(lowered)
+    ):
         learned = [
             (a, b, key, weight, segment[a : a + 1].isupper())
             for a, b, key, weight in acronyms.find(lowered)
@@ -408,6 +443,38 @@ def token_tuples(
             found.append((start + a, start + b, part, weight_of, False, named))
         cursor = b
     return found
+
+
+# The one search for all long forms of a comparison's acronyms, by its Acronyms object
+# (held, so the id is not reused); a few comparisons' at most.
+_LONG_FORMS: dict[int, tuple[Acronyms, re.Pattern[str]]] = {}
+
+
+def long_forms_search(acronyms: Acronyms) -> re.Pattern[str]:
+    """One search that finds something wherever one of ``acronyms``' long forms matches:
+    ``Acronyms.find``, a loop over every word, finds nothing in a sentence without one,
+    which is most. The long forms that are "\\b" then a letter or digit are grouped by
+    that character, so each word start tries one group (any other is its own part)."""
+    entry = _LONG_FORMS.get(id(acronyms))
+    if entry is None or entry[0] is not acronyms:
+        groups: dict[str, list[str]] = {}
+        others: list[str] = []
+        for pattern in acronyms.patterns:
+            body = pattern.pattern.removeprefix("\\b")
+            if pattern.flags != re.UNICODE:
+                others = [""]  # not a plain pattern: every sentence is searched
+                break
+            if body != pattern.pattern and body[:1].isalnum():
+                groups.setdefault(body[0], []).append(body[1:])
+            else:
+                others.append(pattern.pattern)
+        grouped = "|".join(f"{head}(?:{'|'.join(rests)})" for head, rests in groups.items())
+        parts = ([f"\\b(?:{grouped})"] if groups else []) + others
+        entry = (acronyms, re.compile("|".join(parts)))
+        if len(_LONG_FORMS) >= 8:
+            _LONG_FORMS.clear()
+        _LONG_FORMS[id(acronyms)] = entry
+    return entry[1]
 
 
 def _without_overlaps(

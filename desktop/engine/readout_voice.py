@@ -31,8 +31,10 @@ def _fold(text: str) -> str:
 
 
 def participants(official_text: str) -> frozenset[str]:
-    """The words of personal names in the official text, folded: the readout's people."""
-    return frozenset(key for w in _NAME.findall(official_text) if (key := _name_key(w)))
+    """The words of personal names in the official text, folded: the readout's people
+    (each distinct word looked at once)."""
+    words = dict.fromkeys(_NAME.findall(official_text))
+    return frozenset(key for w in words if (key := _name_key(w)))
 
 
 # Capitalised words that are no one's name: titles and honorifics that open a name,

@@ -60,3 +60,26 @@ def test_a_document_definition_wins_over_the_data_file() -> None:
     found = acronyms.learn(["The Association of Indian Students (AI) wrote."])
     assert ("AI", "Association of Indian Students") in [(a.short, a.long) for a in found.acronyms]
     assert "artificial intelligence" not in [a.long for a in found.acronyms]
+
+
+def test_the_long_forms_search_finds_something_wherever_find_does() -> None:
+    from pathlib import Path
+
+    from desktop.engine.lexicon import long_forms_search
+    from desktop.engine.segment import split_sentences
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "tests/cases").glob("*/*.txt"))]
+    learned = acronyms.learn(texts)
+    search = long_forms_search(learned)
+    assert long_forms_search(learned) is search
+    found = skipped = 0
+    for text in texts:
+        for sentence in split_sentences(text):
+            lowered = sentence.text_in(text).lower()
+            if search.search(lowered) is None:
+                skipped += 1
+                assert list(learned.find(lowered)) == [], lowered
+            else:
+                found += bool(list(learned.find(lowered)))
+    assert found > 50 and skipped > 1000

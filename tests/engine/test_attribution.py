@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from desktop.engine.attribution import attribute
@@ -515,3 +517,39 @@ def test_other_outlets_reporting_are_named_and_an_official_statement_is_official
     assert _kinds(["The talks were held in a cordial atmosphere, an official statement said."]) == [
         OFF
     ]
+
+
+def test_a_pattern_tried_only_with_its_needles_matches_nowhere_without_them() -> None:
+    from pathlib import Path
+
+    from desktop.engine import attribution as a
+
+    root = Path(__file__).resolve().parents[2]
+    lines = [
+        line.strip()
+        for path in sorted((root / "tests" / "cases").glob("*/*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    texts = [
+        v for line in lines for v in (line, line.upper(), line.swapcase(), a._mask_quotes(line))
+    ]
+    guarded = [
+        (a._ANONYMOUS, a._ANONYMOUS_NEEDLES, True),
+        (a._STATEMENT_PHRASE, a._STATEMENT_NEEDLES, True),
+        (a._GOVERNMENT_ACCOUNT, a._ACCOUNT_NEEDLES, False),
+        (a._DOCUMENT_SUBJECT, a._DOCUMENT_NEEDLES, True),
+        (a._ACCORDING, a._ACCORDING_NEEDLES, True),
+        (a._REPORTED, a._REPORTED_NEEDLES, False),
+        (a._OMISSION, a._OMISSION_NEEDLES, True),
+    ]
+    for pattern, needles, folded in guarded:
+        assert bool(pattern.flags & re.I) is folded
+        assert all(n == n.lower() and n.isascii() for n in needles)
+        matched = 0
+        for text in texts:
+            if pattern.search(text):
+                matched += 1
+                blind = any(ch in text for ch in a._CASE_FOLDING_EXCEPTIONS)
+                assert needles.present(text.lower() if folded else text, blind), text
+        assert matched > 2, pattern.pattern

@@ -43,3 +43,44 @@ def test_profiler_keys_on_what_precedes_the_sentence() -> None:
     assert b == profile(text, second, second + len(sentence))
     assert a.names != b.names  # "Washington" starts the text, then follows a colon
     assert b.tokens[0][0] == second
+
+
+def test_the_phrases_grouped_by_first_letter_match_as_the_plain_alternation() -> None:
+    import random
+    import re
+    from pathlib import Path
+
+    from desktop.engine import lexicon
+
+    plain = re.compile(
+        f"(?=[{lexicon._PHRASE_FIRST_LETTERS}])\\b(?:{lexicon._PHRASE_ALTERNATIVES})"
+    )
+    root = Path(__file__).resolve().parents[2]
+    texts = [
+        line.lower()
+        for path in sorted((root / "tests" / "cases").glob("*/*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    pieces = [
+        "united states of america", "u.s.a.", "u.s.", "usa", "united kingdom", "u.k.",
+        "great britain", "prime minister's office", "prime minister", "premier", "lac", "prc",
+        "defence minister", "secretary of defense", "phone call", "exchange of views", "xprc",
+    ]  # fmt: skip
+    rng = random.Random(0)
+    texts += [
+        rng.choice(" -.").join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
+        for _ in range(3000)
+    ]
+
+    def found(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str]]:
+        return [
+            (m.start(), m.end(), (m.lastgroup or "").partition("_")[0])
+            for m in pattern.finditer(text)
+        ]
+
+    matched = 0
+    for text in texts:
+        expected = found(plain, text)
+        matched += len(expected)
+        assert found(lexicon._PHRASE_PATTERN, text) == expected, text
+    assert matched > 3000

@@ -77,6 +77,13 @@ def _acronyms() -> tuple[re.Pattern[str], ...]:
     return acronyms.learn([a.long for a in acronyms.common()]).patterns
 
 
+def _long_forms() -> tuple[re.Pattern[str], ...]:
+    # The same long forms as one search grouped by first letter (lexicon.long_forms_search).
+    from desktop.engine import acronyms, lexicon
+
+    return (lexicon.long_forms_search(acronyms.learn([a.long for a in acronyms.common()])),)
+
+
 def _pysbd_abbreviations() -> tuple[re.Pattern[str], ...]:
     # pysbd's search for its abbreviations with regex syntax in them ("e.g", "ph.d"),
     # run by sbd._pysbd_matches: every one of them.
@@ -92,6 +99,7 @@ def _pysbd_abbreviations() -> tuple[re.Pattern[str], ...]:
 COMPUTED: dict[str, Callable[[], tuple[re.Pattern[str], ...]]] = {
     "desktop/engine/sbd.py": _pysbd_abbreviations,
     "desktop/engine/acronyms.py": _acronyms,
+    "desktop/engine/lexicon.py": _long_forms,
     "desktop/ui/find_bar.py": _find_bar,
     "desktop/engine/units.py": _unit_rules,
     "desktop/engine/crosslang.py": _gazetteer,
