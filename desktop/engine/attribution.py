@@ -282,6 +282,10 @@ _TIME_WORDS = re.compile(
     r"\b(?:long|repeatedly|consistently|always|often)\s*$",
     re.I,
 )
+_SPOKESPERSON_OF = re.compile(
+    r"\b(?:[Tt]he|[Aa])\s+(?:official\s+)?(?:spokes(?:person|man|woman)|press\s+secretary)\s+(?:of|for)\s+"
+    r"the\s+(?:[A-Z][\w’'-]+\s+){0,2}(?:Ministry|Department|Office|Government|Foreign)\b"
+)
 _ROLE_INTRO = re.compile(
     r"\b(?P<role>[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Pp]ress\s+[Ss]ecretary|"
     r"[Ss]pokespersons?|[Cc]hief\s+[Cc]abinet\s+[Ss]ecretary)(?:,\s*|\s+)(?:of\s+the\s+\w+(?:\s+\w+)?\s+)?"
@@ -602,6 +606,7 @@ def classify_subject(
     if (
         {"spokesperson", "spokesman", "spokeswoman", "spokespersons"} & set(lower)
         or "chief cabinet secretary" in joined
+        or "press secretary" in joined
         or (
             # the head of a military's media wing speaks for it: "DG ISPR", "director-general
             # of the Inter-Services Public Relations (ISPR) Major-General …"
@@ -834,8 +839,9 @@ def _cues(
             # "At the same briefing, Mao defended …": the spokesperson named anywhere.
             named = [roles[w] for w in re.findall(r"[A-Z][\w’'-]+", masked) if w in roles]
             speaker = named[0] if named else None
-        if speaker is None and _ROLE_INTRO.search(masked):
-            # "Speaking at a press conference, Foreign Office spokesperson X said …"
+        if speaker is None and (_ROLE_INTRO.search(masked) or _SPOKESPERSON_OF.search(masked)):
+            # "Speaking at a press conference, Foreign Office spokesperson X said …", "At
+            # today's briefing, the spokesperson of the Ministry of Foreign Affairs said …"
             speaker = Attribution.OFFICIAL
         add(speaker or Attribution.NAMED, match.start(), match.end())
     for match in _ANONYMOUS.finditer(masked) if _ANONYMOUS_NEEDLES.present(lower, blind) else ():

@@ -472,6 +472,8 @@ def _mark_top(lines: Sequence[_Line], units: list[Unit], *, official: bool) -> N
         return  # nothing follows the furniture: the block is the body of a short text
     if after_picture and units[following] not in (Unit.BYLINE, Unit.DATELINE):
         return  # past a picture, only a byline or a date line closes a standfirst
+    if len(block) > 3:
+        return  # a summary is a sentence or three; more is the body's first paragraphs
     for i in block:
         units[i] = Unit.STANDFIRST
 

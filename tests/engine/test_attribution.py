@@ -553,3 +553,17 @@ def test_a_pattern_tried_only_with_its_needles_matches_nowhere_without_them() ->
                 blind = any(ch in text for ch in a._CASE_FOLDING_EXCEPTIONS)
                 assert needles.present(text.lower() if folded else text, blind), text
         assert matched > 2, pattern.pattern
+
+
+def test_a_press_secretary_and_a_ministrys_unnamed_spokesperson_are_official() -> None:
+    assert _kinds(
+        [
+            "According to Pentagon Press Secretary, during the call, Secretary Austin reaffirmed ties."
+        ]
+    ) == [OFF]
+    assert _kinds(
+        [
+            "At today’s press briefing, the spokesperson of the Ministry of Foreign Affairs said "
+            "the new envoys were able."
+        ]
+    ) == [OFF]

@@ -832,3 +832,38 @@ def test_date_lines_comment_boxes_feed_notes_and_tag_runs() -> None:
         )
         is Unit.TITLE
     )
+
+
+def test_page_controls_comment_lines_issuer_and_agency_credits() -> None:
+    before = "The ministers met in Seoul on Friday.\n"
+    after = "\nThey agreed to meet again next month in Tokyo."
+    for line in (
+        "Show More",
+        "Back to top button",
+        "SUBMIT",
+        "How can we improve?",
+        "Anonymous said...",
+        "One thought on “Harper and Obama: The Phone Call”",
+        "The below is attributable to Spokesperson Ned Price:",
+    ):
+        assert _unit_between(before, line, after) is Unit.BOILERPLATE, line
+    for line in ("Yonhap", "DHA photo", "(Screenshot)"):
+        assert _unit_between(before, line, after) is Unit.CREDIT, line
+    assert (
+        _unit_between(before, "(Reporting by Tetsushi Kajimoto, editing by Mike Peacock)", after)
+        is Unit.BYLINE
+    )
+
+
+def test_a_standfirst_is_at_most_three_sentences() -> None:
+    text = (
+        "Minister meets envoys accredited to the Maldives\n\n"
+        "The minister today met some non-resident ambassadors. The meeting was held "
+        "virtually. Envoys of Canada, Norway and Turkey took part. The minister thanked "
+        "them for their support.\n\n"
+        "Ministry of Foreign Affairs, Male\n\n"
+        "The two sides agreed to stay in close touch."
+    )
+    units = _units(text)
+    assert units[0][1] is Unit.HEADLINE
+    assert all(u is Unit.CLAIM for _, u in units[1:5])
