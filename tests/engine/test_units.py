@@ -867,3 +867,32 @@ def test_a_standfirst_is_at_most_three_sentences() -> None:
     units = _units(text)
     assert units[0][1] is Unit.HEADLINE
     assert all(u is Unit.CLAIM for _, u in units[1:5])
+
+
+def test_app_promos_syndication_notes_summary_heads_and_comma_placed_captions() -> None:
+    before = "The ministers met in Wellington on Monday.\n"
+    after = "\nThey agreed to meet again next year in Rarotonga."
+    assert _unit_between(before, "Get the RNZ app for ad-free news and current affairs", after) is (
+        Unit.LINK
+    )
+    assert (
+        _unit_between(
+            before,
+            "This story has been syndicated from the Reuters newswire and has not been edited "
+            "by our staff.",
+            after,
+        )
+        is Unit.CREDIT
+    )
+    assert _unit_between(before, "In Summary", after) is Unit.BOILERPLATE
+    assert _unit_between(before, "Rt Hon Winston Peters", after, official=True) is (
+        Unit.BOILERPLATE
+    )
+    caption = (
+        "Egyptian Foreign Minister Badr Abdelatty, centre, with Iran’s Abbas Araghchi, left, "
+        "in Cairo on Tuesday"
+    )
+    assert _unit_between(before, caption, after) is Unit.CAPTION
+    # A body sentence that places someone with commas and reports speech stays a claim.
+    claim = "Abdelatty, centre, said the talks had been useful."
+    assert _unit_between(before, claim, after) is Unit.CLAIM
