@@ -48,6 +48,8 @@ _ACCORDING = re.compile(
 # after a quotation, its subject a determiner's noun phrase or a capitalised name or title.
 _INVERTED = re.compile(
     rf"[,”\"]\s*(?P<verb>{_VERBS})\s+(?P<subject>(?:the|a|an|its|his|her)\s+[^,.;“”\"]{{2,70}}?|"
+    # "…, said officials": unnamed people after the verb.
+    r"(?:(?:senior|unnamed|two|three|several|western|indian|us|u\.s\.)\s+)?(?:officials|diplomats|sources)|"
     r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|and|de|al|bin|van|von|spokes(?:person|man|woman)|"
     r"minister|ministry|foreign|defence|defense|military|army|government|secretary|envoy|"
     r"ambassador|adviser|advisor|chief|deputy)){0,7})(?=[,.;]|$)"
@@ -560,7 +562,8 @@ _OUTLET_NAME = re.compile(
     r"agency|news\s+agency|broadcaster|channel|outlet|website))?"
 )
 _QUOTED_AS = re.compile(
-    r"\bquoted\s+(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+as\s+"
+    r"\bquoted\s+(?P<who>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|"
+    r"(?:(?:unnamed|senior|western|two|three|several)\s+)?(?:diplomats|officials|sources))\s+as\s+"
     r"(?:saying|adding|telling|stating)\b"
 )
 _REPORTED = re.compile(r"\b(?:reported|reports|quoted)\b")

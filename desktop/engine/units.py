@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from wordfreq import zipf_frequency
+
 from desktop.engine.document import Sentence
 from desktop.engine.phrases import MONTH
 from desktop.engine.related_stories import mark_related_stories
@@ -201,7 +203,29 @@ def classify(
     _mark_repeated_headline(lines, units)
     if not official:
         _mark_tag_runs(lines, units)
+        _mark_capital_subheads(lines, units)
     return units
+
+
+def _mark_capital_subheads(lines: Sequence[_Line], units: list[Unit]) -> None:
+    """An all-capitals line of common words inside the story ("NUCLEAR TENSIONS AND
+    SANCTIONS", "LEADERS' MEETINGS") is a subheading, not a writer's name: names are rare
+    words, a subheading's are everyday ones (wordfreq)."""
+    started = False
+    for i, line in enumerate(lines):
+        if units[i] is Unit.CLAIM and line.terminal:
+            started = True
+            continue
+        if not started or units[i] is not Unit.BYLINE or not line.whole_line:
+            continue
+        words = re.findall(r"[A-Za-z]+", line.text)
+        if (
+            2 <= len(words) <= 8
+            and line.text.isupper()
+            and words[0].lower() != "by"
+            and sum(zipf_frequency(w.lower(), "en") >= 3.5 for w in words) * 2 > len(words)
+        ):
+            units[i] = Unit.HEADLINE
 
 
 _TAG_KINDS = frozenset(

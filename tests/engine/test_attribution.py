@@ -567,3 +567,10 @@ def test_a_press_secretary_and_a_ministrys_unnamed_spokesperson_are_official() -
             "the new envoys were able."
         ]
     ) == [OFF]
+
+
+def test_unnamed_people_after_the_verb_or_quoted_by_a_report_are_sources() -> None:
+    assert _kinds(["The two leaders also discussed regional issues, said officials."]) == [SRC]
+    assert _kinds(
+        ["An agency report quoted diplomats as saying the council would meet on Friday."]
+    ) == [SRC]

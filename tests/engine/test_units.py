@@ -896,3 +896,19 @@ def test_app_promos_syndication_notes_summary_heads_and_comma_placed_captions() 
     # A body sentence that places someone with commas and reports speech stays a claim.
     claim = "Abdelatty, centre, said the talks had been useful."
     assert _unit_between(before, claim, after) is Unit.CLAIM
+
+
+def test_capital_subheads_skip_links_and_comment_prompts() -> None:
+    text = (
+        "Iran and Britain held talks in London on Monday, officials said.\n\n"
+        "NUCLEAR TENSIONS AND SANCTIONS\n\n"
+        "Western powers have long accused Iran of seeking nuclear weapons.\n\n"
+        "By JANE DOE\n"
+    )
+    units = dict(_units(text))
+    assert units["NUCLEAR TENSIONS AND SANCTIONS"] is Unit.HEADLINE
+    before = "The ministers met in Doha on Sunday.\n"
+    after = "\nThey agreed to meet again next month."
+    for line in ('Press "Enter" to skip to content', "Be First to Comment", "• Country:"):
+        assert _unit_between(before, line, after) is Unit.BOILERPLATE, line
+    assert _unit_between(before, "More articles", after) is Unit.LINK
