@@ -411,7 +411,6 @@ _NARRATED = re.compile(
 # "Kishida told Lavrov that …", "The Emir also told Secretary General Ban Ki-moon …": what
 # a participant told the other side, narrated — the object a person the story names with
 # a title, or a title itself (not "told reporters", "told Reuters").
-_TOLD = re.compile(r"told", re.I)
 _OBJECT_WORDS = re.compile(r"\s+((?:(?:[A-Z][\w’'.-]*|of|the|and)\s+){0,5}?[A-Z][\w’'.-]*)")
 _TITLE_WORDS = frozenset(
     [
@@ -454,11 +453,11 @@ def titled_people(sentences: Sequence[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _told_participant(masked: str, verb_end: int, people: frozenset[str]) -> bool:
-    """The reporting verb just matched is "told" and its object is a titled person."""
-    if not _TOLD.fullmatch(masked[max(0, verb_end - 4) : verb_end]):
+def _told_participant(masked: str, verb: re.Match[str], people: frozenset[str]) -> bool:
+    """The reporting verb matched is "told" and its object is a titled person."""
+    if verb.group("verb").lower() != "told":
         return False
-    obj = _OBJECT_WORDS.match(masked, verb_end)
+    obj = _OBJECT_WORDS.match(masked, verb.end())
     if obj is None:
         return False
     words = obj.group(1).split()
@@ -677,13 +676,16 @@ def classify_subject(
     return Attribution.REPORTER
 
 
-_OUTLET_WORD = re.compile(r"\b(?:report|agency|broadcaster|channel)\b", re.I)
 _ANAPHORIC_OUTLETS = (
     ["the", "report"],
     ["the", "agency"],
     ["the", "news", "agency"],
     ["the", "broadcaster"],
     ["the", "channel"],
+)
+# The outlets' head nouns, to find such a cue in a sentence.
+_OUTLET_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted({words[-1] for words in _ANAPHORIC_OUTLETS})) + r")\b", re.I
 )
 _TITLES_OF_ONE = frozenset(
     ["minister", "president", "secretary", "chancellor", "premier", "envoy", "ambassador"]
@@ -951,7 +953,7 @@ def _cues(
             kind = Attribution.REPORTER
         if kind is Attribution.NAMED and (
             _NARRATED.match(masked, match.start())
-            or (_told_participant(masked, match.end(), people) and not _OCCASION.search(masked))
+            or (_told_participant(masked, match, people) and not _OCCASION.search(masked))
             or (
                 _NARRATING.fullmatch(match.group("verb").lower())
                 and not re.search(r"[“”\"]", sentence)

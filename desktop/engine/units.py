@@ -660,11 +660,15 @@ _CAPTION_LABEL = re.compile(r"(?i)^(?:media|image|video|photo)\s+caption\s?[,:]?
 
 
 def _mark_caption_labels(lines: Sequence[_Line], units: list[Unit]) -> None:
-    """ "Media caption," alone on its line labels the caption on the next line."""
-    for i in range(len(lines) - 1):
-        following = lines[i + 1]
+    """ "Media caption," alone on its line is a caption's label, and labels the caption
+    on the next line."""
+    for i, line in enumerate(lines):
+        if not _CAPTION_LABEL.match(line.text) or units[i] not in (Unit.CLAIM, Unit.CAPTION):
+            continue
+        units[i] = Unit.CAPTION
+        following = lines[i + 1] if i + 1 < len(lines) else None
         if (
-            _CAPTION_LABEL.match(lines[i].text)
+            following is not None
             and units[i + 1] in (Unit.CLAIM, Unit.HEADLINE)
             and following.whole_line
             and following.words <= 45

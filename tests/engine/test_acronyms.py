@@ -63,13 +63,11 @@ def test_a_document_definition_wins_over_the_data_file() -> None:
 
 
 def test_the_long_forms_search_finds_something_wherever_find_does() -> None:
-    from pathlib import Path
-
     from desktop.engine.lexicon import long_forms_search
     from desktop.engine.segment import split_sentences
+    from tests.corpus import case_texts
 
-    root = Path(__file__).resolve().parents[2]
-    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "tests/cases").glob("*/*.txt"))]
+    texts = case_texts()
     learned = acronyms.learn(texts)
     search = long_forms_search(learned)
     assert long_forms_search(learned) is search

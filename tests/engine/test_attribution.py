@@ -520,17 +520,10 @@ def test_other_outlets_reporting_are_named_and_an_official_statement_is_official
 
 
 def test_a_pattern_tried_only_with_its_needles_matches_nowhere_without_them() -> None:
-    from pathlib import Path
-
     from desktop.engine import attribution as a
+    from tests.corpus import case_lines
 
-    root = Path(__file__).resolve().parents[2]
-    lines = [
-        line.strip()
-        for path in sorted((root / "tests" / "cases").glob("*/*.txt"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    lines = case_lines()
     texts = [
         v for line in lines for v in (line, line.upper(), line.swapcase(), a._mask_quotes(line))
     ]

@@ -104,17 +104,10 @@ def test_quoted_words_are_blanked_and_the_marks_and_spacing_kept() -> None:
 
 
 def test_a_units_joined_search_decides_as_its_patterns_one_by_one() -> None:
-    from pathlib import Path
-
     from desktop.engine import units
+    from tests.corpus import case_lines
 
-    root = Path(__file__).resolve().parents[2]
-    lines = [
-        line.strip()
-        for path in sorted((root / "tests" / "cases").glob("*/*.txt"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    lines = case_lines()
     patterns, searches = units._patterns(), units._searches()
     assert sum(len(s) for s in searches.values()) < sum(len(p) for p in patterns.values())
     matched = 0

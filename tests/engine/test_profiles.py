@@ -48,19 +48,14 @@ def test_profiler_keys_on_what_precedes_the_sentence() -> None:
 def test_the_phrases_grouped_by_first_letter_match_as_the_plain_alternation() -> None:
     import random
     import re
-    from pathlib import Path
 
     from desktop.engine import lexicon
+    from tests.corpus import case_texts
 
     plain = re.compile(
         f"(?=[{lexicon._PHRASE_FIRST_LETTERS}])\\b(?:{lexicon._PHRASE_ALTERNATIVES})"
     )
-    root = Path(__file__).resolve().parents[2]
-    texts = [
-        line.lower()
-        for path in sorted((root / "tests" / "cases").glob("*/*.txt"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-    ]
+    texts = [line.lower() for text in case_texts() for line in text.splitlines()]
     pieces = [
         "united states of america", "u.s.a.", "u.s.", "usa", "united kingdom", "u.k.",
         "great britain", "prime minister's office", "prime minister", "premier", "lac", "prc",
